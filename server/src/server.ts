@@ -1,0 +1,43 @@
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
+import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
+let service: LanguageService | undefined;
+
+function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const analysis = service?.analyze(document);
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[] };
+  const loaded = loadKnowledgeBaseFiles(options.knowledgeBaseFiles ?? []);
+  service = createLanguageService({ kb: loaded.kb });
+  for (const error of loaded.errors) connection.console.error(error);
+  if (loaded.errors.length > 0) {
+    void connection.window.showErrorMessage(`PharmaLens: ${loaded.errors.length} problem(s) in extra knowledge-base files; they were left out. ${loaded.errors[0]}`);
+  }
+  return {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true },
+    serverInfo: { name: 'pharmalens-ls', version: '0.1.0' },
+  };
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !service) return null;
+  const analysis = analysisOf(document);
+  return analysis ? service.hover(document, analysis, params.position) : null;
+});
+
+documents.onDidClose((event) => analyses.delete(event.document.uri));
+
+documents.listen(connection);
+connection.listen();

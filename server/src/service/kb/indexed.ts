@@ -1,0 +1,51 @@
+import type { AffinityRecord, Compound, KnowledgeBase, Pathway, Reference, Target } from './types';
+
+/** The knowledge base with the look-ups every stage needs, built once. */
+export interface IndexedKnowledgeBase {
+  readonly kb: KnowledgeBase;
+  compound(id: string): Compound | undefined;
+  target(id: string): Target | undefined;
+  reference(id: string): Reference | undefined;
+  affinitiesOfCompound(id: string): readonly AffinityRecord[];
+  affinitiesAtTarget(id: string): readonly AffinityRecord[];
+  /** Groups and complexes that contain the target (e.g. CHRM1 → muscarinic receptors). */
+  groupsContaining(targetId: string): readonly Target[];
+  pathwaysOfCompound(id: string): readonly Pathway[];
+  pathwaysOfTarget(id: string): readonly Pathway[];
+}
+
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      if (key === undefined) continue;
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+export function indexKnowledgeBase(kb: KnowledgeBase): IndexedKnowledgeBase {
+  const compounds = new Map(kb.compounds.map((compound) => [compound.id, compound]));
+  const targets = new Map(kb.targets.map((target) => [target.id, target]));
+  const references = new Map(kb.references.map((reference) => [reference.id, reference]));
+  const byCompound = groupBy(kb.affinities, (record) => [record.compound]);
+  const byTarget = groupBy(kb.affinities, (record) => [record.target]);
+  const groupsByMember = groupBy(kb.targets, (target) => target.members ?? []);
+  const pathwaysByCompound = groupBy(kb.pathways, (pathway) => pathway.compounds.map((entry) => entry.compound));
+  const pathwaysByTarget = groupBy(kb.pathways, (pathway) => pathway.members);
+  const none: never[] = [];
+  return {
+    kb,
+    compound: (id) => compounds.get(id),
+    target: (id) => targets.get(id),
+    reference: (id) => references.get(id),
+    affinitiesOfCompound: (id) => byCompound.get(id) ?? none,
+    affinitiesAtTarget: (id) => byTarget.get(id) ?? none,
+    groupsContaining: (id) => groupsByMember.get(id) ?? none,
+    pathwaysOfCompound: (id) => pathwaysByCompound.get(id) ?? none,
+    pathwaysOfTarget: (id) => pathwaysByTarget.get(id) ?? none,
+  };
+}

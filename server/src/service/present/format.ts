@@ -1,0 +1,65 @@
+import type { AffinityRecord, Reference } from '../kb/types';
+
+const UNITS: readonly [number, string][] = [
+  [1e6, 'mM'],
+  [1e3, 'µM'],
+  [1, 'nM'],
+  [1e-3, 'pM'],
+];
+
+function unitFor(valueNm: number): [number, string] {
+  for (const [scale, unit] of UNITS) if (valueNm >= scale) return [scale, unit];
+  return UNITS[UNITS.length - 1];
+}
+
+function trimNumber(value: number): string {
+  if (value >= 100) return String(Math.round(value * 10) / 10);
+  return String(Number(value.toPrecision(3)));
+}
+
+/** `4.78 µM`, `0.5–1.1 nM`, `> 100 µM`: the unit chosen from the (low) value. */
+export function formatConcentration(valueNm: number, valueHighNm?: number): string {
+  const [scale, unit] = unitFor(valueNm);
+  const low = trimNumber(valueNm / scale);
+  if (valueHighNm === undefined || valueHighNm === valueNm) return `${low} ${unit}`;
+  return `${low}–${trimNumber(valueHighNm / scale)} ${unit}`;
+}
+
+const RELATION_PREFIX: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
+
+export function formatAffinityValue(record: AffinityRecord): string {
+  return `${RELATION_PREFIX[record.relation]}${formatConcentration(record.valueNm, record.valueHighNm)}`;
+}
+
+export function formatMeasure(record: AffinityRecord): string {
+  return record.measure === 'conc' ? 'active conc.' : record.measure;
+}
+
+/** `Jo 2000`, `Tatsumi 1997`; falls back to the journal or title when authors are unknown. */
+export function shortCitation(reference: Reference): string {
+  const firstAuthor = reference.authors.split(/[,;]/)[0]?.trim().split(/\s+/)[0];
+  const who = firstAuthor || reference.journal || reference.title.slice(0, 40);
+  return reference.year ? `${who} ${reference.year}` : who;
+}
+
+export function referenceUrl(reference: Reference): string | undefined {
+  if (reference.doi) return `https://doi.org/${encodeURI(reference.doi)}`;
+  if (reference.pmid) return `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/`;
+  if (reference.url?.startsWith('https://')) return reference.url;
+  return undefined;
+}
+
+export function referenceIdentifiers(reference: Reference): string {
+  const parts: string[] = [];
+  if (reference.pmid) parts.push(`PMID ${reference.pmid}`);
+  if (reference.doi) parts.push(`doi:${reference.doi}`);
+  return parts.join(', ');
+}
+
+const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
+
+/** Primary papers before databases before vendor sheets; human before other species. */
+export function preferenceOrder(a: AffinityRecord, b: AffinityRecord): number {
+  const human = (record: AffinityRecord): number => (/human|homo sapiens/i.test(record.species) ? 0 : 1);
+  return human(a) - human(b) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.valueNm - b.valueNm;
+}

@@ -1,0 +1,200 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityRecord, Compound, PathwayRole, Reference, Target } from '../kb/types';
+import type { Mention } from '../recognize/recognize';
+import { escapeMarkdown, link, table } from './markdown';
+import {
+  formatAffinityValue,
+  formatMeasure,
+  preferenceOrder,
+  referenceIdentifiers,
+  referenceUrl,
+  shortCitation,
+} from './format';
+
+export const MAX_AFFINITY_ROWS = 12;
+
+export function sourceCell(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
+  const reference = kb.reference(record.referenceId);
+  if (!reference) return escapeMarkdown(record.origin);
+  const label = shortCitation(reference);
+  const ids = referenceIdentifiers(reference);
+  return ids ? `${link(label, referenceUrl(reference))} (${escapeMarkdown(ids)})` : link(label, referenceUrl(reference));
+}
+
+function gradeCell(record: AffinityRecord): string {
+  return record.outlier ? `${record.grade} ⚠ outlier` : record.grade;
+}
+
+function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
+  if (!record.target) return record.effect ?? '—';
+  const target = kb.target(record.target);
+  return target ? target.abbreviation || target.name : record.target;
+}
+
+/** One row per target and measure: the preferred record, with the spread over the other sources. */
+function affinityRows(records: readonly AffinityRecord[]): { preferred: AffinityRecord; others: AffinityRecord[] }[] {
+  const groups = new Map<string, AffinityRecord[]>();
+  for (const record of records) {
+    const key = `${record.target ?? record.effect}\u0000${record.measure}`;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const trusted = group.filter((record) => !record.outlier);
+      const ordered = [...(trusted.length > 0 ? trusted : group)].sort(preferenceOrder);
+      return { preferred: ordered[0], others: group.filter((record) => record !== ordered[0]) };
+    })
+    .sort((a, b) => a.preferred.valueNm - b.preferred.valueNm);
+}
+
+function valueCell(preferred: AffinityRecord, others: AffinityRecord[]): string {
+  const base = formatAffinityValue(preferred);
+  const trusted = others.filter((record) => !record.outlier);
+  if (trusted.length === 0) return base;
+  const values = [preferred, ...trusted].map((record) => record.valueNm);
+  const low = Math.min(...values);
+  const high = Math.max(...[preferred, ...trusted].map((record) => record.valueHighNm ?? record.valueNm));
+  const spread = low === high ? '' : `; ${formatAffinityValue({ ...preferred, relation: '=', valueNm: low, valueHighNm: high })}`;
+  return `${base} (${trusted.length + 1} sources${spread})`;
+}
+
+function conditionsNote(record: AffinityRecord): string {
+  const parts = [record.conditions, record.assay].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? ` — ${escapeMarkdown(parts.join('; '))}` : '';
+}
+
+export function affinityTable(
+  kb: IndexedKnowledgeBase,
+  records: readonly AffinityRecord[],
+  firstColumn: { title: string; cell: (record: AffinityRecord) => string },
+): string {
+  const rows = affinityRows(records);
+  const shown = rows.slice(0, MAX_AFFINITY_ROWS);
+  const body = table(
+    [firstColumn.title, 'Measure', 'Value', 'Species', 'Source', 'Grade'],
+    shown.map(({ preferred, others }) => [
+      firstColumn.cell(preferred),
+      formatMeasure(preferred),
+      valueCell(preferred, others),
+      escapeMarkdown(preferred.species),
+      sourceCell(kb, preferred),
+      gradeCell(preferred),
+    ]),
+  );
+  const rest = rows.length - shown.length;
+  const footer = rest > 0 ? `\n\n_${rest} more target${rest === 1 ? '' : 's'} not shown (most potent first)._` : '';
+  const conditions = shown
+    .filter(({ preferred }) => preferred.conditions)
+    .map(({ preferred }) => `- ${firstColumn.cell(preferred)} ${formatMeasure(preferred)} ${formatAffinityValue(preferred)}${conditionsNote(preferred)}`);
+  const conditionsBlock = conditions.length > 0 ? `\n\n**Conditions**\n${conditions.join('\n')}` : '';
+  return body + footer + conditionsBlock;
+}
+
+function referenceSuffix(kb: IndexedKnowledgeBase, referenceId: string | undefined, confirmed: boolean): string {
+  const reference = referenceId ? kb.reference(referenceId) : undefined;
+  if (!reference) return confirmed ? '' : ' — _no source confirmed_';
+  const cited = link(shortCitation(reference), referenceUrl(reference));
+  return confirmed && reference.confirmed !== false ? ` — ${cited}` : ` — ${cited} _(source named, but not read for this statement)_`;
+}
+
+function rolesBlock(kb: IndexedKnowledgeBase, roles: readonly PathwayRole[]): string {
+  if (roles.length === 0) return '';
+  const lines = roles.map((role) => `- ${escapeMarkdown(role.role)}${referenceSuffix(kb, role.referenceId, role.confirmed)}`);
+  return `**Pathway and clinical roles**\n${lines.join('\n')}`;
+}
+
+function pathwayLines(kb: IndexedKnowledgeBase, compoundId: string | undefined, targetId: string | undefined): string {
+  const pathways = compoundId ? kb.pathwaysOfCompound(compoundId) : targetId ? kb.pathwaysOfTarget(targetId) : [];
+  if (pathways.length === 0) return '';
+  const lines = pathways.map((pathway) => {
+    const action = compoundId ? pathway.compounds.find((entry) => entry.compound === compoundId) : undefined;
+    const referenceIds = action?.referenceIds.length ? action.referenceIds : pathway.referenceIds;
+    const sources = referenceIds
+      .map((id) => kb.reference(id))
+      .filter((reference): reference is Reference => Boolean(reference))
+      .map((reference) => link(shortCitation(reference), referenceUrl(reference)) + (reference.confirmed === false ? ' _(not read)_' : ''));
+    const steps = pathway.steps.length > 0 ? `: ${pathway.steps.map(escapeMarkdown).join(' → ')}` : '';
+    const how = action ? ` — ${escapeMarkdown(action.action)}` : '';
+    return `- **${escapeMarkdown(pathway.name)}**${steps}${how}${sources.length > 0 ? ` (${sources.join(', ')})` : ''}`;
+  });
+  return `**Pathways and mechanisms**\n${lines.join('\n')}`;
+}
+
+function identifierLine(parts: (string | undefined)[]): string {
+  return parts.filter((part): part is string => Boolean(part)).join(' · ');
+}
+
+export function compoundHover(kb: IndexedKnowledgeBase, compound: Compound): string {
+  const title = `**${escapeMarkdown(compound.name)}**${compound.class ? ` — ${escapeMarkdown(compound.class)}` : ''}`;
+  const ids = identifierLine([
+    compound.gtopdbLigandId !== undefined
+      ? link(`GtoPdb ligand ${compound.gtopdbLigandId}`, `https://www.guidetopharmacology.org/GRAC/LigandDisplayForward?ligandId=${compound.gtopdbLigandId}`)
+      : undefined,
+    compound.pubchemCid !== undefined ? link(`PubChem CID ${compound.pubchemCid}`, `https://pubchem.ncbi.nlm.nih.gov/compound/${compound.pubchemCid}`) : undefined,
+    compound.chemblId ? escapeMarkdown(compound.chemblId) : undefined,
+    compound.brandNames?.length ? `brands: ${escapeMarkdown(compound.brandNames.join(', '))}` : undefined,
+    compound.type ? escapeMarkdown(compound.type) : undefined,
+  ]);
+  const records = kb.affinitiesOfCompound(compound.id);
+  const affinities =
+    records.length > 0
+      ? affinityTable(kb, records, { title: 'Target', cell: (record) => escapeMarkdown(targetLabel(kb, record)) })
+      : '_No affinity data in the knowledge base._';
+  return [title, ids, affinities, pathwayLines(kb, compound.id, undefined)].filter(Boolean).join('\n\n');
+}
+
+function targetTitle(target: Target): string {
+  const abbreviation = target.abbreviation && target.abbreviation !== target.name ? `**${escapeMarkdown(target.abbreviation)}** — ` : '';
+  return `${abbreviation}**${escapeMarkdown(target.name)}**`;
+}
+
+export function targetHover(kb: IndexedKnowledgeBase, target: Target, documentCompounds: readonly string[]): string {
+  const genes = target.genes.human
+    ? `gene ${escapeMarkdown(target.genes.human)}${target.genes.rat || target.genes.mouse ? ` (rat ${escapeMarkdown(target.genes.rat ?? '—')}, mouse ${escapeMarkdown(target.genes.mouse ?? '—')})` : ''}`
+    : undefined;
+  const members = target.members?.length
+    ? `members: ${target.members.map((id) => escapeMarkdown(kb.target(id)?.abbreviation || kb.target(id)?.name || id)).join(', ')}`
+    : undefined;
+  const ids = identifierLine([
+    genes,
+    target.uniprot?.human ? link(`UniProt ${target.uniprot.human}`, `https://www.uniprot.org/uniprotkb/${target.uniprot.human}`) : undefined,
+    target.family ? escapeMarkdown(target.family) : undefined,
+    target.type ? escapeMarkdown(target.type) : undefined,
+    target.gtopdbId !== undefined ? link(`GtoPdb target ${target.gtopdbId}`, `https://www.guidetopharmacology.org/GRAC/ObjectDisplayForward?objectId=${target.gtopdbId}`) : undefined,
+    members,
+  ]);
+  const relatedTargets = [target.id, ...(target.members ?? []), ...kb.groupsContaining(target.id).map((group) => group.id)];
+  const inDocument = relatedTargets.flatMap((id) => kb.affinitiesAtTarget(id)).filter((record) => documentCompounds.includes(record.compound));
+  const roles = [...target.roles, ...kb.groupsContaining(target.id).flatMap((group) => group.roles)];
+  const documentBlock =
+    documentCompounds.length === 0
+      ? ''
+      : inDocument.length > 0
+        ? `**Compounds in this document at this target**\n\n${affinityTable(kb, inDocument, {
+            title: 'Compound',
+            cell: (record) => escapeMarkdown(`${kb.compound(record.compound)?.name ?? record.compound}${record.target !== target.id ? ` (${targetLabel(kb, record)})` : ''}`),
+          })}`
+        : '_No compound mentioned in this document has a recorded affinity at this target._';
+  return [targetTitle(target), ids, rolesBlock(kb, dedupeRoles(roles)), pathwayLines(kb, undefined, target.id), documentBlock].filter(Boolean).join('\n\n');
+}
+
+function dedupeRoles(roles: PathwayRole[]): PathwayRole[] {
+  const seen = new Set<string>();
+  return roles.filter((role) => {
+    const key = `${role.role}\u0000${role.referenceId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function mentionHover(kb: IndexedKnowledgeBase, mention: Mention, documentCompounds: readonly string[]): string | undefined {
+  if (mention.kind === 'compound') {
+    const compound = kb.compound(mention.id);
+    return compound ? compoundHover(kb, compound) : undefined;
+  }
+  const target = kb.target(mention.id);
+  return target ? targetHover(kb, target, documentCompounds) : undefined;
+}

@@ -1,0 +1,76 @@
+import { entryFor, type Dictionary, type EntityKind, type TrieNode } from './dictionary';
+import { tokenize, type Token } from './tokenize';
+
+export interface Mention {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  id: string;
+  /** The source text of the mention, as written. */
+  text: string;
+}
+
+/**
+ * Finds every known name in `text` (normally the scanner's `masked` text), longest match first, whole words only.
+ * Linear in the text: each token starts at most one walk, bounded by the longest name's token count.
+ */
+export function recognizeMentions(text: string, dictionary: Dictionary): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const match = startsWordAt(tokens, index) ? longestMatchAt(tokens, index, dictionary.root) : undefined;
+    if (!match) {
+      index++;
+      continue;
+    }
+    const { start, end } = balanceMarkup(text, tokens[index].start, tokens[match.endIndex].end);
+    mentions.push({ start, end, kind: match.kind, id: match.id, text: text.slice(start, end) });
+    index = match.endIndex + 1;
+  }
+  return mentions;
+}
+
+function startsWordAt(tokens: Token[], index: number): boolean {
+  return index === 0 || tokens[index].gapBefore !== 'glue';
+}
+
+function endsWordAt(tokens: Token[], index: number): boolean {
+  return index + 1 >= tokens.length || tokens[index + 1].gapBefore !== 'glue';
+}
+
+function longestMatchAt(tokens: Token[], startIndex: number, root: TrieNode): { endIndex: number; kind: EntityKind; id: string } | undefined {
+  let node: TrieNode | undefined = root;
+  let best: { endIndex: number; kind: EntityKind; id: string } | undefined;
+  for (let index = startIndex; index < tokens.length; index++) {
+    if (index > startIndex && tokens[index].gapBefore === 'break') break;
+    node = node.children.get(tokens[index].key);
+    if (!node) break;
+    if (node.entries && endsWordAt(tokens, index)) {
+      const entry = entryFor(node, tokens.slice(startIndex, index + 1));
+      if (entry) best = { endIndex: index, kind: entry.entity.kind, id: entry.entity.id };
+    }
+  }
+  return best;
+}
+
+function count(text: string, start: number, end: number, ch: string): number {
+  let n = 0;
+  for (let index = start; index < end; index++) if (text[index] === ch) n++;
+  return n;
+}
+
+/** Widens a mention over the math and brace delimiters it opened or closed, so `A$_{2A}$` is covered whole. */
+function balanceMarkup(text: string, start: number, end: number): { start: number; end: number } {
+  let openBraces = count(text, start, end, '{') - count(text, start, end, '}');
+  while (openBraces > 0 && text[end] === '}') {
+    end++;
+    openBraces--;
+  }
+  if (count(text, start, end, '$') % 2 === 1) {
+    if (text[end] === '$') end++;
+    else if (text[start - 1] === '$') start--;
+  }
+  if (text.startsWith('</sub>', end) || text.startsWith('</sup>', end)) end += 6;
+  return { start, end };
+}
