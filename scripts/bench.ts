@@ -1,0 +1,79 @@
+/**
+ * The project's benchmark: start-up and whole-document analysis on 1 MB manuscripts.
+ * Run: npm run bench   (median of several runs, in-process, plus a real server start over stdio)
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createLanguageService } from '../server/src/service/index';
+import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+
+const root = path.resolve(__dirname, '..');
+const RUNS = 10;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeIt(run: () => void, runs = RUNS): number {
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function megabyteOf(file: string): string {
+  const unit = readFileSync(path.join(root, file), 'utf8');
+  const body = unit.replace(/^---[\s\S]*?\n---\n/, '').replace(/\\documentclass[\s\S]*?\\begin\{document\}/, '').replace(/\\end\{document\}[\s\S]*$/, '');
+  let text = '';
+  while (text.length < 1_000_000) text += `${body}\n`;
+  return text;
+}
+
+async function serverReadyMs(): Promise<number> {
+  const start = performance.now();
+  const server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  const elapsed = performance.now() - start;
+  connection.dispose();
+  server.kill();
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  let kb = loadKnowledgeBaseFiles().kb;
+  const loadMs = timeIt(() => {
+    kb = loadKnowledgeBaseFiles().kb;
+  }, 5);
+  const serviceMs = timeIt(() => createLanguageService({ kb }), 5);
+  const service = createLanguageService({ kb });
+  const readyTimes: number[] = [];
+  for (let index = 0; index < 5; index++) readyTimes.push(await serverReadyMs());
+
+  console.log(`knowledge base: ${kb.targets.length} targets, ${kb.compounds.length} compounds, ${kb.affinities.length} affinity records`);
+  console.log(`load + validate kb.json        ${loadMs.toFixed(1)} ms (median of 5)`);
+  console.log(`build dictionary + indexes     ${serviceMs.toFixed(1)} ms (median of 5)`);
+  console.log(`server process ready (stdio)   ${median(readyTimes).toFixed(0)} ms (spawn → initialize result, median of 5)`);
+
+  for (const [file, languageId] of [['examples/amitriptyline-review.md', 'markdown'], ['examples/amitriptyline-review.tex', 'latex']]) {
+    const text = megabyteOf(file);
+    const document = TextDocument.create(`file:///bench/${path.basename(file)}`, languageId, 1, text);
+    let mentions = 0;
+    const ms = timeIt(() => {
+      mentions = service.analyze(document)?.mentions.length ?? 0;
+    });
+    const perMb = ms / (text.length / 1_000_000);
+    console.log(`analyze ${languageId.padEnd(8)} ${(text.length / 1e6).toFixed(2)} MB  ${ms.toFixed(1)} ms  (${perMb.toFixed(1)} ms/MB, ${mentions} mentions, median of ${RUNS})`);
+  }
+}
+
+void main();

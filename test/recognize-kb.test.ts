@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../server/src/service/index';
+import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+
+const root = path.resolve(__dirname, '..');
+const service = createLanguageService({ kb: loadKnowledgeBaseFiles().kb });
+
+function mentions(text: string, languageId = 'markdown'): string[] {
+  const analysis = service.analyze(TextDocument.create('file:///t', languageId, 1, text));
+  return (analysis?.mentions ?? []).map((mention) => `${mention.id}:${mention.text}`);
+}
+
+function idOf(text: string, languageId = 'markdown'): string[] {
+  return mentions(text, languageId).map((entry) => entry.slice(0, entry.lastIndexOf(':')));
+}
+
+test('every written form the issue names maps to one knowledge-base entry', () => {
+  const forms: [string, string, string?][] = [
+    ['amitriptyline', 'amitriptyline'],
+    ['Elavil', 'amitriptyline'],
+    ['SERT', 'SLC6A4'],
+    ['5-HTT', 'SLC6A4'],
+    ['SLC6A4', 'SLC6A4'],
+    ['serotonin transporter', 'SLC6A4'],
+    ['H1', 'HRH1'],
+    ['histamine H1 receptor', 'HRH1'],
+    ['A2a', 'ADORA2A'],
+    ['A$_{2A}$', 'ADORA2A', 'latex'],
+    ['adenosine A2A receptor', 'ADORA2A'],
+    ['hERG', 'KCNH2'],
+    ['Kv11.1', 'KCNH2'],
+    ['KCNH2', 'KCNH2'],
+    ['TrkA', 'NTRK1'],
+    ['NTRK1', 'NTRK1'],
+    ['TrkB', 'NTRK2'],
+    ['sigma-1', 'SIGMAR1'],
+    ['σ1', 'SIGMAR1'],
+    ['M1', 'CHRM1'],
+    ['M5', 'CHRM5'],
+  ];
+  for (const [written, id, languageId] of forms) {
+    assert.deepEqual(idOf(`We studied ${written} here.`, languageId), [id], written);
+  }
+});
+
+test('α1-adrenergic receptor in every spelling maps to the same target', () => {
+  const spellings: [string, string][] = [
+    ['α1-adrenergic receptor', 'markdown'],
+    ['alpha1-adrenoceptor', 'markdown'],
+    ['$\\alpha_1$-adrenoceptor', 'latex'],
+    ['\\textalpha{}1-adrenergic receptor', 'latex'],
+  ];
+  const ids = spellings.map(([written, languageId]) => idOf(`the ${written} was blocked`, languageId));
+  for (const id of ids) assert.deepEqual(id, ids[0]);
+  assert.equal(ids[0].length, 1);
+});
+
+test('NMDA receptor and muscarinic receptors are recognized as groups', () => {
+  assert.equal(idOf('the NMDA receptor').length, 1);
+  assert.equal(idOf('muscarinic receptors').length, 1);
+});
+
+test('ordinary English prose produces no mentions', () => {
+  const text = readFileSync(path.join(root, 'test/fixtures/prose/ordinary-english.md'), 'utf8');
+  assert.deepEqual(mentions(text), []);
+});
+
+test('common words that are also GtoPdb names stay words', () => {
+  assert.deepEqual(mentions('The net effect: data were set aside, and water, salt, sodium, calcium and oxygen levels rose. NO change.'), []);
+});
+
+test('the example manuscripts mention the seed targets', () => {
+  for (const [file, languageId] of [['examples/amitriptyline-review.md', 'markdown'], ['examples/amitriptyline-review.tex', 'latex']]) {
+    const ids = new Set(idOf(readFileSync(path.join(root, file), 'utf8'), languageId));
+    for (const id of ['amitriptyline', 'SLC6A4', 'SLC6A2', 'SLC6A3', 'HRH1', 'KCNH2', 'NTRK1', 'NTRK2', 'SIGMAR1']) {
+      assert.ok(ids.has(id), `${file} should mention ${id}; got ${[...ids].join(', ')}`);
+    }
+  }
+});
