@@ -60,7 +60,7 @@ function caseModeOf(name: string): CaseMode {
 
 function pluralVariant(tokens: Token[]): Token[] | undefined {
   const last = tokens[tokens.length - 1];
-  if (!/^[a-z]{4,}$/.test(last.surface) || last.surface.endsWith("s")) return undefined;
+  if (!/^[a-z]{4,}$/.test(last.surface) || last.surface.endsWith('s')) return undefined;
   return [...tokens.slice(0, -1), { ...last, key: `${last.key}s`, surface: `${last.surface}s` }];
 }
 
