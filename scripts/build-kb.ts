@@ -1,0 +1,326 @@
+/**
+ * Builds dist/kb.json from data/sources (GtoPdb, Tatsumi 1997, DrugCentral, target roles) and data/curated.
+ * Deterministic and offline. Run: npx tsx scripts/build-kb.ts
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AffinityRecord, Compound, KnowledgeBase, Pathway, Reference, Target } from '../server/src/service/kb/types.js';
+import { importGtopdbLigands, importGtopdbTargets, uniqueNames } from '../server/src/service/kb/import/gtopdb.js';
+import { importTatsumi, type TransporterKd } from '../server/src/service/kb/import/tatsumi.js';
+import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from '../server/src/service/kb/import/drugcentral.js';
+import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
+import { checkIntegrity, loadKnowledgeBase } from '../server/src/service/kb/load.js';
+import { findJsonSyntaxError, positionAt } from '../server/src/service/kb/json-position.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT = 'dist/kb.json';
+const SOURCES = {
+  targets: 'data/sources/gtopdb_2024.1_targets_and_families.csv',
+  ligands: 'data/sources/gtopdb_2024.1_ligands_subset6col.csv',
+  tatsumi: 'data/sources/tatsumi1997_human_transporter_Kd.csv',
+  drugCentral: ['data/sources/drugcentral_antidepressants_extract.tsv', 'data/sources/drugcentral_extract_more.tsv'],
+  roles: 'data/sources/target_roles.csv',
+} as const;
+const CURATED = {
+  references: 'data/curated/references.json',
+  roleReferences: 'data/curated/role-references.json',
+  compounds: 'data/curated/compounds.json',
+  targets: 'data/curated/targets.json',
+  affinities: 'data/curated/affinities.json',
+  pathways: 'data/curated/pathways.json',
+  stopNames: 'data/curated/stop-names.json',
+} as const;
+/** Reference ids for the `source` cells of the Tatsumi table. */
+const TATSUMI_SOURCE_REFERENCES: Record<string, { referenceId: string; origin: string }> = {
+  Tatsumi1997: { referenceId: 'tatsumi1997', origin: 'Tatsumi et al. 1997 (via Br J Pharmacol 2006 Table 2)' },
+  Wong2000: { referenceId: 'wong2000', origin: 'Wong et al. 2000 (via Br J Pharmacol 2006 Table 2)' },
+};
+const TATSUMI_ASSAYS: Record<TransporterKd['gene'], string> = {
+  SLC6A4: '[3H]imipramine binding, HEK cells expressing human SERT',
+  SLC6A2: '[3H]nisoxetine binding, HEK cells expressing human NET',
+  SLC6A3: '[3H]WIN35428 binding, HEK cells expressing human DAT',
+};
+
+class BuildError extends Error {}
+
+const inputsRead: string[] = [];
+const inputHash = createHash('sha256');
+
+function readText(path: string): string {
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  inputsRead.push(path);
+  inputHash.update(path).update('\0').update(text).update('\0');
+  return text;
+}
+
+function readCurated<T>(path: string, key: string): T {
+  const text = readText(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const located = findJsonSyntaxError(text);
+    const { line, column } = positionAt(text, located?.offset ?? 0);
+    throw new BuildError(`${path}:${line}:${column}: invalid JSON: ${located?.problem ?? String(error)}`);
+  }
+  const value = (data as Record<string, unknown> | null)?.[key];
+  if (value === undefined) throw new BuildError(`${path}: missing top-level field "${key}"`);
+  return value as T;
+}
+
+// ---------- targets ----------
+
+type CuratedTarget = Partial<Target> & { id: string };
+
+function mergeCuratedTargets(imported: Target[], curated: CuratedTarget[]): Target[] {
+  const byId = new Map(imported.map((t) => [t.id, t]));
+  const groups: Target[] = [];
+  curated.forEach((entry, index) => {
+    const where = `${CURATED.targets}: targets[${index}] (id "${entry.id}")`;
+    const existing = byId.get(entry.id);
+    if (existing) {
+      if (entry.abbreviation) existing.abbreviation = entry.abbreviation;
+      existing.synonyms = uniqueNames([...(entry.synonyms ?? []), ...existing.synonyms], [existing.name]);
+      return;
+    }
+    if (entry.type !== 'group' && entry.type !== 'complex') throw new BuildError(`${where}: not a GtoPdb target id, and not a group or complex`);
+    if (!entry.name || !entry.members?.length) throw new BuildError(`${where}: a group needs "name" and "members"`);
+    for (const member of entry.members) if (!byId.has(member)) throw new BuildError(`${where}: unknown member "${member}"`);
+    groups.push({ synonyms: [], genes: {}, roles: [], ...entry } as Target);
+  });
+  return [...imported, ...groups];
+}
+
+/** Upper-cased gene symbols (human, rat, mouse) and UniProt accessions → target ids. */
+function buildTargetIndex(targets: Target[]) {
+  const bySymbol = new Map<string, Set<string>>();
+  const byAccession = new Map<string, string>();
+  for (const target of targets) {
+    for (const symbol of Object.values(target.genes)) {
+      for (const part of symbol.split('|')) {
+        const key = part.toUpperCase();
+        bySymbol.set(key, (bySymbol.get(key) ?? new Set()).add(target.id));
+      }
+    }
+    for (const accession of Object.values(target.uniprot ?? {})) byAccession.set(accession, target.id);
+  }
+  const resolveOne = (gene: string, accession: string | undefined): string | undefined => {
+    const fromAccession = accession ? byAccession.get(accession) : undefined;
+    if (fromAccession) return fromAccession;
+    const owners = bySymbol.get(gene.toUpperCase());
+    return owners?.size === 1 ? [...owners][0] : undefined;
+  };
+  const groups = targets.filter((t) => t.members && (t.type === 'group' || t.type === 'complex'));
+  /** One gene → its target; several genes → the curated group with exactly those members. */
+  return (genes: string[], accessions: string[]): string | undefined => {
+    if (genes.length === 1) return resolveOne(genes[0], accessions[0]);
+    const ids = genes.map((gene, i) => resolveOne(gene, accessions[i]));
+    if (ids.some((id) => id === undefined)) return undefined;
+    const wanted = new Set(ids as string[]);
+    const group = groups.find((g) => g.members!.length === wanted.size && g.members!.every((m) => wanted.has(m)));
+    return group?.id;
+  };
+}
+
+// ---------- compounds ----------
+
+function buildCompounds(curated: Compound[], ligands: ReturnType<typeof importGtopdbLigands>): Compound[] {
+  const curatedByName = new Map(curated.map((c) => [c.name.toLowerCase(), c]));
+  const fromGtopdb: Compound[] = [];
+  for (const ligand of ligands) {
+    const match = curatedByName.get(ligand.name.toLowerCase());
+    if (match && match.gtopdbLigandId === undefined) {
+      match.gtopdbLigandId = ligand.gtopdbId;
+      if (ligand.type) match.type = ligand.type;
+      continue;
+    }
+    fromGtopdb.push({ id: `GtoPdb-ligand:${ligand.gtopdbId}`, name: ligand.name, synonyms: [], gtopdbLigandId: ligand.gtopdbId, ...(ligand.type ? { type: ligand.type } : {}) });
+  }
+  return [...curated, ...fromGtopdb];
+}
+
+// ---------- affinities ----------
+
+function tatsumiRecords(rows: TransporterKd[], compounds: Set<string>): AffinityRecord[] {
+  return rows.map((row) => {
+    const source = TATSUMI_SOURCE_REFERENCES[row.sourceKey];
+    if (!source) throw new BuildError(`${SOURCES.tatsumi}:${row.line}: unknown source "${row.sourceKey}"`);
+    if (!compounds.has(row.drug)) throw new BuildError(`${SOURCES.tatsumi}:${row.line}: drug "${row.drug}" is not a curated compound`);
+    const isWong = row.sourceKey === 'Wong2000';
+    return {
+      id: `tatsumi1997:${row.drug}:${row.gene}`,
+      compound: row.drug,
+      target: row.gene,
+      measure: 'Kd',
+      relation: row.relation,
+      valueNm: row.valueNm,
+      asWritten: row.asWritten,
+      species: 'human',
+      ...(isWong ? {} : { assay: TATSUMI_ASSAYS[row.gene] }),
+      referenceId: source.referenceId,
+      grade: 'primary',
+      origin: source.origin,
+      ...(isWong ? { note: 'Row attributed to Wong et al. 2000 in the table transcribed; assay not stated there.' } : {}),
+    };
+  });
+}
+
+interface DrugCentralResult {
+  records: AffinityRecord[];
+  excluded: Map<string, number>;
+}
+
+function drugCentralRecords(
+  rows: DrugCentralRow[],
+  compounds: Set<string>,
+  resolveTarget: ReturnType<typeof buildTargetIndex>,
+  primaryIds: Set<string>,
+): DrugCentralResult {
+  const records: AffinityRecord[] = [];
+  const excluded = new Map<string, number>();
+  const exclude = (reason: string) => excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
+  const seenContent = new Set<string>();
+  for (const row of rows) {
+    const where = `${row.source}:${row.line}`;
+    if (!compounds.has(row.drug)) throw new BuildError(`${where}: DRUG_NAME "${row.drug}" is not a curated compound`);
+    const verdict = classifyQcNote(row.qcNote);
+    if (!verdict.keep) { exclude(verdict.reason); continue; }
+    const contentKey = JSON.stringify([row.drug, row.genes, row.organism, row.actType, row.valueP, row.actSource, row.comment]);
+    if (seenContent.has(contentKey)) { exclude('duplicate row in source'); continue; }
+    seenContent.add(contentKey);
+    const measure = measureOf(row.actType);
+    if (!measure) { exclude(`activity type "${row.actType || '(none)'}" is not an affinity`); continue; }
+    if (row.valueNm === undefined || row.valueP === undefined) { exclude('no value in source'); continue; }
+    const target = resolveTarget(row.genes, row.accessions);
+    if (!target) { exclude(row.genes.length > 1 ? 'multi-gene row not matching a curated group' : 'gene not in the knowledge base'); continue; }
+    const species = speciesOf(row.organism);
+    const primaryId = `tatsumi1997:${row.drug}:${target}`;
+    let duplicateOf: string | undefined;
+    if (verdict.duplicatesTatsumi) {
+      if (!primaryIds.has(primaryId)) throw new BuildError(`${where}: qc_note says "= Tatsumi" but there is no Tatsumi record ${primaryId}`);
+      duplicateOf = primaryId;
+    }
+    const notes = [
+      row.qcNote,
+      duplicateOf ? 'Same value as Tatsumi 1997 (primary source): a database copy, not an independent measurement.' : '',
+    ].filter((n) => n !== '');
+    const fileStem = row.source.replace(/^.*\//, '').replace(/\.tsv$/, '');
+    records.push({
+      id: `drugcentral:${fileStem}:${row.line}`,
+      compound: row.drug,
+      target,
+      measure,
+      relation: row.relation,
+      valueNm: row.valueNm,
+      asWritten: asWrittenP(row.actType, row.valueP),
+      species,
+      ...(row.comment ? { assay: row.comment } : {}),
+      referenceId: 'drugcentral',
+      grade: 'database',
+      origin: `DrugCentral (${row.actSource})`,
+      ...(notes.length ? { note: notes.join(' ') } : {}),
+      ...(verdict.outlier ? { outlier: true } : {}),
+      ...(duplicateOf ? { duplicateOf } : {}),
+    });
+  }
+  return { records, excluded };
+}
+
+// ---------- roles ----------
+
+function attachRoles(targets: Target[], roleReferences: Record<string, string | null>, references: Set<string>): number {
+  const byHumanSymbol = new Map(targets.filter((t) => t.genes.human).map((t) => [t.genes.human!, t]));
+  let attached = 0;
+  for (const row of importTargetRoles(readText(SOURCES.roles), SOURCES.roles)) {
+    const where = `${SOURCES.roles}:${row.line}`;
+    if (!(row.referenceText in roleReferences)) throw new BuildError(`${where}: reference not mapped in ${CURATED.roleReferences}: ${JSON.stringify(row.referenceText)}`);
+    const referenceId = roleReferences[row.referenceText];
+    if (referenceId !== null && !references.has(referenceId)) throw new BuildError(`${CURATED.roleReferences}: unknown reference id "${referenceId}"`);
+    for (const gene of row.genes) {
+      const target = byHumanSymbol.get(gene);
+      if (!target) throw new BuildError(`${where}: gene "${gene}" is not a target`);
+      target.roles.push({ role: row.role, ...(referenceId ? { referenceId } : {}), confirmed: row.confirmed, evidence: row.evidence });
+      attached++;
+    }
+  }
+  return attached;
+}
+
+// ---------- main ----------
+
+function build(): { kb: KnowledgeBase; report: Record<string, number | string> } {
+  const targetImport = importGtopdbTargets(readText(SOURCES.targets), SOURCES.targets);
+  const ligands = importGtopdbLigands(readText(SOURCES.ligands), SOURCES.ligands);
+  const references = readCurated<Reference[]>(CURATED.references, 'references');
+  const referenceIds = new Set(references.map((r) => r.id));
+  const targets = mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets'));
+  const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds'), ligands);
+  const compoundIds = new Set(compounds.map((c) => c.id));
+
+  const curatedAffinities = readCurated<AffinityRecord[]>(CURATED.affinities, 'affinities');
+  const tatsumi = tatsumiRecords(importTatsumi(readText(SOURCES.tatsumi), SOURCES.tatsumi), compoundIds);
+  const resolveTarget = buildTargetIndex(targets);
+  const drugCentralRows = SOURCES.drugCentral.flatMap((path) => importDrugCentral(readText(path), path));
+  const drugCentral = drugCentralRecords(drugCentralRows, compoundIds, resolveTarget, new Set(tatsumi.map((r) => r.id)));
+
+  const rolesAttached = attachRoles(targets, readCurated<Record<string, string | null>>(CURATED.roleReferences, 'references'), referenceIds);
+  const pathways = readCurated<Pathway[]>(CURATED.pathways, 'pathways');
+  const stopNames = [...new Set(readCurated<string[]>(CURATED.stopNames, 'names').map((n) => n.toLowerCase()))].sort();
+
+  const kb: KnowledgeBase = {
+    version: `gtopdb-2024.1+${inputHash.digest('hex').slice(0, 12)}`,
+    builtFrom: [...inputsRead],
+    compounds,
+    targets,
+    affinities: [...curatedAffinities, ...tatsumi, ...drugCentral.records],
+    pathways,
+    references,
+    stopNames,
+  };
+  const excludedTotal = [...drugCentral.excluded.values()].reduce((a, b) => a + b, 0);
+  const report: Record<string, number | string> = {
+    'GtoPdb target rows': targetImport.rowCount,
+    'GtoPdb targets (unique)': targetImport.targets.length,
+    'curated groups/complexes': targets.length - targetImport.targets.length,
+    'targets total': targets.length,
+    'GtoPdb ligands': ligands.length,
+    'compounds total': compounds.length,
+    'curated compounds': compounds.filter((c) => !c.id.startsWith('GtoPdb-ligand:')).length,
+    'affinity records': kb.affinities.length,
+    '  curated (seed + papers)': curatedAffinities.length,
+    '  Tatsumi 1997': tatsumi.length,
+    '  DrugCentral kept': drugCentral.records.length,
+    'DrugCentral rows read': drugCentralRows.length,
+    'DrugCentral rows excluded': excludedTotal,
+    ...Object.fromEntries([...drugCentral.excluded].sort().map(([reason, n]) => [`  excluded: ${reason}`, n])),
+    'outliers flagged': kb.affinities.filter((a) => a.outlier).length,
+    'duplicates of Tatsumi 1997 marked': kb.affinities.filter((a) => a.duplicateOf).length,
+    'target roles attached': rolesAttached,
+    pathways: pathways.length,
+    references: references.length,
+    'stop names': stopNames.length,
+  };
+  return { kb, report };
+}
+
+function main(): void {
+  const { kb, report } = build();
+  const json = JSON.stringify(kb);
+  const { errors } = loadKnowledgeBase(json, OUTPUT);
+  const integrity = errors.length === 0 ? checkIntegrity(kb, OUTPUT) : [];
+  if (errors.length > 0 || integrity.length > 0) throw new BuildError(`the built knowledge base is invalid:\n  ${[...errors, ...integrity].join('\n  ')}`);
+  mkdirSync(join(ROOT, dirname(OUTPUT)), { recursive: true });
+  writeFileSync(join(ROOT, OUTPUT), json + '\n');
+  const width = Math.max(...Object.keys(report).map((k) => k.length));
+  for (const [key, value] of Object.entries(report)) console.log(`${key.padEnd(width)}  ${value}`);
+  console.log(`wrote ${relative(process.cwd(), join(ROOT, OUTPUT)) || OUTPUT} (${(json.length / 1e6).toFixed(2)} MB, version ${kb.version})`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`build-kb: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

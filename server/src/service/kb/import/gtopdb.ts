@@ -1,0 +1,140 @@
+/** Import of the GtoPdb 2024.1 target and ligand lists (columns looked up by name; names stripped of HTML). */
+import type { Target } from '../types.js';
+import { columns, parseDelimited, SourceFormatError, splitMulti, type Row } from '../csv.js';
+import { stripMarkup } from '../markup.js';
+
+const TARGET_COLUMNS = [
+  'Type', 'Family name', 'Target id', 'Target name', 'Subunit id', 'Target systematic name', 'Target abbreviated name',
+  'synonyms', 'HGNC symbol', 'HGNC name', 'Human SwissProt', 'RGD symbol', 'Rat SwissProt', 'MGI symbol', 'Mouse SwissProt',
+] as const;
+
+export interface TargetImport {
+  targets: Target[];
+  /** Rows read; a target listed under several families has one row per family. */
+  rowCount: number;
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function positiveInteger(value: string, source: string, row: Row, field: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new SourceFormatError(source, row.line, `field "${field}" is not a positive integer: ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Case-insensitive de-duplication that keeps the first spelling and drops anything equal to `exclude`. */
+export function uniqueNames(names: Iterable<string>, exclude: string[] = []): string[] {
+  const seen = new Set(exclude.map((n) => n.toLowerCase()));
+  const result: string[] = [];
+  for (const name of names) {
+    const key = name.toLowerCase();
+    if (name === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(name);
+  }
+  return result;
+}
+
+function withoutEmpty<T extends Record<string, string | undefined>>(record: T): T | undefined {
+  const entries = Object.entries(record).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+}
+
+/**
+ * Reads the target list. Each GtoPdb target becomes one `Target`: rows repeating a target id (one per family) are
+ * merged. Ids are the HGNC symbol when it names exactly one target, otherwise `GtoPdb:<id>`.
+ */
+export function importGtopdbTargets(text: string, source: string): TargetImport {
+  const table = parseDelimited(text, source);
+  const get = columns(table, TARGET_COLUMNS);
+  const byGtopdbId = new Map<number, { target: Target; subunitIds: number[] }>();
+  const symbolOwners = new Map<string, Set<number>>();
+
+  for (const row of table.rows) {
+    const gtopdbId = positiveInteger(get(row, 'Target id'), source, row, 'Target id');
+    const family = stripMarkup(get(row, 'Family name'));
+    const existing = byGtopdbId.get(gtopdbId);
+    if (existing) {
+      if (family && !existing.target.family?.split('; ').includes(family)) {
+        existing.target.family = existing.target.family ? `${existing.target.family}; ${family}` : family;
+      }
+      continue;
+    }
+    const name = stripMarkup(get(row, 'Target name'));
+    if (!name) throw new SourceFormatError(source, row.line, 'field "Target name" is empty');
+    const abbreviation = optional(stripMarkup(get(row, 'Target abbreviated name')));
+    const human = optional(get(row, 'HGNC symbol'));
+    const synonyms = uniqueNames(
+      [
+        ...splitMulti(get(row, 'synonyms')).map(stripMarkup),
+        stripMarkup(get(row, 'Target systematic name')),
+        stripMarkup(get(row, 'HGNC name')),
+      ],
+      [name, abbreviation ?? ''],
+    );
+    const target: Target = {
+      id: '',
+      name,
+      ...(abbreviation ? { abbreviation } : {}),
+      synonyms,
+      genes: withoutEmpty({ human, rat: optional(get(row, 'RGD symbol')), mouse: optional(get(row, 'MGI symbol')) }) ?? {},
+      ...optionalField('uniprot', withoutEmpty({
+        human: optional(get(row, 'Human SwissProt')),
+        rat: optional(get(row, 'Rat SwissProt')),
+        mouse: optional(get(row, 'Mouse SwissProt')),
+      })),
+      ...(family ? { family } : {}),
+      type: get(row, 'Type'),
+      gtopdbId,
+      roles: [],
+    };
+    const subunitIds = splitMulti(get(row, 'Subunit id')).map((s) => positiveInteger(s, source, row, 'Subunit id'));
+    byGtopdbId.set(gtopdbId, { target, subunitIds });
+    if (human && !human.includes('|')) {
+      const owners = symbolOwners.get(human) ?? new Set<number>();
+      owners.add(gtopdbId);
+      symbolOwners.set(human, owners);
+    }
+  }
+
+  for (const [gtopdbId, { target }] of byGtopdbId) {
+    const symbol = target.genes.human;
+    const owners = symbol ? symbolOwners.get(symbol) : undefined;
+    // A symbol shared by two GtoPdb targets goes to the lower GtoPdb id; the other keeps `GtoPdb:<id>`.
+    const ownsSymbol = owners !== undefined && Math.min(...owners) === gtopdbId;
+    target.id = ownsSymbol ? symbol! : `GtoPdb:${gtopdbId}`;
+  }
+  for (const [, { target, subunitIds }] of byGtopdbId) {
+    const members = subunitIds.map((id) => byGtopdbId.get(id)?.target.id).filter((id): id is string => id !== undefined);
+    if (members.length > 0) target.members = members;
+  }
+  return { targets: [...byGtopdbId.values()].map((v) => v.target), rowCount: table.rows.length };
+}
+
+function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+export interface GtopdbLigand {
+  gtopdbId: number;
+  name: string;
+  type?: string;
+}
+
+/** Reads the ligand list (`Ligand ID`, `Name`, `Type`; the other columns are not relied on). */
+export function importGtopdbLigands(text: string, source: string): GtopdbLigand[] {
+  const table = parseDelimited(text, source);
+  const get = columns(table, ['Ligand ID', 'Name', 'Type'] as const);
+  const seen = new Set<number>();
+  return table.rows.map((row) => {
+    const gtopdbId = positiveInteger(get(row, 'Ligand ID'), source, row, 'Ligand ID');
+    if (seen.has(gtopdbId)) throw new SourceFormatError(source, row.line, `duplicate Ligand ID ${gtopdbId}`);
+    seen.add(gtopdbId);
+    const name = stripMarkup(get(row, 'Name'));
+    if (!name) throw new SourceFormatError(source, row.line, 'field "Name" is empty');
+    const type = optional(get(row, 'Type'));
+    return { gtopdbId, name, ...(type ? { type } : {}) };
+  });
+}
