@@ -27,6 +27,8 @@ export interface Reference {
   confirmed?: boolean;
   /** Free text on where the record was seen / caveats. */
   note?: string;
+  /** What kind of source this is: a vendor sheet or a web page is shown as such, never as a paper. */
+  kind?: 'paper' | 'review' | 'database' | 'vendor' | 'web-page';
 }
 
 export interface Compound {
@@ -90,6 +92,8 @@ export interface AffinityRecord {
   note?: string;
   /** QC: an outlier is shown in hovers with a warning and never drives a diagnostic. */
   outlier?: boolean;
+  /** Id of the primary-source record this one copies (e.g. a DrugCentral row equal to Tatsumi 1997): not an independent measurement. */
+  duplicateOf?: string;
 }
 
 export interface Pathway {
