@@ -13,6 +13,7 @@ import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, ty
 import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
 import { checkIntegrity, loadKnowledgeBase } from '../server/src/service/kb/load.js';
 import { findJsonSyntaxError, positionAt } from '../server/src/service/kb/json-position.js';
+import { writeValidator } from './build-kb-validator.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = 'dist/kb.json';
@@ -306,6 +307,7 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
 }
 
 function main(): void {
+  writeValidator();
   const { kb, report } = build();
   const json = JSON.stringify(kb);
   const { errors } = loadKnowledgeBase(json, OUTPUT);

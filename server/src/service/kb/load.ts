@@ -1,8 +1,9 @@
 /** Parsing, validation and merging of knowledge-base files. Pure: the host reads the files. */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { KnowledgeBase } from './types.js';
-import { knowledgeBaseExtensionSchema, knowledgeBaseSchema } from './schema.js';
 import { findJsonSyntaxError, positionAt } from './json-position.js';
+// Precompiled from schema.ts by scripts/build-kb-validator.ts: compiling the schema at start-up costs ~200 ms.
+import { validateKnowledgeBase, validateKnowledgeBaseExtension, type PrecompiledValidator } from './validate-kb.generated.js';
 
 export interface LoadResult {
   kb?: KnowledgeBase;
@@ -11,16 +12,6 @@ export interface LoadResult {
 
 /** Errors beyond this many are summarised in one line: a broken file should not flood the log. */
 const MAX_REPORTED_ERRORS = 25;
-
-let validators: { full: ValidateFunction; extension: ValidateFunction } | undefined;
-
-function getValidators() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true });
-    validators = { full: ajv.compile(knowledgeBaseSchema), extension: ajv.compile(knowledgeBaseExtensionSchema) };
-  }
-  return validators;
-}
 
 function syntaxErrorMessage(json: string, sourceName: string, error: unknown): string {
   const located = findJsonSyntaxError(json);
@@ -63,7 +54,7 @@ function capErrors(errors: string[]): string[] {
   return [...errors.slice(0, MAX_REPORTED_ERRORS), `… and ${errors.length - MAX_REPORTED_ERRORS} more errors`];
 }
 
-function parseAndValidate(json: string, sourceName: string, validate: ValidateFunction): { data?: unknown; errors: string[] } {
+function parseAndValidate(json: string, sourceName: string, validate: PrecompiledValidator): { data?: unknown; errors: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -130,7 +121,7 @@ export function checkIntegrity(kb: KnowledgeBase, sourceName: string): string[] 
 
 /** Parses and validates a complete knowledge base (the built `dist/kb.json`). */
 export function loadKnowledgeBase(json: string, sourceName: string): LoadResult {
-  const { data, errors } = parseAndValidate(json, sourceName, getValidators().full);
+  const { data, errors } = parseAndValidate(json, sourceName, validateKnowledgeBase);
   if (errors.length > 0) return { errors };
   const kb = data as KnowledgeBase;
   const integrityErrors = checkIntegrity(kb, sourceName);
@@ -144,7 +135,7 @@ export type KnowledgeBaseExtension = Partial<KnowledgeBase>;
  * checked only once it is merged (they may point into the base): call `checkIntegrity` on the merge.
  */
 export function loadKnowledgeBaseExtension(json: string, sourceName: string): { extension?: KnowledgeBaseExtension; errors: string[] } {
-  const { data, errors } = parseAndValidate(json, sourceName, getValidators().extension);
+  const { data, errors } = parseAndValidate(json, sourceName, validateKnowledgeBaseExtension);
   return errors.length > 0 ? { errors } : { extension: data as KnowledgeBaseExtension, errors: [] };
 }
 
