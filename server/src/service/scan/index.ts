@@ -1,0 +1,54 @@
+import { unscannedDocument } from './collector';
+import { scanLatex } from './latex';
+import { scanMarkdown } from './markdown';
+import type { DocumentFormat, ScannedDocument } from './types';
+
+export type { DocumentFormat, ScannedDocument } from './types';
+
+export interface ScanOptions {
+  /** LaTeX commands (`\foo` or `foo`) whose first mandatory argument is not prose and is masked. */
+  latexIgnoredArgCommands?: readonly string[];
+}
+
+/** Scans a document into masked prose and structures. Never throws: on an internal error everything is prose. */
+export function scanDocument(text: string, format: DocumentFormat, options: ScanOptions = {}): ScannedDocument {
+  try {
+    if (format === 'latex') return scanLatex(text, { ignoredArgCommands: options.latexIgnoredArgCommands ?? [] });
+    return scanMarkdown(text);
+  } catch {
+    return unscannedDocument(text);
+  }
+}
+
+const formatsByLanguageId = new Map<string, DocumentFormat>(Object.entries({
+  markdown: 'markdown',
+  quarto: 'markdown',
+  rmd: 'markdown',
+  rmarkdown: 'markdown',
+  'r-markdown': 'markdown',
+  pandoc: 'markdown',
+  latex: 'latex',
+  tex: 'latex',
+  plaintex: 'latex',
+  'latex-expl3': 'latex',
+}) as Array<[string, DocumentFormat]>);
+
+const formatsByExtension = new Map<string, DocumentFormat>(Object.entries({
+  md: 'markdown',
+  markdown: 'markdown',
+  qmd: 'markdown',
+  rmd: 'markdown',
+  tex: 'latex',
+  ltx: 'latex',
+}) as Array<[string, DocumentFormat]>);
+
+/** The scanner for an LSP language id, falling back to the file extension of `uri` when the id is unknown. */
+export function formatForLanguageId(languageId: string, uri?: string): DocumentFormat | undefined {
+  const byId = formatsByLanguageId.get(languageId.toLowerCase());
+  if (byId) return byId;
+  if (!uri) return undefined;
+  const path = uri.replace(/[?#].*$/s, '');
+  const dot = path.lastIndexOf('.');
+  if (dot < 0 || dot < path.lastIndexOf('/')) return undefined;
+  return formatsByExtension.get(path.slice(dot + 1).toLowerCase());
+}

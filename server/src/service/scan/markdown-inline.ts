@@ -1,0 +1,486 @@
+import {
+  Ch,
+  isAsciiAlphanumeric,
+  isAsciiLetter,
+  isAsciiPunctuation,
+  isDigit,
+  isWhitespace,
+  isWordCharacter,
+  triggerTable,
+} from './chars';
+import type { ScanCollector } from './collector';
+import { ForwardFinder, substringFinder } from './forward-finder';
+import type { Citation } from './types';
+
+const inlineTriggers = triggerTable('\\`$<[]@{hw');
+
+/** Quarto cross-reference prefixes: `@fig-x` is a reference to a figure, not a citation. */
+const crossReferencePrefixes = new Set([
+  'fig', 'tbl', 'sec', 'eq', 'lst', 'thm', 'lem', 'cor', 'prp', 'cnj', 'def', 'exm', 'exr', 'sol', 'rem', 'alg',
+  'apx', 'tip', 'nte', 'wrn', 'imp', 'cau',
+]);
+
+/** Characters allowed inside (not at the end of) a Pandoc citation key. */
+const internalKeyPunctuation = triggerTable(':.#$%&-+?<>~/_');
+
+interface BracketFrame {
+  open: number;
+  close: number;
+  /** Where scanning continues after the closing `]` (past a link destination or reference label). */
+  resumeAt: number;
+  isCitationGroup: boolean;
+  citation?: Citation;
+}
+
+/**
+ * Scans inline Markdown (code spans, math, comments, HTML, autolinks, bare URLs, link destinations, citations,
+ * cross-references, attribute blocks) within the prose ranges the block scanner hands it. Constructs never cross a
+ * range's end, so an unclosed `$` or backtick only affects its own paragraph.
+ */
+export class InlineScanner {
+  private readonly commentEnd: ForwardFinder;
+  private readonly displayMathEnd: ForwardFinder;
+  private readonly parenMathEnd: ForwardFinder;
+  private readonly bracketMathEnd: ForwardFinder;
+  private readonly inlineMathEnd: ForwardFinder;
+  private readonly backtickRunFinders = new Map<number, ForwardFinder>();
+  /** No `>` (HTML tag end) exists in [tag search start, this offset). */
+  private tagEndAbsentBefore = -1;
+  /** No `}` (attribute block end) exists in [search start, this offset). */
+  private braceEndAbsentBefore = -1;
+
+  private rangeEnd = 0;
+  private rangeStart = 0;
+  private groupMatches: Map<number, number> | undefined;
+  private frames: BracketFrame[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly out: ScanCollector,
+  ) {
+    this.commentEnd = substringFinder(text, '-->');
+    this.displayMathEnd = substringFinder(text, '$$');
+    this.parenMathEnd = substringFinder(text, '\\)');
+    this.bracketMathEnd = substringFinder(text, '\\]');
+    this.inlineMathEnd = new ForwardFinder((from) => nextInlineMathCloser(text, from));
+  }
+
+  scan(start: number, end: number): void {
+    this.rangeStart = start;
+    this.rangeEnd = end;
+    this.groupMatches = undefined;
+    this.frames = [];
+    const text = this.text;
+    let position = start;
+    while (position < end) {
+      const code = text.charCodeAt(position);
+      if (code >= 128 || inlineTriggers[code] === 0) {
+        position++;
+        continue;
+      }
+      position = this.scanConstruct(code, position);
+    }
+  }
+
+  /** Handles the construct starting at `position`; returns where scanning continues (always > position). */
+  private scanConstruct(code: number, position: number): number {
+    switch (code) {
+      case Ch.Backslash:
+        return this.backslash(position);
+      case Ch.Backtick:
+        return this.codeSpan(position);
+      case Ch.Dollar:
+        return this.dollarMath(position);
+      case Ch.Less:
+        return this.angleBracket(position);
+      case Ch.LeftBracket:
+        return this.openBracket(position);
+      case Ch.RightBracket:
+        return this.closeBracket(position);
+      case Ch.At:
+        return this.citation(position);
+      case Ch.LeftBrace:
+        return this.attributeBlock(position);
+      default:
+        return this.bareUrl(position);
+    }
+  }
+
+  private backslash(position: number): number {
+    const next = this.text.charCodeAt(position + 1);
+    if (next === Ch.LeftParen || next === Ch.LeftBracket) {
+      const finder = next === Ch.LeftParen ? this.parenMathEnd : this.bracketMathEnd;
+      const close = finder.find(position + 2);
+      if (close >= 0 && close + 2 <= this.rangeEnd) {
+        this.out.addMath(position, close + 2);
+        return close + 2;
+      }
+    }
+    return position + 1 < this.rangeEnd && isAsciiPunctuation(next) ? position + 2 : position + 1;
+  }
+
+  private codeSpan(position: number): number {
+    const text = this.text;
+    let runEnd = position + 1;
+    while (runEnd < this.rangeEnd && text.charCodeAt(runEnd) === Ch.Backtick) runEnd++;
+    const runLength = runEnd - position;
+    const close = this.backtickRunFinder(runLength).find(runEnd);
+    if (close < 0 || close + runLength > this.rangeEnd) return runEnd;
+    this.out.skip(position, close + runLength, 'code');
+    return close + runLength;
+  }
+
+  private backtickRunFinder(runLength: number): ForwardFinder {
+    let finder = this.backtickRunFinders.get(runLength);
+    if (!finder) {
+      finder = new ForwardFinder((from) => nextBacktickRun(this.text, from, runLength));
+      this.backtickRunFinders.set(runLength, finder);
+    }
+    return finder;
+  }
+
+  private dollarMath(position: number): number {
+    const text = this.text;
+    if (text.charCodeAt(position + 1) === Ch.Dollar) {
+      const close = this.displayMathEnd.find(position + 2);
+      if (close < 0 || close + 2 > this.rangeEnd) return position + 2;
+      this.out.addMath(position, close + 2);
+      return close + 2;
+    }
+    if (position + 1 >= this.rangeEnd || isWhitespace(text.charCodeAt(position + 1))) return position + 1;
+    const close = this.inlineMathEnd.find(position + 2);
+    if (close < 0 || close + 1 > this.rangeEnd) return position + 1;
+    this.out.addMath(position, close + 1);
+    return close + 1;
+  }
+
+  private angleBracket(position: number): number {
+    const text = this.text;
+    if (text.startsWith('<!--', position)) {
+      const close = this.commentEnd.find(position + 4);
+      if (close < 0 || close + 3 > this.rangeEnd) return position + 4;
+      this.out.skip(position, close + 3, 'comment');
+      return close + 3;
+    }
+    const autolinkEnd = this.autolinkEnd(position);
+    if (autolinkEnd > 0) {
+      this.out.skip(position, autolinkEnd, 'url');
+      return autolinkEnd;
+    }
+    return this.htmlTag(position);
+  }
+
+  /** End (past `>`) of `<scheme:…>` or `<user@host>`, else -1. */
+  private autolinkEnd(position: number): number {
+    const text = this.text;
+    const end = this.rangeEnd;
+    let cursor = position + 1;
+    if (!isAsciiLetter(text.charCodeAt(cursor))) return -1;
+    while (cursor < end && isSchemeCharacter(text.charCodeAt(cursor))) cursor++;
+    const schemeLength = cursor - position - 1;
+    const isScheme = text.charCodeAt(cursor) === Ch.Colon && schemeLength >= 2 && schemeLength <= 32;
+    let sawAt = false;
+    while (cursor < end) {
+      const code = text.charCodeAt(cursor);
+      if (code === Ch.Greater) break;
+      if (code <= Ch.Space || code === Ch.Less) return -1;
+      if (code === Ch.At) sawAt = true;
+      cursor++;
+    }
+    if (cursor >= end || !(isScheme || sawAt)) return -1;
+    return cursor + 1;
+  }
+
+  private htmlTag(position: number): number {
+    const text = this.text;
+    let nameStart = position + 1;
+    if (text.charCodeAt(nameStart) === Ch.Slash) nameStart++;
+    if (!isAsciiLetter(text.charCodeAt(nameStart))) return position + 1;
+    let nameEnd = nameStart + 1;
+    while (isAsciiAlphanumeric(text.charCodeAt(nameEnd)) || text.charCodeAt(nameEnd) === Ch.Minus) nameEnd++;
+    const after = text.charCodeAt(nameEnd);
+    if (!(isWhitespace(after) || after === Ch.Slash || after === Ch.Greater)) return position + 1;
+    const close = this.tagEnd(nameEnd);
+    if (close < 0) return position + 1;
+    if (isSubscriptOrSuperscriptTag(text, nameStart, nameEnd)) return close + 1;
+    this.out.skip(position, close + 1, 'html');
+    return close + 1;
+  }
+
+  /** The `>` ending a tag, searched on the same line; -1 when a newline or `<` comes first. */
+  private tagEnd(from: number): number {
+    if (from < this.tagEndAbsentBefore) return -1;
+    const text = this.text;
+    let cursor = from;
+    for (; cursor < this.rangeEnd; cursor++) {
+      const code = text.charCodeAt(cursor);
+      if (code === Ch.Greater) return cursor;
+      if (code === Ch.LineFeed || code === Ch.Less) break;
+    }
+    this.tagEndAbsentBefore = cursor;
+    return -1;
+  }
+
+  private openBracket(position: number): number {
+    const text = this.text;
+    const close = this.matchingCloser(position);
+    if (close < 0) return position + 1;
+    if (text.charCodeAt(position + 1) === Ch.Caret) {
+      this.out.skip(position, close + 1, 'label');
+      return close + 1;
+    }
+    const after = text.charCodeAt(close + 1);
+    if (after === Ch.LeftParen) {
+      const destinationEnd = this.matchingCloser(close + 1);
+      if (destinationEnd > 0) {
+        this.out.skip(close + 1, destinationEnd + 1, 'url');
+        this.frames.push({ open: position, close, resumeAt: destinationEnd + 1, isCitationGroup: false });
+        return position + 1;
+      }
+    } else if (after === Ch.LeftBracket) {
+      const labelEnd = this.matchingCloser(close + 1);
+      if (labelEnd > 0) {
+        this.out.skip(close + 1, labelEnd + 1, 'label');
+        this.frames.push({ open: position, close, resumeAt: labelEnd + 1, isCitationGroup: false });
+        return position + 1;
+      }
+    }
+    this.frames.push({ open: position, close, resumeAt: close + 1, isCitationGroup: true });
+    return position + 1;
+  }
+
+  private closeBracket(position: number): number {
+    const frames = this.frames;
+    while (frames.length > 0 && frames[frames.length - 1]!.close < position) frames.pop();
+    const top = frames[frames.length - 1];
+    if (top && top.close === position) {
+      frames.pop();
+      return top.resumeAt;
+    }
+    return position + 1;
+  }
+
+  /** Matching `]` for `[` or `)` for `(` within the current range, or -1. */
+  private matchingCloser(open: number): number {
+    if (!this.groupMatches) this.groupMatches = matchBracketsAndParens(this.text, this.rangeStart, this.rangeEnd);
+    return this.groupMatches.get(open) ?? -1;
+  }
+
+  private citation(position: number): number {
+    const text = this.text;
+    const previous = position > this.rangeStart ? text.charCodeAt(position - 1) : Ch.Space;
+    let markerStart = position;
+    if (previous === Ch.Minus) {
+      const beforeMinus = position - 1 > this.rangeStart ? text.charCodeAt(position - 2) : Ch.Space;
+      if (!isCitationBoundary(beforeMinus)) return position + 1;
+      markerStart = position - 1;
+    } else if (!isCitationBoundary(previous)) return position + 1;
+
+    const key = this.citationKey(position + 1);
+    if (!key) return position + 1;
+    const keyText = text.slice(key.start, key.end);
+    if (!key.braced && isCrossReference(keyText)) {
+      this.out.skip(markerStart, key.markEnd, 'label');
+      return key.markEnd;
+    }
+    this.out.skip(markerStart, key.markEnd, 'citation-key');
+    const citationKey = { start: key.start, end: key.end, key: keyText };
+    const group = this.enclosingCitationGroup(position);
+    if (group) {
+      if (!group.citation) {
+        group.citation = { start: group.open, end: group.close + 1, command: 'pandoc', keys: [] };
+        this.out.citations.push(group.citation);
+      }
+      group.citation.keys.push(citationKey);
+    } else {
+      this.out.citations.push({ start: markerStart, end: key.markEnd, command: 'pandoc', keys: [citationKey] });
+    }
+    return key.markEnd;
+  }
+
+  private enclosingCitationGroup(position: number): BracketFrame | undefined {
+    const frames = this.frames;
+    while (frames.length > 0 && frames[frames.length - 1]!.close < position) frames.pop();
+    const top = frames[frames.length - 1];
+    return top?.isCitationGroup ? top : undefined;
+  }
+
+  /** A key after `@`: `{anything but braces}` or a letter/digit/_ followed by word characters and internal punctuation. */
+  private citationKey(from: number): { start: number; end: number; markEnd: number; braced: boolean } | undefined {
+    const text = this.text;
+    const end = this.rangeEnd;
+    if (text.charCodeAt(from) === Ch.LeftBrace) {
+      let cursor = from + 1;
+      while (cursor < end && cursor - from < 256) {
+        const code = text.charCodeAt(cursor);
+        if (code === Ch.RightBrace) break;
+        if (code === Ch.LeftBrace || code === Ch.LineFeed) return undefined;
+        cursor++;
+      }
+      if (cursor >= end || text.charCodeAt(cursor) !== Ch.RightBrace || cursor === from + 1) return undefined;
+      return { start: from + 1, end: cursor, markEnd: cursor + 1, braced: true };
+    }
+    if (!isKeyWordCharacter(text.charCodeAt(from)) || from >= end) return undefined;
+    let cursor = from + 1;
+    while (cursor < end) {
+      const code = text.charCodeAt(cursor);
+      if (isKeyWordCharacter(code)) {
+        cursor++;
+        continue;
+      }
+      if (code >= 128 || internalKeyPunctuation[code] === 0) break;
+      let punctuationEnd = cursor + 1;
+      while (punctuationEnd < end) {
+        const next = text.charCodeAt(punctuationEnd);
+        if (next >= 128 || internalKeyPunctuation[next] === 0 || next === Ch.Underscore) break;
+        punctuationEnd++;
+      }
+      if (punctuationEnd >= end || !isKeyWordCharacter(text.charCodeAt(punctuationEnd))) break;
+      cursor = punctuationEnd;
+    }
+    return { start: from, end: cursor, markEnd: cursor, braced: false };
+  }
+
+  /** `{#id}`, `{.class}`, `{=format}`, `{-}` attribute blocks (Pandoc/Quarto) on one line. */
+  private attributeBlock(position: number): number {
+    const text = this.text;
+    let cursor = position + 1;
+    while (cursor < this.rangeEnd && text.charCodeAt(cursor) === Ch.Space) cursor++;
+    const first = text.charCodeAt(cursor);
+    if (!(first === Ch.Hash || first === Ch.Dot || first === Ch.Equals || first === Ch.Minus)) return position + 1;
+    const close = this.braceEndOnLine(cursor);
+    if (close < 0) return position + 1;
+    this.out.skip(position, close + 1, 'label');
+    return close + 1;
+  }
+
+  private braceEndOnLine(from: number): number {
+    if (from < this.braceEndAbsentBefore) return -1;
+    const text = this.text;
+    let cursor = from;
+    for (; cursor < this.rangeEnd; cursor++) {
+      const code = text.charCodeAt(cursor);
+      if (code === Ch.RightBrace) return cursor;
+      if (code === Ch.LineFeed || code === Ch.LeftBrace) break;
+    }
+    this.braceEndAbsentBefore = cursor;
+    return -1;
+  }
+
+  /** `http://…`, `https://…`, `www.…` starting a word, with GFM's trailing-punctuation rules. */
+  private bareUrl(position: number): number {
+    const text = this.text;
+    if (position > this.rangeStart && isWordCharacter(text.charCodeAt(position - 1))) return position + 1;
+    let prefixLength: number;
+    if (text.startsWith('https://', position)) prefixLength = 8;
+    else if (text.startsWith('http://', position)) prefixLength = 7;
+    else if (text.startsWith('www.', position)) prefixLength = 4;
+    else return position + 1;
+    let end = position + prefixLength;
+    while (end < this.rangeEnd) {
+      const code = text.charCodeAt(end);
+      if (isWhitespace(code) || code === Ch.Less) break;
+      end++;
+    }
+    end = trimUrlEnd(text, position + prefixLength, end);
+    if (end <= position + prefixLength) return position + 1;
+    this.out.skip(position, end, 'url');
+    return end;
+  }
+}
+
+function isCrossReference(key: string): boolean {
+  const dash = key.indexOf('-');
+  return dash > 0 && dash < key.length - 1 && crossReferencePrefixes.has(key.slice(0, dash));
+}
+
+function isSchemeCharacter(code: number): boolean {
+  return isAsciiAlphanumeric(code) || code === Ch.Plus || code === Ch.Dot || code === Ch.Minus;
+}
+
+function isKeyWordCharacter(code: number): boolean {
+  return code === Ch.Underscore || isWordCharacter(code);
+}
+
+/** Citations start after a space, an opening bracket or paren, `;` or the start of a range — not inside `a@b.com`. */
+function isCitationBoundary(code: number): boolean {
+  return isWhitespace(code) || code === Ch.LeftBracket || code === Ch.LeftParen || code === Ch.Semicolon;
+}
+
+function isSubscriptOrSuperscriptTag(text: string, nameStart: number, nameEnd: number): boolean {
+  if (nameEnd - nameStart !== 3) return false;
+  const name = text.slice(nameStart, nameEnd).toLowerCase();
+  return name === 'sub' || name === 'sup';
+}
+
+/** Drops trailing punctuation and unbalanced closing parentheses from a bare URL. */
+function trimUrlEnd(text: string, bodyStart: number, end: number): number {
+  let opening = 0;
+  let closing = 0;
+  for (let i = bodyStart; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === Ch.LeftParen) opening++;
+    else if (code === Ch.RightParen) closing++;
+  }
+  let trimmed = end;
+  while (trimmed > bodyStart) {
+    const code = text.charCodeAt(trimmed - 1);
+    if (code === Ch.RightParen && closing > opening) {
+      closing--;
+      trimmed--;
+    } else if ('?!.,:;*_~\'"'.includes(text[trimmed - 1]!)) trimmed--;
+    else break;
+  }
+  return trimmed;
+}
+
+/** Next `$` that can close inline math (Pandoc): not escaped, not after whitespace, not before a digit. */
+function nextInlineMathCloser(text: string, from: number): number {
+  let candidate = text.indexOf('$', from);
+  while (candidate >= 0) {
+    const before = text.charCodeAt(candidate - 1);
+    if (!isWhitespace(before) && before !== Ch.Backslash && !isDigit(text.charCodeAt(candidate + 1))) return candidate;
+    candidate = text.indexOf('$', candidate + 1);
+  }
+  return -1;
+}
+
+/** Start of the next backtick run of exactly `runLength` at or after `from` (which never lies inside a run). */
+function nextBacktickRun(text: string, from: number, runLength: number): number {
+  let cursor = from;
+  for (;;) {
+    const runStart = text.indexOf('`', cursor);
+    if (runStart < 0) return -1;
+    let runEnd = runStart + 1;
+    while (text.charCodeAt(runEnd) === Ch.Backtick) runEnd++;
+    if (runEnd - runStart === runLength) return runStart;
+    cursor = runEnd;
+  }
+}
+
+/** Matches `[`/`]` and `(`/`)` pairs within [start, end) in one pass with two stacks; escaped ones are ignored. */
+function matchBracketsAndParens(text: string, start: number, end: number): Map<number, number> {
+  const matches = new Map<number, number>();
+  const brackets: number[] = [];
+  const parens: number[] = [];
+  for (let position = start; position < end; position++) {
+    switch (text.charCodeAt(position)) {
+      case Ch.Backslash:
+        position++;
+        break;
+      case Ch.LeftBracket:
+        brackets.push(position);
+        break;
+      case Ch.RightBracket:
+        if (brackets.length > 0) matches.set(brackets.pop()!, position);
+        break;
+      case Ch.LeftParen:
+        parens.push(position);
+        break;
+      case Ch.RightParen:
+        if (parens.length > 0) matches.set(parens.pop()!, position);
+        break;
+    }
+  }
+  return matches;
+}
