@@ -11,7 +11,12 @@ let service: LanguageService | undefined;
 function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = service?.analyze(document);
+  let analysis: DocumentAnalysis | undefined;
+  try {
+    analysis = service?.analyze(document);
+  } catch (error) {
+    connection.console.error(`PharmaLens could not analyze ${document.uri}: ${(error as Error).stack ?? String(error)}`);
+  }
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }

@@ -1,15 +1,16 @@
 import type { AffinityRecord, Reference } from '../kb/types';
 
-const UNITS: readonly [number, string][] = [
-  [1e6, 'mM'],
-  [1e3, 'µM'],
-  [1, 'nM'],
-  [1e-3, 'pM'],
+/** [lowest value in nM shown in this unit, nM per unit, unit]: sub-nanomolar affinities stay in nM, as papers write them. */
+const UNITS: readonly [number, number, string][] = [
+  [1e6, 1e6, 'mM'],
+  [1e3, 1e3, 'µM'],
+  [1e-2, 1, 'nM'],
+  [0, 1e-3, 'pM'],
 ];
 
 function unitFor(valueNm: number): [number, string] {
-  for (const [scale, unit] of UNITS) if (valueNm >= scale) return [scale, unit];
-  return UNITS[UNITS.length - 1];
+  const [, scale, unit] = UNITS.find(([lowest]) => valueNm >= lowest) ?? UNITS[UNITS.length - 1];
+  return [scale, unit];
 }
 
 function trimNumber(value: number): string {

@@ -51,7 +51,7 @@ function affinityRows(records: readonly AffinityRecord[]): { preferred: Affinity
 
 function valueCell(preferred: AffinityRecord, others: AffinityRecord[]): string {
   const base = formatAffinityValue(preferred);
-  const trusted = others.filter((record) => !record.outlier);
+  const trusted = others.filter((record) => !record.outlier && !record.duplicateOf && record.id !== preferred.duplicateOf);
   if (trusted.length === 0) return base;
   const values = [preferred, ...trusted].map((record) => record.valueNm);
   const low = Math.min(...values);

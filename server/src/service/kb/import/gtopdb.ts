@@ -24,14 +24,13 @@ function positiveInteger(value: string, source: string, row: Row, field: string)
   return n;
 }
 
-/** Case-insensitive de-duplication that keeps the first spelling and drops anything equal to `exclude`. */
+/** De-duplication that keeps case variants (`A2A` and `A2a` are matched differently) and drops anything in `exclude`. */
 export function uniqueNames(names: Iterable<string>, exclude: string[] = []): string[] {
-  const seen = new Set(exclude.map((n) => n.toLowerCase()));
+  const seen = new Set(exclude);
   const result: string[] = [];
   for (const name of names) {
-    const key = name.toLowerCase();
-    if (name === '' || seen.has(key)) continue;
-    seen.add(key);
+    if (name === '' || seen.has(name)) continue;
+    seen.add(name);
     result.push(name);
   }
   return result;

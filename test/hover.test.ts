@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../server/src/service/index';
+import type { AffinityRecord, KnowledgeBase } from '../server/src/service/kb/types';
+import { compound, target, tinyKnowledgeBase } from './helpers/tiny-kb';
+
+function record(id: string, targetId: string, valueNm: number, extra: Partial<AffinityRecord> = {}): AffinityRecord {
+  return {
+    id, compound: 'amitriptyline', target: targetId, measure: 'Ki', relation: '=', valueNm, asWritten: `${valueNm} nM`,
+    species: 'human', referenceId: 'ref-primary', grade: 'primary', origin: 'test', ...extra,
+  };
+}
+
+function knowledgeBase(extra: Partial<KnowledgeBase> = {}): KnowledgeBase {
+  const base = tinyKnowledgeBase();
+  return {
+    ...base,
+    references: [
+      { id: 'ref-primary', authors: 'Tatsumi M, Groshan K', title: 'Pharmacological profile', journal: 'Eur J Pharmacol', year: 1997, pmid: '9537821', citationKey: 'tatsumi1997' },
+      { id: 'ref-vendor', authors: '', title: 'Vendor sheet', journal: 'MedChemExpress', citationKey: 'mce' },
+      { id: 'ref-unread', authors: 'Krystal AD', title: 'Review', year: 2013, doi: '10.1016/j.smrv.2012.08.001', citationKey: 'krystal2013', confirmed: false },
+    ],
+    affinities: [
+      record('a1', 'SLC6A4', 4.3),
+      record('a2', 'SLC6A4', 3.45, { grade: 'vendor', referenceId: 'ref-vendor' }),
+      record('a3', 'SLC6A2', 35),
+      record('a4', 'HRH1', 0.5, { valueHighNm: 1.1, grade: 'vendor', referenceId: 'ref-vendor' }),
+      record('a5', 'KCNH2', 4780, { measure: 'IC50', conditions: '4 mM [K+]o' }),
+      record('a6', 'SLC6A3', 0.49, { outlier: true, note: 'SUSPICIOUS' }),
+      record('a7', 'SLC6A3', 3250),
+    ],
+    ...extra,
+  };
+}
+
+function hoverAt(kb: KnowledgeBase, text: string, needle: string, languageId = 'markdown'): string | undefined {
+  const service = createLanguageService({ kb });
+  const document = TextDocument.create('file:///t.md', languageId, 1, text);
+  const analysis = service.analyze(document);
+  assert.ok(analysis);
+  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1));
+  return hover ? (hover.contents as MarkupContent).value : undefined;
+}
+
+test('compound card: most potent first, primary source preferred, spread over sources shown', () => {
+  const card = hoverAt(knowledgeBase(), 'amitriptyline binds SERT', 'amitriptyline')!;
+  const rows = card.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Target') && !line.startsWith('| ---'));
+  assert.deepEqual(rows.map((row) => row.split(' | ')[0].slice(2)), ['H1', 'SERT', 'NET', 'DAT', 'hERG']);
+  const sert = rows[1];
+  assert.match(sert, /4\.3 nM \(2 sources; 3\.45–4\.3 nM\)/);
+  assert.match(sert, /Tatsumi 1997\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/9537821\/\)/);
+  assert.match(sert, /primary/);
+  assert.match(rows[0], /0\.5–1\.1 nM/);
+  assert.match(rows[0], /vendor/);
+  assert.match(rows[3], /3\.25 µM/, 'the outlier does not replace the trusted value');
+  assert.match(card, /4 mM \\\[K\\\+\\\]o/);
+});
+
+test('compound card shows at most a dozen rows and counts the rest', () => {
+  const targets = Array.from({ length: 20 }, (_, index) => target(`T${index}`, `Target${index}`));
+  const affinities = targets.map((entry, index) => record(`r${index}`, entry.id, index + 1));
+  const kb = knowledgeBase({ targets: [...tinyKnowledgeBase().targets, ...targets], affinities });
+  const card = hoverAt(kb, 'amitriptyline', 'amitriptyline')!;
+  assert.equal(card.split('\n').filter((line) => /^\| Target\d+ /.test(line)).length, 12);
+  assert.match(card, /8 more targets not shown/);
+});
+
+test('target card: roles with sources, unread sources said so, compounds of this document only', () => {
+  const kb = knowledgeBase();
+  const h1 = kb.targets.find((entry) => entry.id === 'HRH1')!;
+  h1.roles = [
+    { role: 'H1 antagonism: sedation and weight gain', referenceId: 'ref-primary', confirmed: true },
+    { role: 'H1 antagonism and insomnia medications', referenceId: 'ref-unread', confirmed: false },
+  ];
+  const card = hoverAt(kb, 'Amitriptyline binds the H1 receptor.', 'H1 receptor')!;
+  assert.match(card, /H1 antagonism: sedation and weight gain — \[Tatsumi 1997\]/);
+  assert.match(card, /insomnia medications — \[Krystal 2013\]\(https:\/\/doi\.org\/10\.1016\/j\.smrv\.2012\.08\.001\) _\(source named, but not read for this statement\)_/);
+  assert.match(card, /\| amitriptyline \| Ki \| 0\.5–1\.1 nM/);
+  const without = hoverAt(kb, 'The H1 receptor.', 'H1 receptor')!;
+  assert.doesNotMatch(without, /amitriptyline/);
+});
+
+test('strings from data are escaped and never become links or commands', () => {
+  const kb = knowledgeBase({
+    compounds: [compound('evil', 'evilin', { class: '[run](command:workbench.action.terminal.new) <img src=x> *bold* | pipe' })],
+  });
+  const card = hoverAt(kb, 'evilin here', 'evilin')!;
+  assert.doesNotMatch(card, /\]\(command:/);
+  assert.match(card, /\\\[run\\\]\\\(command:workbench\\\.action/);
+  assert.match(card, /\\<img src=x\\>/);
+  assert.match(card, /\\\*bold\\\*/);
+  assert.match(card, /\\\| pipe/);
+});
+
+test('no hover outside a mention', () => {
+  assert.equal(hoverAt(knowledgeBase(), 'the amitriptyline story', 'story'), undefined);
+});
