@@ -100,7 +100,7 @@ function run(argv: string[]): number {
   } else {
     for (const { file, mentions } of results) {
       for (const mention of mentions) {
-        process.stdout.write(`${file}:${mention.line}:${mention.character} ${mention.kind} ${mention.id} "${mention.text}"\n`);
+        process.stdout.write(`${file}:${mention.line}:${mention.character} ${mention.kind} ${mention.id} ${JSON.stringify(mention.text)}\n`);
       }
       process.stdout.write(`${file}: ${mentions.length} mention(s) of ${new Set(mentions.map((mention) => mention.id)).size} compound(s)/target(s)\n`);
     }
