@@ -52,22 +52,29 @@ function sortByStart(spans: Span[]): void {
 /** Replaces every span (sorted by start; overlaps allowed) with spaces, keeping `\n` and `\r`. */
 export function maskSpans(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const parts: string[] = [];
+  // Appending builds a rope that V8 flattens once; measured faster here than collecting parts and joining them.
+  let masked = '';
   let cursor = 0;
   for (const span of spans) {
     const start = Math.max(span.start, cursor);
     const end = Math.min(span.end, text.length);
     if (end <= start) continue;
-    parts.push(text.slice(cursor, start), blankOut(text.slice(start, end)));
+    masked += text.slice(cursor, start);
+    masked += blankOut(text, start, end);
     cursor = end;
   }
-  parts.push(text.slice(cursor));
-  return parts.join('');
+  return masked + text.slice(cursor);
 }
 
-function blankOut(segment: string): string {
-  if (segment.indexOf('\n') < 0 && segment.indexOf('\r') < 0) return ' '.repeat(segment.length);
-  return segment.replace(/[^\r\n]/g, ' ');
+const shortBlanks: string[] = Array.from({ length: 65 }, (_, length) => ' '.repeat(length));
+
+function blankOut(text: string, start: number, end: number): string {
+  for (let position = start; position < end; position++) {
+    const code = text.charCodeAt(position);
+    if (code === 10 || code === 13) return text.slice(start, end).replace(/[^\r\n]/g, ' ');
+  }
+  const length = end - start;
+  return length < shortBlanks.length ? shortBlanks[length]! : ' '.repeat(length);
 }
 
 /** A document for which no structure is known: everything is prose. */

@@ -1,8 +1,14 @@
-import { Ch, isAsciiLetter, isWhitespace, triggerTable, trimEndOffset, trimStartOffset } from './chars';
+import * as chars from './chars';
 import { ScanCollector } from './collector';
 import { ForwardFinder, substringFinder } from './forward-finder';
-import {
-  type ArgumentRule,
+import * as commands from './latex-commands';
+import type { ArgumentRule } from './latex-commands';
+import { isBlankLineAfter as isBlankLineAfterImport, LatexGroups } from './latex-groups';
+import type { CitationKey, ScannedDocument, SkipReason, Span, Table, TableCell } from './types';
+
+const { Ch, isAsciiLetter, isWhitespace, triggerTable, trimEndOffset, trimStartOffset } = chars;
+const isBlankLineAfter = isBlankLineAfterImport;
+const {
   bibliographyCommands,
   builtinArgumentRules,
   citationCommands,
@@ -16,9 +22,7 @@ import {
   tableHeaderMarkers,
   tableRuleCommands,
   verbatimEnvironments,
-} from './latex-commands';
-import { isBlankLineAfter, matchLatexGroups } from './latex-groups';
-import type { CitationKey, ScannedDocument, SkipReason, Span, Table, TableCell } from './types';
+} = commands;
 
 export interface LatexScanOptions {
   /** Commands (with or without the backslash) whose first mandatory argument is not prose, like LTeX's `commands`. */
@@ -71,7 +75,7 @@ interface EnvironmentFrame {
 
 class LatexScanner {
   private readonly out = new ScanCollector();
-  private readonly closerOf: Int32Array;
+  private readonly groups: LatexGroups;
   private readonly userRules = new Map<string, ArgumentRule>();
   private readonly environmentEndFinders = new Map<string, ForwardFinder>();
   private readonly environments: EnvironmentFrame[] = [];
@@ -82,7 +86,7 @@ class LatexScanner {
     private readonly text: string,
     options: LatexScanOptions,
   ) {
-    this.closerOf = matchLatexGroups(text);
+    this.groups = new LatexGroups(text);
     for (const command of options.ignoredArgCommands ?? []) {
       const name = command.replace(/^\\/, '').replace(/\*$/, '');
       if (name) this.userRules.set(name, { reason: 'command-arg', signature: 'pm' });
@@ -260,7 +264,7 @@ class LatexScanner {
   private groupAt(from: number, openCode: number): Group | undefined {
     const open = this.skipArgumentSpace(from);
     if (this.text.charCodeAt(open) !== openCode) return undefined;
-    const close = this.closerOf[open]!;
+    const close = this.groups.closerOf(open);
     return close > open ? { open, close } : undefined;
   }
 
@@ -454,7 +458,7 @@ class LatexScanner {
     let cursor = this.controlSequenceEnd(nameStart);
     const limit = Math.min(text.length, cursor + 200);
     while (cursor < limit && text.charCodeAt(cursor) !== Ch.LeftBrace && text.charCodeAt(cursor) !== Ch.LineFeed) cursor++;
-    const close = this.closerOf[cursor]!;
+    const close = this.groups.closerOf(cursor);
     if (text.charCodeAt(cursor) !== Ch.LeftBrace || close <= cursor) return after;
     this.out.skip(position, close + 1, 'command-arg');
     return close + 1;
@@ -501,7 +505,7 @@ class LatexScanner {
     let cursor = this.skipArguments(after, hasLanguage ? 'pm' : 'p', 'command-arg');
     if (hasLanguage && cursor === after) return after;
     cursor = this.skipArgumentSpace(cursor);
-    const braced = this.text.charCodeAt(cursor) === Ch.LeftBrace ? this.closerOf[cursor]! : 0;
+    const braced = this.text.charCodeAt(cursor) === Ch.LeftBrace ? this.groups.closerOf(cursor) : 0;
     const end = braced > cursor ? braced + 1 : this.delimitedVerbatimEnd(cursor);
     if (end < 0) return after;
     this.out.skip(position, end, 'code');

@@ -1,16 +1,9 @@
-import {
-  Ch,
-  isAsciiAlphanumeric,
-  isAsciiLetter,
-  isAsciiPunctuation,
-  isDigit,
-  isWhitespace,
-  isWordCharacter,
-  triggerTable,
-} from './chars';
+import * as chars from './chars';
 import type { ScanCollector } from './collector';
 import { ForwardFinder, substringFinder } from './forward-finder';
 import type { Citation } from './types';
+
+const { Ch, isAsciiAlphanumeric, isAsciiLetter, isAsciiPunctuation, isDigit, isWhitespace, isWordCharacter, triggerTable } = chars;
 
 const inlineTriggers = triggerTable('\\`$<[]@{hw');
 
@@ -29,7 +22,7 @@ interface BracketFrame {
   /** Where scanning continues after the closing `]` (past a link destination or reference label). */
   resumeAt: number;
   isCitationGroup: boolean;
-  citation?: Citation;
+  citation: Citation | undefined;
 }
 
 /**
@@ -234,18 +227,18 @@ export class InlineScanner {
       const destinationEnd = this.matchingCloser(close + 1);
       if (destinationEnd > 0) {
         this.out.skip(close + 1, destinationEnd + 1, 'url');
-        this.frames.push({ open: position, close, resumeAt: destinationEnd + 1, isCitationGroup: false });
+        this.frames.push({ open: position, close, resumeAt: destinationEnd + 1, isCitationGroup: false, citation: undefined });
         return position + 1;
       }
     } else if (after === Ch.LeftBracket) {
       const labelEnd = this.matchingCloser(close + 1);
       if (labelEnd > 0) {
         this.out.skip(close + 1, labelEnd + 1, 'label');
-        this.frames.push({ open: position, close, resumeAt: labelEnd + 1, isCitationGroup: false });
+        this.frames.push({ open: position, close, resumeAt: labelEnd + 1, isCitationGroup: false, citation: undefined });
         return position + 1;
       }
     }
-    this.frames.push({ open: position, close, resumeAt: close + 1, isCitationGroup: true });
+    this.frames.push({ open: position, close, resumeAt: close + 1, isCitationGroup: true, citation: undefined });
     return position + 1;
   }
 

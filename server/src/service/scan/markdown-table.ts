@@ -1,6 +1,8 @@
-import { Ch, isSpaceOrTab, skipSpacesAndTabs, trimEndOffset, trimStartOffset } from './chars';
+import * as chars from './chars';
 import type { LineIndex } from './lines';
 import type { Span, Table, TableCell } from './types';
+
+const { Ch, isSpaceOrTab, skipSpacesAndTabs, trimEndOffset, trimStartOffset } = chars;
 
 /** The raw (untrimmed) cell spans of a pipe-table row: leading/trailing pipes dropped, split on unescaped `|`. */
 export function splitPipeRow(text: string, lineStart: number, lineEnd: number): Span[] {
@@ -51,7 +53,8 @@ function isDelimiterCell(text: string, start: number, end: number): boolean {
 export function tableCell(text: string, raw: Span): TableCell {
   const start = trimStartOffset(text, raw.start, raw.end);
   const end = trimEndOffset(text, start, raw.end);
-  return { start, end, text: text.slice(start, end).replace(/\\\|/g, '|') };
+  const cellText = text.slice(start, end);
+  return { start, end, text: cellText.includes('\\|') ? cellText.replace(/\\\|/g, '|') : cellText };
 }
 
 /**

@@ -1,10 +1,13 @@
-import { Ch, isDigit, isSpaceOrTab, skipSpacesAndTabs } from './chars';
+import * as chars from './chars';
 import { ScanCollector } from './collector';
 import { scanFrontMatter } from './front-matter';
 import { indexLines, type LineIndex } from './lines';
 import { InlineScanner } from './markdown-inline';
-import { captionOnLine, delimiterRowColumns, lineHasPipe, readPipeTable, splitPipeRow } from './markdown-table';
+import * as pipeTables from './markdown-table';
 import type { ScannedDocument, Table } from './types';
+
+const { Ch, isDigit, isSpaceOrTab, skipSpacesAndTabs } = chars;
+const { captionOnLine, delimiterRowColumns, lineHasPipe, readPipeTable, splitPipeRow } = pipeTables;
 
 /**
  * Scans Markdown (CommonMark + GFM + Pandoc/Quarto/R Markdown) in two linear passes: a line-based block pass
