@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Runs the e2e suites (test/e2e/suite) inside VS Code through @vscode/test-electron's runTests.
+// Default: the offline VS Code server from code-server, driven by headless Chromium (vscode-web-shim.mjs).
+// VSCODE_E2E_DESKTOP=1: let runTests download and start desktop VS Code instead (needs internet).
+// Expects `npm run build` to have produced dist/ (npm run test:e2e does both).
+import { runTests } from '@vscode/test-electron';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTests } from './build-tests.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SHIM = path.join(ROOT, 'scripts/e2e/vscode-web-shim.mjs');
+const WORKSPACE = path.join(ROOT, 'test/e2e/fixture');
+const desktop = process.env.VSCODE_E2E_DESKTOP === '1';
+
+const started = Date.now();
+const lap = (what) => console.log(`e2e: ${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function requireBuild() {
+  for (const file of ['dist/extension.js', 'dist/server.js']) {
+    if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} missing: run npm run build first`);
+  }
+}
+
+function installServer() {
+  execFileSync('bash', [path.join(ROOT, 'scripts/e2e/install-vscode-server.sh')], { cwd: ROOT, stdio: 'inherit' });
+  lap('VS Code server ready');
+}
+
+/** A fresh user-data dir, extensions dir and TMPDIR for this run only. */
+function makeRunDirs() {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-e2e-'));
+  const dirs = { base, userData: path.join(base, 'user-data'), extensions: path.join(base, 'extensions'), tmp: path.join(base, 'tmp') };
+  for (const dir of [dirs.userData, dirs.extensions, dirs.tmp]) fs.mkdirSync(dir);
+  return dirs;
+}
+
+async function main() {
+  requireBuild();
+  if (!desktop) installServer();
+  const extensionTestsPath = await buildTests();
+  lap('suites built');
+  const dirs = makeRunDirs();
+  try {
+    await runTests({
+      ...(desktop ? {} : { vscodeExecutablePath: SHIM }),
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath,
+      extensionTestsEnv: { TMPDIR: dirs.tmp },
+      launchArgs: [WORKSPACE, '--disable-extensions', `--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`],
+    });
+    lap('tests passed');
+    return 0;
+  } catch (error) {
+    console.error(`e2e: ${error instanceof Error ? error.message : error}`);
+    lap('tests FAILED');
+    return 1;
+  } finally {
+    fs.rmSync(dirs.base, { recursive: true, force: true });
+  }
+}
+
+process.exit(await main());
