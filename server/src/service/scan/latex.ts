@@ -623,10 +623,15 @@ class LatexScanner {
     const table = this.currentTable();
     if (!table) return after;
     const end = this.skipArguments(after, signature, 'command-arg');
-    if (table.row.length === 0 && this.contentBounds(table.cellStart, position).start === position) {
-      if (table.rows.length === 1 && !marksHeader) table.hasHeader = true;
-      table.cellStart = end;
+    const atRowStart = table.row.length === 0 && this.contentBounds(table.cellStart, position).start === position;
+    if (atRowStart && table.rows.length === 1 && !marksHeader) table.hasHeader = true;
+    if (!atRowStart) {
+      // A rule after cells without `\\` is a LaTeX error; reading it as the end of the row degrades best.
+      this.finishCell(table, position);
+      table.rows.push(table.row);
+      table.row = [];
     }
+    table.cellStart = end;
     if (marksHeader && table.rows.length > 0) table.hasHeader = true;
     return end;
   }
