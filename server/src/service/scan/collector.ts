@@ -68,13 +68,22 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
 
 const shortBlanks: string[] = Array.from({ length: 65 }, (_, length) => ' '.repeat(length));
 
+function spaces(length: number): string {
+  return length < shortBlanks.length ? shortBlanks[length]! : ' '.repeat(length);
+}
+
+/** The span [start, end) as spaces, its `\n` and `\r` kept. */
 function blankOut(text: string, start: number, end: number): string {
+  let blank = '';
+  let runStart = start;
   for (let position = start; position < end; position++) {
     const code = text.charCodeAt(position);
-    if (code === 10 || code === 13) return text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    if (code === 10 || code === 13) {
+      blank += spaces(position - runStart) + (code === 10 ? '\n' : '\r');
+      runStart = position + 1;
+    }
   }
-  const length = end - start;
-  return length < shortBlanks.length ? shortBlanks[length]! : ' '.repeat(length);
+  return runStart === start ? spaces(end - start) : blank + spaces(end - runStart);
 }
 
 /** A document for which no structure is known: everything is prose. */

@@ -296,7 +296,8 @@ class LatexScanner {
    */
   private skipArguments(from: number, signature: string, reason: SkipReason): number {
     let cursor = from;
-    for (const kind of signature) {
+    for (let index = 0; index < signature.length; index++) {
+      const kind = signature[index]!;
       const argument = this.argumentOfKind(kind, cursor);
       if (!argument) {
         if (kind === 'm' || kind === 'v') return cursor;
