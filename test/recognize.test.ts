@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDictionary } from '../server/src/service/recognize/dictionary';
 import { recognizeMentions } from '../server/src/service/recognize/recognize';
-import { tokenize } from '../server/src/service/recognize/tokenize';
+import { tokenizeName } from '../server/src/service/recognize/tokenize';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
 
 const dictionary = buildDictionary(tinyKnowledgeBase());
@@ -79,12 +79,11 @@ test('names do not run across punctuation or paragraph breaks', () => {
 });
 
 test('tokenizer splits letters from digits and keeps decimals inside numbers', () => {
-  assert.deepEqual(tokenize('Kv11.1 H1').map((token) => [token.key, token.gapBefore]), [
-    ['kv', 'break'],
-    ['11.1', 'glue'],
-    ['h', 'space'],
-    ['1', 'glue'],
-  ]);
+  const tokens = tokenizeName('Kv11.1 H1');
+  assert.deepEqual(tokens.keys, ['kv', '11.1', 'h', '1']);
+  assert.deepEqual(tokens.surfaces, ['Kv', '11.1', 'H', '1']);
+  assert.equal(tokens.hasInnerBreak, false);
+  assert.equal(tokenizeName('serotonin, transporter').hasInnerBreak, true);
 });
 
 test('a 100,000-character line and binary junk do not throw', () => {

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/types';
-import { tokenize, type Token } from './tokenize';
+import { tokenizeName, type NameTokens } from './tokenize';
 
 export type EntityKind = 'compound' | 'target';
 
@@ -10,7 +10,8 @@ export interface EntityRef {
 
 /**
  * `any-case`: lower-case or capitalized words (`amitriptyline`, `Serotonin transporter`) match in any case.
- * `exact`: acronyms and symbols (`NET`, `H1`, `hERG`, `Slc6a4`) match only as written, or in capitals when long enough (`HERG`).
+ * `exact`: acronyms and symbols (`NET`, `H1`, `hERG`, `Slc6a4`) match as written — their long lower-case words in any
+ * case (`Histamine H1 receptor`) — or in capitals when long enough (`HERG`).
  */
 type CaseMode = 'any-case' | 'exact';
 
@@ -22,16 +23,19 @@ const enum Priority {
   Synonym = 3,
 }
 
-interface NameEntry {
+export interface NameEntry {
   entity: EntityRef;
   surfaces: string[];
   caseMode: CaseMode;
   priority: Priority;
   ambiguous: boolean;
+  /** Letters in the name: a name of four or more may also be written in capitals. */
+  letterCount: number;
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
+export interface TrieNode {
+  /** Absent on leaves, which are most nodes. */
+  children?: Map<string, TrieNode>;
   entries?: NameEntry[];
 }
 
@@ -46,22 +50,41 @@ const MIN_CAPITALS_VARIANT_LETTERS = 4;
 /** Characters that tell a written name is a description (`solute carrier family 6 (…), member 4`), not a term a writer types. */
 const DESCRIPTIVE_NAME = /[(),;:[\]/+=*"']/;
 
-function caseModeOf(name: string): CaseMode {
-  const letters = name.replace(/[^\p{L}]/gu, '');
-  if (letters.length < MIN_ANY_CASE_LETTERS) return 'exact';
-  const firstWord = name.split(/[\s-]/)[0];
-  const rest = name.slice(1);
-  const onlyInitialCapital = rest === rest.toLowerCase() && /^\p{L}/u.test(firstWord) && firstWord.length >= MIN_ANY_CASE_LETTERS;
-  if (name === name.toLowerCase() || onlyInitialCapital) {
-    return /\d/.test(name) && letters.length < 6 ? 'exact' : 'any-case';
-  }
-  return 'exact';
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
 }
 
-function pluralVariant(tokens: Token[]): Token[] | undefined {
-  const last = tokens[tokens.length - 1];
-  if (!/^[a-z]{4,}$/.test(last.surface) || last.surface.endsWith('s')) return undefined;
-  return [...tokens.slice(0, -1), { ...last, key: `${last.key}s`, surface: `${last.surface}s` }];
+function caseModeOf(name: string, tokens: NameTokens): CaseMode {
+  let letters = 0;
+  let capitalsAfterFirst = false;
+  let hasDigit = false;
+  for (let index = 0; index < name.length; index++) {
+    const ch = name[index];
+    if (ch >= '0' && ch <= '9') hasDigit = true;
+    else if (ch.toLowerCase() !== ch.toUpperCase()) {
+      letters++;
+      if (index > 0 && isUpper(ch)) capitalsAfterFirst = true;
+    }
+  }
+  if (letters < MIN_ANY_CASE_LETTERS || capitalsAfterFirst) return 'exact';
+  if (isUpper(name[0]) && tokens.keys[0].length < MIN_ANY_CASE_LETTERS) return 'exact';
+  return hasDigit && letters < 6 ? 'exact' : 'any-case';
+}
+
+function countLetters(surfaces: string[]): number {
+  let letters = 0;
+  for (const surface of surfaces) for (const ch of surface) if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
+  return letters;
+}
+
+function pluralVariant(tokens: NameTokens): NameTokens | undefined {
+  const last = tokens.surfaces[tokens.surfaces.length - 1];
+  if (last.length < 4 || last.endsWith('s') || !/^[a-z]+$/.test(last)) return undefined;
+  return {
+    keys: [...tokens.keys.slice(0, -1), `${last}s`],
+    surfaces: [...tokens.surfaces.slice(0, -1), `${last}s`],
+    hasInnerBreak: tokens.hasInnerBreak,
+  };
 }
 
 export interface DictionaryOptions {
@@ -94,10 +117,9 @@ function* candidateNames(kb: KnowledgeBase): Generator<CandidateName> {
 }
 
 function isAcceptableName(text: string, stopNames: ReadonlySet<string>): boolean {
-  const trimmed = text.trim();
-  if (trimmed.length < 2 || trimmed.length > 60 || DESCRIPTIVE_NAME.test(trimmed)) return false;
-  if (stopNames.has(trimmed.toLowerCase())) return false;
-  if (trimmed.length === 2 && !/\d/.test(trimmed)) return false;
+  if (text.length < 2 || text.length > 60 || DESCRIPTIVE_NAME.test(text)) return false;
+  if (stopNames.has(text.toLowerCase())) return false;
+  if (text.length === 2 && !/\d/.test(text)) return false;
   return true;
 }
 
@@ -105,72 +127,55 @@ function sameEntity(a: EntityRef, b: EntityRef): boolean {
   return a.kind === b.kind && a.id === b.id;
 }
 
-/** Compiles every name in the knowledge base into a token trie; built once per knowledge base. */
-export function buildDictionary(kb: KnowledgeBase, options: DictionaryOptions = {}): Dictionary {
-  const stopNames = new Set([...(options.stopNames ?? []), ...kb.stopNames].map((name) => name.toLowerCase()));
-  const root: TrieNode = { children: new Map() };
-  let nameCount = 0;
-
-  const insert = (tokens: Token[], entry: Omit<NameEntry, 'surfaces' | 'ambiguous'>): void => {
-    let node = root;
-    for (const token of tokens) {
-      let child = node.children.get(token.key);
-      if (!child) {
-        child = { children: new Map() };
-        node.children.set(token.key, child);
-      }
-      node = child;
-    }
-    const surfaces = tokens.map((token) => token.surface);
-    const entries = (node.entries ??= []);
-    const clash = entries.find((existing) => existing.caseMode === entry.caseMode && sameSurfaces(existing, surfaces, entry.caseMode));
-    if (!clash) {
-      entries.push({ ...entry, surfaces, ambiguous: false });
-      nameCount++;
-      return;
-    }
-    if (sameEntity(clash.entity, entry.entity)) {
-      clash.priority = Math.min(clash.priority, entry.priority);
-    } else if (entry.priority < clash.priority) {
-      Object.assign(clash, { entity: entry.entity, priority: entry.priority, ambiguous: false });
-    } else if (entry.priority === clash.priority) {
-      clash.ambiguous = true;
-    }
-  };
-
-  for (const candidate of candidateNames(kb)) {
-    if (!isAcceptableName(candidate.text, stopNames)) continue;
-    const tokens = tokenize(candidate.text);
-    if (tokens.length === 0 || tokens.some((token, index) => index > 0 && token.gapBefore === 'break')) continue;
-    const caseMode = caseModeOf(candidate.text);
-    insert(tokens, { entity: candidate.entity, caseMode, priority: candidate.priority });
-    const plural = pluralVariant(tokens);
-    if (plural) insert(plural, { entity: candidate.entity, caseMode, priority: candidate.priority });
-  }
-  return { root, nameCount };
-}
-
 function sameSurfaces(entry: NameEntry, surfaces: string[], caseMode: CaseMode): boolean {
   if (caseMode === 'any-case') return true;
   return entry.surfaces.length === surfaces.length && entry.surfaces.every((surface, index) => surface === surfaces[index]);
 }
 
-/** The entry that the written tokens select at a trie node, honouring case rules; undefined if none applies. */
-export function entryFor(node: TrieNode, written: Token[]): NameEntry | undefined {
-  if (!node.entries) return undefined;
-  let best: NameEntry | undefined;
-  for (const entry of node.entries) {
-    if (entry.ambiguous || !caseMatches(entry, written)) continue;
-    if (!best || entry.priority < best.priority || (entry.caseMode === 'exact' && best.caseMode === 'any-case')) best = entry;
+function insert(root: TrieNode, tokens: NameTokens, entity: EntityRef, caseMode: CaseMode, priority: Priority): boolean {
+  let node = root;
+  for (const key of tokens.keys) {
+    node.children ??= new Map();
+    let child = node.children.get(key);
+    if (!child) {
+      child = {};
+      node.children.set(key, child);
+    }
+    node = child;
   }
-  return best;
+  const entries = (node.entries ??= []);
+  const clash = entries.find((existing) => existing.caseMode === caseMode && sameSurfaces(existing, tokens.surfaces, caseMode));
+  if (!clash) {
+    const exact = caseMode === 'exact';
+    entries.push({ entity, surfaces: exact ? tokens.surfaces : [], caseMode, priority, ambiguous: false, letterCount: exact ? countLetters(tokens.surfaces) : 0 });
+    return true;
+  }
+  if (sameEntity(clash.entity, entity)) {
+    clash.priority = Math.min(clash.priority, priority);
+  } else if (priority < clash.priority) {
+    Object.assign(clash, { entity, priority, ambiguous: false });
+  } else if (priority === clash.priority) {
+    clash.ambiguous = true;
+  }
+  return false;
 }
 
-function caseMatches(entry: NameEntry, written: Token[]): boolean {
-  if (entry.caseMode === 'any-case') return true;
-  if (entry.surfaces.every((surface, index) => tokenCaseMatches(surface, written[index].surface))) return true;
-  const letterCount = entry.surfaces.join('').replace(/[^\p{L}]/gu, '').length;
-  return letterCount >= MIN_CAPITALS_VARIANT_LETTERS && written.every((token) => token.surface === token.surface.toUpperCase());
+/** Compiles every name in the knowledge base into a token trie; built once per knowledge base. */
+export function buildDictionary(kb: KnowledgeBase, options: DictionaryOptions = {}): Dictionary {
+  const stopNames = new Set([...(options.stopNames ?? []), ...kb.stopNames].map((name) => name.toLowerCase()));
+  const root: TrieNode = {};
+  let nameCount = 0;
+  for (const candidate of candidateNames(kb)) {
+    const text = candidate.text.trim();
+    if (!isAcceptableName(text, stopNames)) continue;
+    const tokens = tokenizeName(text);
+    if (tokens.keys.length === 0 || tokens.hasInnerBreak) continue;
+    const caseMode = caseModeOf(text, tokens);
+    if (insert(root, tokens, candidate.entity, caseMode, candidate.priority)) nameCount++;
+    const plural = pluralVariant(tokens);
+    if (plural) insert(root, plural, candidate.entity, caseMode, candidate.priority);
+  }
+  return { root, nameCount };
 }
 
 /** Inside a name with capitals (`histamine H1 receptor`), its long lower-case words still match in any case (`Histamine`). */
@@ -179,4 +184,21 @@ function tokenCaseMatches(nameSurface: string, writtenSurface: string): boolean 
   return nameSurface.length >= MIN_ANY_CASE_LETTERS && nameSurface === nameSurface.toLowerCase() && nameSurface === writtenSurface.toLowerCase();
 }
 
-export type { TrieNode, NameEntry };
+function caseMatches(entry: NameEntry, written: readonly string[]): boolean {
+  if (entry.caseMode === 'any-case') return true;
+  if (entry.surfaces.every((surface, index) => tokenCaseMatches(surface, written[index]))) return true;
+  return entry.letterCount >= MIN_CAPITALS_VARIANT_LETTERS && written.every((surface) => surface === surface.toUpperCase());
+}
+
+/** The entry that the written token surfaces select at a trie node, honouring case rules; undefined if none applies. */
+export function entryFor(node: TrieNode, written: () => readonly string[]): NameEntry | undefined {
+  if (!node.entries) return undefined;
+  let best: NameEntry | undefined;
+  let surfaces: readonly string[] | undefined;
+  for (const entry of node.entries) {
+    if (entry.ambiguous) continue;
+    if (entry.caseMode === 'exact' && !caseMatches(entry, (surfaces ??= written()))) continue;
+    if (!best || entry.priority < best.priority || (entry.caseMode === 'exact' && best.caseMode === 'any-case')) best = entry;
+  }
+  return best;
+}

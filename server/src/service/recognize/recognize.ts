@@ -1,5 +1,5 @@
 import { entryFor, type Dictionary, type EntityKind, type TrieNode } from './dictionary';
-import { tokenize, type Token } from './tokenize';
+import { Gap, tokenizeStream, type TokenStream } from './tokenize';
 
 export interface Mention {
   start: number;
@@ -15,43 +15,46 @@ export interface Mention {
  * Linear in the text: each token starts at most one walk, bounded by the longest name's token count.
  */
 export function recognizeMentions(text: string, dictionary: Dictionary): Mention[] {
-  const tokens = tokenize(text);
+  const tokens = tokenizeStream(text);
   const mentions: Mention[] = [];
   let index = 0;
-  while (index < tokens.length) {
-    const match = startsWordAt(tokens, index) ? longestMatchAt(tokens, index, dictionary.root) : undefined;
+  while (index < tokens.count) {
+    const match = index === 0 || tokens.gaps[index] !== Gap.Glue ? longestMatchAt(tokens, index, dictionary.root) : undefined;
     if (!match) {
       index++;
       continue;
     }
-    const { start, end } = balanceMarkup(text, tokens[index].start, tokens[match.endIndex].end);
+    const { start, end } = balanceMarkup(text, tokens.starts[index], tokens.ends[match.endIndex]);
     mentions.push({ start, end, kind: match.kind, id: match.id, text: text.slice(start, end) });
     index = match.endIndex + 1;
   }
   return mentions;
 }
 
-function startsWordAt(tokens: Token[], index: number): boolean {
-  return index === 0 || tokens[index].gapBefore !== 'glue';
+function endsWordAt(tokens: TokenStream, index: number): boolean {
+  return index + 1 >= tokens.count || tokens.gaps[index + 1] !== Gap.Glue;
 }
 
-function endsWordAt(tokens: Token[], index: number): boolean {
-  return index + 1 >= tokens.length || tokens[index + 1].gapBefore !== 'glue';
-}
-
-function longestMatchAt(tokens: Token[], startIndex: number, root: TrieNode): { endIndex: number; kind: EntityKind; id: string } | undefined {
+function longestMatchAt(tokens: TokenStream, startIndex: number, root: TrieNode): { endIndex: number; kind: EntityKind; id: string } | undefined {
   let node: TrieNode | undefined = root;
   let best: { endIndex: number; kind: EntityKind; id: string } | undefined;
-  for (let index = startIndex; index < tokens.length; index++) {
-    if (index > startIndex && tokens[index].gapBefore === 'break') break;
-    node = node.children.get(tokens[index].key);
+  for (let index = startIndex; index < tokens.count; index++) {
+    if (index > startIndex && tokens.gaps[index] === Gap.Break) break;
+    node = node.children?.get(tokens.keys[index]);
     if (!node) break;
     if (node.entries && endsWordAt(tokens, index)) {
-      const entry = entryFor(node, tokens.slice(startIndex, index + 1));
+      const last = index;
+      const entry = entryFor(node, () => surfacesBetween(tokens, startIndex, last));
       if (entry) best = { endIndex: index, kind: entry.entity.kind, id: entry.entity.id };
     }
   }
   return best;
+}
+
+function surfacesBetween(tokens: TokenStream, first: number, last: number): string[] {
+  const surfaces: string[] = [];
+  for (let index = first; index <= last; index++) surfaces.push(tokens.surface(index));
+  return surfaces;
 }
 
 function count(text: string, start: number, end: number, ch: string): number {

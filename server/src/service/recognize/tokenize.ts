@@ -5,22 +5,66 @@ import { GREEK_BY_CHAR, GREEK_WORDS, greekWordOfLatexCommand } from './greek';
  * `glue`: nothing, or only markup (`A$_{2A}$`, `5-HT<sub>2A</sub>`, a letter–digit change);
  * `hyphen`, `space`: may occur inside a multi-word name; `break`: anything else (punctuation, other commands).
  */
-export type Gap = 'glue' | 'hyphen' | 'space' | 'break';
-
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower-case normalized form used as the matching key (`α` → `alpha`). */
-  key: string;
-  /** Normalized form with the writer's case, for case-sensitive names. */
-  surface: string;
-  gapBefore: Gap;
+export const enum Gap {
+  Glue = 0,
+  Hyphen = 1,
+  Space = 2,
+  Break = 3,
 }
 
-const GAP_RANK: Record<Gap, number> = { glue: 0, hyphen: 1, space: 2, break: 3 };
+/**
+ * The tokens of a text as parallel arrays (a manuscript has ~150k tokens per MB; objects per token cost more than the
+ * matching). `key` is the lower-case normalized form (`α` → `alpha`); `surface(i)` the form with the writer's case.
+ */
+export class TokenStream {
+  count = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  gaps: Uint8Array;
+  readonly keys: string[] = [];
+  /** Set where the token is a Greek letter whose written form (`\alpha`, `&alpha;`, `α`) differs from its key. */
+  private greek: Uint8Array;
 
-function widen(current: Gap, next: Gap): Gap {
-  return GAP_RANK[next] > GAP_RANK[current] ? next : current;
+  constructor(public text: string, capacity = 16) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.gaps = new Uint8Array(capacity);
+    this.greek = new Uint8Array(capacity);
+  }
+
+  /** Empties the stream for another text, keeping its arrays. */
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.keys.length = 0;
+  }
+
+  push(start: number, end: number, key: string, gap: Gap, isGreek: boolean): void {
+    if (this.count === this.starts.length) this.grow();
+    const index = this.count++;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.gaps[index] = gap;
+    this.greek[index] = isGreek ? 1 : 0;
+    this.keys.push(key);
+  }
+
+  surface(index: number): string {
+    return this.greek[index] ? this.keys[index] : this.text.slice(this.starts[index], this.ends[index]);
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(array);
+      return next;
+    };
+    this.starts = grown(this.starts, (n) => new Int32Array(n));
+    this.ends = grown(this.ends, (n) => new Int32Array(n));
+    this.gaps = grown(this.gaps, (n) => new Uint8Array(n));
+    this.greek = grown(this.greek, (n) => new Uint8Array(n));
+  }
 }
 
 /** LaTeX commands that only change how letters look: `\mathrm{i}` is still the letter i. */
@@ -34,26 +78,25 @@ const SPACE_LATEX_COMMANDS: ReadonlySet<string> = new Set([',', ';', ':', ' ', '
 
 const HTML_GLUE_TAGS: ReadonlySet<string> = new Set(['sub', '/sub', 'sup', '/sup', 'i', '/i', 'em', '/em', 'b', '/b', 'strong', '/strong']);
 
-const HYPHENS = '-\u2010\u2011\u2012\u2013\u2212\u00ad';
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
 const LETTER = /\p{L}/u;
 
-function isLetterChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return isAsciiLetter(code);
-  return LETTER.test(ch) && !GREEK_BY_CHAR.has(ch);
-}
+/** Per ASCII code: 1 letter, 2 digit, 3 whitespace, 4 hyphen, 5 markup that glues, 6 special (`\`, `<`, `&`, `~`), 0 break. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = 1;
+for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = 1;
+for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = 2;
+for (const code of [9, 10, 12, 13, 32]) ASCII_CLASS[code] = 3;
+ASCII_CLASS[45] = 4;
+for (const ch of '$_^{}') ASCII_CLASS[ch.charCodeAt(0)] = 5;
+for (const ch of '\\<&~') ASCII_CLASS[ch.charCodeAt(0)] = 6;
 
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+const NON_ASCII_HYPHENS = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0x00ad]);
+const NON_ASCII_SPACES = new Set([0xa0, 0x2009, 0x202f, 0x2007, 0x2002, 0x2003]);
+
+function isLetterCode(text: string, index: number, code: number): boolean {
+  if (code < 128) return ASCII_CLASS[code] === 1;
+  const ch = text[index];
+  return !GREEK_BY_CHAR.has(ch) && LETTER.test(ch);
 }
 
 /**
@@ -61,152 +104,158 @@ function isWhitespace(code: number): boolean {
  * Letter runs and digit runs are separate tokens (`H1` → `h`,`1`), so markup between them does not matter;
  * a decimal point between digits stays inside the number (`Kv11.1`).
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
-  let gap: Gap = 'break';
+export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
+  const stream = into ?? new TokenStream(text, Math.max(16, text.length >> 3));
+  stream.reset(text);
+  const length = text.length;
+  let gap: Gap = Gap.Break;
   let newlinesInGap = 0;
-  let i = from;
+  let index = 0;
 
-  const push = (start: number, end: number, surface: string): void => {
-    tokens.push({ start, end, key: surface.toLowerCase(), surface, gapBefore: gap });
-    gap = 'glue';
+  const push = (start: number, end: number, key: string, isGreek: boolean): void => {
+    stream.push(start, end, key, gap, isGreek);
+    gap = Gap.Glue;
     newlinesInGap = 0;
   };
+  const widen = (next: Gap): void => {
+    if (next > gap) gap = next;
+  };
 
-  while (i < to) {
-    const code = text.charCodeAt(i);
-    const ch = text[i];
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    const kind = code < 128 ? ASCII_CLASS[code] : 0;
 
-    if (isDigit(code)) {
-      let j = i + 1;
-      while (j < to) {
-        const c = text.charCodeAt(j);
-        if (isDigit(c)) j++;
-        else if (c === 46 && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
+    if (kind === 2) {
+      let end = index + 1;
+      while (end < length) {
+        const next = text.charCodeAt(end);
+        if (next >= 48 && next <= 57) end++;
+        else if (next === 46 && end + 1 < length && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57) end += 2;
         else break;
       }
-      push(i, j, text.slice(i, j));
-      i = j;
+      push(index, end, text.slice(index, end), false);
+      index = end;
       continue;
     }
 
-    if (isLetterChar(ch)) {
-      let j = i + 1;
-      while (j < to && isLetterChar(text[j])) j++;
-      push(i, j, text.slice(i, j));
-      i = j;
+    if (kind === 1 || (code >= 128 && isLetterCode(text, index, code))) {
+      let end = index + 1;
+      while (end < length && isLetterCode(text, end, text.charCodeAt(end))) end++;
+      push(index, end, text.slice(index, end).toLowerCase(), false);
+      index = end;
       continue;
     }
 
-    const greek = GREEK_BY_CHAR.get(ch);
-    if (greek) {
-      push(i, i + 1, greek);
-      i++;
-      continue;
-    }
-
-    if (isWhitespace(code)) {
+    if (kind === 3) {
       if (code === 10) {
         newlinesInGap++;
-        gap = widen(gap, newlinesInGap >= 2 ? 'break' : 'space');
+        widen(newlinesInGap >= 2 ? Gap.Break : Gap.Space);
       } else {
-        gap = widen(gap, 'space');
+        widen(Gap.Space);
       }
-      i++;
+      index++;
       continue;
     }
 
-    if (HYPHENS.includes(ch)) {
-      gap = widen(gap, 'hyphen');
-      i++;
+    if (kind === 4) {
+      widen(Gap.Hyphen);
+      index++;
       continue;
     }
 
-    if (ch === '\\') {
-      i = consumeLatexCommand(text, i, to, (kind, word, start, end) => {
-        if (kind === 'greek') push(start, end, word);
-        else gap = widen(gap, kind);
-      });
+    if (kind === 5) {
+      index++;
       continue;
     }
 
-    if (ch === '<') {
-      const close = text.indexOf('>', i + 1);
-      if (close > i && close - i <= 8 && HTML_GLUE_TAGS.has(text.slice(i + 1, close).trim().toLowerCase())) {
-        i = close + 1;
-        continue;
-      }
-      gap = 'break';
-      i++;
+    if (kind === 6) {
+      index = readSpecial(text, index, code, push, widen);
       continue;
     }
 
-    if (ch === '&') {
-      const semicolon = text.indexOf(';', i + 1);
-      if (semicolon > i && semicolon - i <= 10) {
-        const entity = text.slice(i + 1, semicolon);
-        if (GREEK_WORDS.has(entity.toLowerCase())) {
-          push(i, semicolon + 1, entity.toLowerCase());
-          i = semicolon + 1;
-          continue;
-        }
-        if (entity === 'nbsp' || entity === 'thinsp') {
-          gap = widen(gap, 'space');
-          i = semicolon + 1;
-          continue;
-        }
-      }
-      gap = 'break';
-      i++;
+    if (code >= 128) {
+      const greek = GREEK_BY_CHAR.get(text[index]);
+      if (greek) push(index, index + 1, greek, true);
+      else if (NON_ASCII_HYPHENS.has(code)) widen(Gap.Hyphen);
+      else if (NON_ASCII_SPACES.has(code)) widen(Gap.Space);
+      else widen(Gap.Break);
+      index++;
       continue;
     }
 
-    if (ch === '$' || ch === '_' || ch === '^' || ch === '{' || ch === '}') {
-      i++;
-      continue;
-    }
-
-    if (ch === '~') {
-      gap = widen(gap, 'space');
-      i++;
-      continue;
-    }
-
-    gap = 'break';
-    i++;
+    widen(Gap.Break);
+    index++;
   }
-  return tokens;
+  return stream;
 }
 
-type CommandKind = 'greek' | Gap;
+type Push = (start: number, end: number, key: string, isGreek: boolean) => void;
+type Widen = (gap: Gap) => void;
 
-function consumeLatexCommand(
-  text: string,
-  backslash: number,
-  to: number,
-  emit: (kind: CommandKind, word: string, start: number, end: number) => void,
-): number {
-  let j = backslash + 1;
-  while (j < to && isAsciiLetter(text.charCodeAt(j))) j++;
-  if (j === backslash + 1) {
-    const symbol = text[backslash + 1] ?? '';
-    if (SPACE_LATEX_COMMANDS.has(symbol)) emit('space', '', backslash, backslash + 2);
-    else if (symbol === '-' || symbol === '/') emit('glue', '', backslash, backslash + 2);
-    else emit('break', '', backslash, backslash + 2);
-    return Math.min(to, backslash + 2);
+/** `\command`, `<tag>`, `&entity;` and `~`; returns the index after what was read. */
+function readSpecial(text: string, index: number, code: number, push: Push, widen: Widen): number {
+  if (code === 126) {
+    widen(Gap.Space);
+    return index + 1;
   }
-  const name = text.slice(backslash + 1, j);
+  if (code === 92) return readLatexCommand(text, index, push, widen);
+  if (code === 60) {
+    const close = text.indexOf('>', index + 1);
+    if (close > index && close - index <= 8 && HTML_GLUE_TAGS.has(text.slice(index + 1, close).trim().toLowerCase())) return close + 1;
+    widen(Gap.Break);
+    return index + 1;
+  }
+  const semicolon = text.indexOf(';', index + 1);
+  if (semicolon > index && semicolon - index <= 10) {
+    const entity = text.slice(index + 1, semicolon).toLowerCase();
+    if (GREEK_WORDS.has(entity)) {
+      push(index, semicolon + 1, entity, true);
+      return semicolon + 1;
+    }
+    if (entity === 'nbsp' || entity === 'thinsp') {
+      widen(Gap.Space);
+      return semicolon + 1;
+    }
+  }
+  widen(Gap.Break);
+  return index + 1;
+}
+
+function readLatexCommand(text: string, backslash: number, push: Push, widen: Widen): number {
+  let end = backslash + 1;
+  while (end < text.length && ASCII_CLASS[text.charCodeAt(end)] === 1) end++;
+  if (end === backslash + 1) {
+    const symbol = text[backslash + 1] ?? '';
+    if (SPACE_LATEX_COMMANDS.has(symbol)) widen(Gap.Space);
+    else if (symbol !== '-' && symbol !== '/') widen(Gap.Break);
+    return Math.min(text.length, backslash + 2);
+  }
+  const name = text.slice(backslash + 1, end);
   const greek = greekWordOfLatexCommand(name);
   if (greek) {
-    emit('greek', greek, backslash, j);
-    if (text[j] === '{' && text[j + 1] === '}') j += 2;
-    return j;
+    push(backslash, end, greek, true);
+    return text[end] === '{' && text[end + 1] === '}' ? end + 2 : end;
   }
-  if (TRANSPARENT_LATEX_COMMANDS.has(name)) return j;
-  if (SPACE_LATEX_COMMANDS.has(name)) {
-    emit('space', '', backslash, j);
-    return j;
-  }
-  emit('break', '', backslash, j);
-  return j;
+  if (TRANSPARENT_LATEX_COMMANDS.has(name)) return end;
+  widen(SPACE_LATEX_COMMANDS.has(name) ? Gap.Space : Gap.Break);
+  return end;
+}
+
+/** A small text (a name from the knowledge base) as its keys and surfaces. */
+export interface NameTokens {
+  keys: string[];
+  surfaces: string[];
+  /** Punctuation between two of its words: such a name cannot be matched as one term. */
+  hasInnerBreak: boolean;
+}
+
+const nameStream = new TokenStream('', 64);
+
+export function tokenizeName(name: string): NameTokens {
+  const stream = tokenizeStream(name, nameStream);
+  const keys = stream.keys.slice(0, stream.count);
+  const surfaces = keys.map((_, index) => stream.surface(index));
+  let hasInnerBreak = false;
+  for (let index = 1; index < stream.count; index++) if (stream.gaps[index] === Gap.Break) hasInnerBreak = true;
+  return { keys, surfaces, hasInnerBreak };
 }
