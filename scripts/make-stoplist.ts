@@ -19,7 +19,7 @@ const CHEMICAL_BACKGROUND = [
   'carbon monoxide', 'nitric oxide', 'no', 'co', 'h2o', 'o2', 'co2', 'na+', 'k+', 'ca2+', 'cl-', 'mg2+', 'zn2+',
 ];
 /** Names GtoPdb gives several targets (checked by hand, also found by the shared-name rule where spelled alike). */
-const AMBIGUOUS_TARGET_NAMES = ['glutamate receptor', 'cholinergic receptor', 'trk', 'htt'];
+const AMBIGUOUS_TARGET_NAMES = ['glutamate receptor', 'cholinergic receptor', 'trk', 'htt', 'bromodomain'];
 /** Dictionary words that are real drug, hormone or transmitter names: never stopped. */
 const REAL_COMPOUND_WORDS = [
   'acth', 'amphetamine', 'aspirin', 'atp', 'caffeine', 'camphor', 'chloroform', 'cholesterol', 'cocaine', 'codeine',

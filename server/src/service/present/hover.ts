@@ -126,8 +126,13 @@ function identifierLine(parts: (string | undefined)[]): string {
   return parts.filter((part): part is string => Boolean(part)).join(' · ');
 }
 
+/** INNs are lower case (`amitriptyline`); a card's title starts with a capital. */
+function titleCase(name: string): string {
+  return name === name.toLowerCase() ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
 export function compoundHover(kb: IndexedKnowledgeBase, compound: Compound): string {
-  const title = `**${escapeMarkdown(compound.name)}**${compound.class ? ` — ${escapeMarkdown(compound.class)}` : ''}`;
+  const title = `**${escapeMarkdown(titleCase(compound.name))}**${compound.class ? ` — ${escapeMarkdown(compound.class)}` : ''}`;
   const ids = identifierLine([
     compound.gtopdbLigandId !== undefined
       ? link(`GtoPdb ligand ${compound.gtopdbLigandId}`, `https://www.guidetopharmacology.org/GRAC/LigandDisplayForward?ligandId=${compound.gtopdbLigandId}`)
