@@ -105,9 +105,13 @@ function isLetterCode(text: string, index: number, code: number): boolean {
  * a decimal point between digits stays inside the number (`Kv11.1`).
  */
 export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
-  const stream = into ?? new TokenStream(text, Math.max(16, text.length >> 3));
+  const stream = into ?? new TokenStream(text, Math.max(16, text.length >> 2));
   stream.reset(text);
   const length = text.length;
+  // One case conversion of the whole text is far cheaper than one per token; a few characters change length
+  // when lowered (`İ`), and then each token is lowered on its own.
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === length;
   let gap: Gap = Gap.Break;
   let newlinesInGap = 0;
   let index = 0;
@@ -141,7 +145,7 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
     if (kind === 1 || (code >= 128 && isLetterCode(text, index, code))) {
       let end = index + 1;
       while (end < length && isLetterCode(text, end, text.charCodeAt(end))) end++;
-      push(index, end, text.slice(index, end).toLowerCase(), false);
+      push(index, end, sameLength ? lowered.slice(index, end) : text.slice(index, end).toLowerCase(), false);
       index = end;
       continue;
     }
