@@ -22,7 +22,7 @@ if (!directory) {
   console.error('usage: tsx scripts/eval-mentions.ts DIR');
   process.exit(2);
 }
-const service = createLanguageService({ kb: loadKnowledgeBaseFiles().kb });
+const service = createLanguageService(loadKnowledgeBaseFiles());
 let truthTotal = 0;
 let truthFound = 0;
 let foundTotal = 0;

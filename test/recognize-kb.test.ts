@@ -7,7 +7,7 @@ import { createLanguageService } from '../server/src/service/index';
 import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
 
 const root = path.resolve(__dirname, '..');
-const service = createLanguageService({ kb: loadKnowledgeBaseFiles().kb });
+const service = createLanguageService(loadKnowledgeBaseFiles());
 
 function mentions(text: string, languageId = 'markdown'): string[] {
   const analysis = service.analyze(TextDocument.create('file:///t', languageId, 1, text));

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDictionary } from '../server/src/service/recognize/dictionary';
+import { compileNames } from '../server/src/service/recognize/names';
 import { recognizeMentions } from '../server/src/service/recognize/recognize';
 import { tokenizeName } from '../server/src/service/recognize/tokenize';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
 
-const dictionary = buildDictionary(tinyKnowledgeBase());
+const dictionary = buildDictionary(compileNames(tinyKnowledgeBase()));
 
 function ids(text: string): string[] {
   return recognizeMentions(text, dictionary).map((mention) => `${mention.id}:${mention.text}`);

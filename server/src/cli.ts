@@ -61,7 +61,7 @@ function run(argv: string[]): number {
     for (const error of loaded.errors) process.stderr.write(`pharmalens: ${error}\n`);
     return 2;
   }
-  const service = createLanguageService({ kb: loaded.kb });
+  const service = createLanguageService(loaded);
   const results = [];
   for (const file of options.files) {
     const languageId = languageIdOf(file);

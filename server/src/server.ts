@@ -24,7 +24,7 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[] };
   const loaded = loadKnowledgeBaseFiles(options.knowledgeBaseFiles ?? []);
-  service = createLanguageService({ kb: loaded.kb });
+  service = createLanguageService(loaded);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
     void connection.window.showErrorMessage(`PharmaLens: ${loaded.errors.length} problem(s) in extra knowledge-base files; they were left out. ${loaded.errors[0]}`);

@@ -1,42 +1,75 @@
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadKnowledgeBase, mergeKnowledgeBases } from '../service/kb/load';
+import { checkIntegrity, loadKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
 import type { KnowledgeBase } from '../service/kb/types';
+import { lazyDictionary, type Dictionary } from '../service/recognize/dictionary';
+import { compileNames, type CompiledName } from '../service/recognize/names';
 
-/** `dist/kb.json` beside the bundle, or the built one when running from source. */
-export function bundledKnowledgeBasePath(): string {
-  const candidates = [path.join(__dirname, 'kb.json'), path.resolve(__dirname, '../../../dist/kb.json'), path.resolve(__dirname, '../../dist/kb.json')];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`PharmaLens knowledge base not found (looked for ${candidates.join(', ')}); run \`npm run build\`.`);
+/** The folder with `kb.json` and `names.txt`: beside the bundle, or `dist/` when running from source. */
+export function bundledKnowledgeBaseFolder(): string {
+  const candidates = [__dirname, path.resolve(__dirname, '../../../dist'), path.resolve(__dirname, '../../dist')];
+  const found = candidates.find((candidate) => existsSync(path.join(candidate, 'kb.json')));
+  if (!found) throw new Error(`PharmaLens knowledge base not found (looked for kb.json in ${candidates.join(', ')}); run \`npm run build\`.`);
   return found;
 }
 
 export interface LoadedKnowledgeBase {
   kb: KnowledgeBase;
-  /** Problems with extra files; the bundled knowledge base is used without them. */
+  /** The names the recognizer matches: the bundled ones compiled at build time, the extra files' compiled here. */
+  dictionary: Dictionary;
+  /** Problems with extra files; each bad file is left out and the rest is used. */
   errors: string[];
 }
 
-function readKnowledgeBaseFile(file: string): { kb?: KnowledgeBase; errors: string[] } {
-  let json: string;
+function readText(file: string): { text?: string; error?: string } {
   try {
-    json = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // The bundled files are ASCII (the build escapes the rest); a one-byte string decodes and parses faster.
+    return { text: bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') };
   } catch (error) {
-    return { errors: [`${file}: cannot read (${(error as Error).message})`] };
+    return { error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
-  return loadKnowledgeBase(json, file);
+}
+
+/** `names.txt` starts with the version of the knowledge base it was compiled from; a stale file is not used. */
+function bundledNamesText(folder: string, kb: KnowledgeBase): string | undefined {
+  const { text } = readText(path.join(folder, 'names.txt'));
+  const firstLineEnd = text?.indexOf('\n') ?? -1;
+  if (!text || firstLineEnd < 0 || text.slice(0, firstLineEnd) !== kb.version) return undefined;
+  return text.slice(firstLineEnd + 1);
 }
 
 /** Loads the bundled knowledge base and merges the user's extra files; a bad extra file is reported and left out. */
 export function loadKnowledgeBaseFiles(extraFiles: readonly string[] = []): LoadedKnowledgeBase {
-  const bundled = readKnowledgeBaseFile(bundledKnowledgeBasePath());
-  if (!bundled.kb) throw new Error(`The bundled knowledge base is invalid:\n${bundled.errors.join('\n')}`);
-  let kb = bundled.kb;
+  const folder = bundledKnowledgeBaseFolder();
+  const bundledFile = path.join(folder, 'kb.json');
+  const bundled = readText(bundledFile);
+  const loaded = bundled.text === undefined ? { errors: [bundled.error ?? bundledFile] } : loadKnowledgeBase(bundled.text, bundledFile);
+  if (!loaded.kb) throw new Error(`The bundled knowledge base is invalid:\n${loaded.errors.join('\n')}`);
+  let kb = loaded.kb;
+  const namesText = bundledNamesText(folder, kb);
+  const extraNames: CompiledName[] = namesText === undefined ? compileNames(kb) : [];
   const errors: string[] = [];
   for (const file of extraFiles) {
-    const extra = readKnowledgeBaseFile(file);
-    if (extra.kb) kb = mergeKnowledgeBases(kb, extra.kb);
-    errors.push(...extra.errors);
+    const read = readText(file);
+    if (read.text === undefined) {
+      errors.push(read.error ?? file);
+      continue;
+    }
+    const { extension, errors: extensionErrors } = loadKnowledgeBaseExtension(read.text, file);
+    if (!extension) {
+      errors.push(...extensionErrors);
+      continue;
+    }
+    const merged = mergeKnowledgeBases(kb, extension);
+    const integrity = checkIntegrity(merged, file);
+    if (integrity.length > 0) {
+      errors.push(...integrity);
+      continue;
+    }
+    kb = merged;
+    extraNames.push(...compileNames({ targets: extension.targets ?? [], compounds: extension.compounds ?? [], stopNames: merged.stopNames }));
   }
-  return { kb, errors };
+  return { kb, dictionary: lazyDictionary(namesText ?? '', extraNames), errors };
 }

@@ -4,6 +4,7 @@ import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
 import { mentionHover } from './present/hover';
 import { buildDictionary, type Dictionary } from './recognize/dictionary';
+import { compileNames } from './recognize/names';
 import { recognizeMentions, type Mention } from './recognize/recognize';
 import { formatForLanguageId, scanDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
@@ -27,11 +28,13 @@ export interface LanguageService {
 
 export interface LanguageServiceOptions {
   kb: KnowledgeBase;
+  /** The knowledge base's names, compiled ahead of time (see `lazyDictionary`); compiled from `kb` when absent. */
+  dictionary?: Dictionary;
 }
 
-export function createLanguageService({ kb }: LanguageServiceOptions): LanguageService {
-  const knowledgeBase = indexKnowledgeBase(kb);
-  const dictionary: Dictionary = buildDictionary(kb);
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const knowledgeBase = indexKnowledgeBase(options.kb);
+  const dictionary = options.dictionary ?? buildDictionary(compileNames(options.kb));
 
   const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
     const format = formatForLanguageId(document.languageId, document.uri);

@@ -1,35 +1,18 @@
-import type { KnowledgeBase } from '../kb/types';
-import { tokenizeName, type NameTokens } from './tokenize';
+import { MIN_ANY_CASE_LETTERS, nameFromLine, TOKEN_SEPARATOR, type CaseMode, type CompiledName, type EntityKind } from './names';
 
-export type EntityKind = 'compound' | 'target';
+export type { EntityKind } from './names';
 
 export interface EntityRef {
   kind: EntityKind;
   id: string;
 }
 
-/**
- * `any-case`: lower-case or capitalized words (`amitriptyline`, `Serotonin transporter`) match in any case.
- * `exact`: acronyms and symbols (`NET`, `H1`, `hERG`, `Slc6a4`) match as written — their long lower-case words in any
- * case (`Histamine H1 receptor`) — or in capitals when long enough (`HERG`).
- */
-type CaseMode = 'any-case' | 'exact';
-
-/** Lower number wins when two entities claim the same written form. */
-const enum Priority {
-  PreferredName = 0,
-  Symbol = 1,
-  CompoundName = 2,
-  Synonym = 3,
-}
-
 export interface NameEntry {
   entity: EntityRef;
   surfaces: string[];
   caseMode: CaseMode;
-  priority: Priority;
+  priority: number;
   ambiguous: boolean;
-  /** Letters in the name: a name of four or more may also be written in capitals. */
   letterCount: number;
 }
 
@@ -39,143 +22,105 @@ export interface TrieNode {
   entries?: NameEntry[];
 }
 
+/** The matcher's view of the names: the trie node reached by a first token, if any name starts with it. */
 export interface Dictionary {
-  readonly root: TrieNode;
+  first(key: string): TrieNode | undefined;
   readonly nameCount: number;
 }
 
-const MIN_ANY_CASE_LETTERS = 4;
 const MIN_CAPITALS_VARIANT_LETTERS = 4;
 
-/** Characters that tell a written name is a description (`solute carrier family 6 (…), member 4`), not a term a writer types. */
-const DESCRIPTIVE_NAME = /[(),;:[\]/+=*"']/;
-
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
+function sameSurfaces(entry: NameEntry, name: CompiledName): boolean {
+  if (name.caseMode === 'any-case') return true;
+  return entry.surfaces.length === name.surfaces.length && entry.surfaces.every((surface, index) => surface === name.surfaces[index]);
 }
 
-function caseModeOf(name: string, tokens: NameTokens): CaseMode {
-  let letters = 0;
-  let capitalsAfterFirst = false;
-  let hasDigit = false;
-  for (let index = 0; index < name.length; index++) {
-    const ch = name[index];
-    if (ch >= '0' && ch <= '9') hasDigit = true;
-    else if (ch.toLowerCase() !== ch.toUpperCase()) {
-      letters++;
-      if (index > 0 && isUpper(ch)) capitalsAfterFirst = true;
-    }
-  }
-  if (letters < MIN_ANY_CASE_LETTERS || capitalsAfterFirst) return 'exact';
-  if (isUpper(name[0]) && tokens.keys[0].length < MIN_ANY_CASE_LETTERS) return 'exact';
-  return hasDigit && letters < 6 ? 'exact' : 'any-case';
-}
-
-function countLetters(surfaces: string[]): number {
-  let letters = 0;
-  for (const surface of surfaces) for (const ch of surface) if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
-  return letters;
-}
-
-function pluralVariant(tokens: NameTokens): NameTokens | undefined {
-  const last = tokens.surfaces[tokens.surfaces.length - 1];
-  if (last.length < 4 || last.endsWith('s') || !/^[a-z]+$/.test(last)) return undefined;
-  return {
-    keys: [...tokens.keys.slice(0, -1), `${last}s`],
-    surfaces: [...tokens.surfaces.slice(0, -1), `${last}s`],
-    hasInnerBreak: tokens.hasInnerBreak,
-  };
-}
-
-export interface DictionaryOptions {
-  /** Lower-case names that must never be recognized (common words, ions…). */
-  stopNames?: Iterable<string>;
-}
-
-interface CandidateName {
-  text: string;
-  entity: EntityRef;
-  priority: Priority;
-}
-
-function* candidateNames(kb: KnowledgeBase): Generator<CandidateName> {
-  for (const target of kb.targets) {
-    const entity: EntityRef = { kind: 'target', id: target.id };
-    yield { text: target.name, entity, priority: Priority.PreferredName };
-    if (target.abbreviation) yield { text: target.abbreviation, entity, priority: Priority.PreferredName };
-    for (const gene of [target.genes.human, target.genes.rat, target.genes.mouse]) {
-      if (gene) yield { text: gene, entity, priority: Priority.Symbol };
-    }
-    for (const synonym of target.synonyms) yield { text: synonym, entity, priority: Priority.Synonym };
-  }
-  for (const compound of kb.compounds) {
-    const entity: EntityRef = { kind: 'compound', id: compound.id };
-    yield { text: compound.name, entity, priority: Priority.CompoundName };
-    for (const brand of compound.brandNames ?? []) yield { text: brand, entity, priority: Priority.CompoundName };
-    for (const synonym of compound.synonyms) yield { text: synonym, entity, priority: Priority.Synonym };
-  }
-}
-
-function isAcceptableName(text: string, stopNames: ReadonlySet<string>): boolean {
-  if (text.length < 2 || text.length > 60 || DESCRIPTIVE_NAME.test(text)) return false;
-  if (stopNames.has(text.toLowerCase())) return false;
-  if (text.length === 2 && !/\d/.test(text)) return false;
-  return true;
-}
-
-function sameEntity(a: EntityRef, b: EntityRef): boolean {
-  return a.kind === b.kind && a.id === b.id;
-}
-
-function sameSurfaces(entry: NameEntry, surfaces: string[], caseMode: CaseMode): boolean {
-  if (caseMode === 'any-case') return true;
-  return entry.surfaces.length === surfaces.length && entry.surfaces.every((surface, index) => surface === surfaces[index]);
-}
-
-function insert(root: TrieNode, tokens: NameTokens, entity: EntityRef, caseMode: CaseMode, priority: Priority): boolean {
-  let node = root;
-  for (const key of tokens.keys) {
+function nodeFor(start: TrieNode, keys: readonly string[], from: number): TrieNode {
+  let node = start;
+  for (let index = from; index < keys.length; index++) {
     node.children ??= new Map();
-    let child = node.children.get(key);
+    let child = node.children.get(keys[index]);
     if (!child) {
       child = {};
-      node.children.set(key, child);
+      node.children.set(keys[index], child);
     }
     node = child;
   }
-  const entries = (node.entries ??= []);
-  const clash = entries.find((existing) => existing.caseMode === caseMode && sameSurfaces(existing, tokens.surfaces, caseMode));
-  if (!clash) {
-    const exact = caseMode === 'exact';
-    entries.push({ entity, surfaces: exact ? tokens.surfaces : [], caseMode, priority, ambiguous: false, letterCount: exact ? countLetters(tokens.surfaces) : 0 });
-    return true;
-  }
-  if (sameEntity(clash.entity, entity)) {
-    clash.priority = Math.min(clash.priority, priority);
-  } else if (priority < clash.priority) {
-    Object.assign(clash, { entity, priority, ambiguous: false });
-  } else if (priority === clash.priority) {
-    clash.ambiguous = true;
-  }
-  return false;
+  return node;
 }
 
-/** Compiles every name in the knowledge base into a token trie; built once per knowledge base. */
-export function buildDictionary(kb: KnowledgeBase, options: DictionaryOptions = {}): Dictionary {
-  const stopNames = new Set([...(options.stopNames ?? []), ...kb.stopNames].map((name) => name.toLowerCase()));
-  const root: TrieNode = {};
-  let nameCount = 0;
-  for (const candidate of candidateNames(kb)) {
-    const text = candidate.text.trim();
-    if (!isAcceptableName(text, stopNames)) continue;
-    const tokens = tokenizeName(text);
-    if (tokens.keys.length === 0 || tokens.hasInnerBreak) continue;
-    const caseMode = caseModeOf(text, tokens);
-    if (insert(root, tokens, candidate.entity, caseMode, candidate.priority)) nameCount++;
-    const plural = pluralVariant(tokens);
-    if (plural) insert(root, plural, candidate.entity, caseMode, candidate.priority);
+/**
+ * Adds a name below `start` (the node of its first `from` tokens); when another entity already claims the same written
+ * form, the higher priority wins and a tie makes both unusable.
+ */
+function insert(start: TrieNode, name: CompiledName, from: number): void {
+  const node = nodeFor(start, name.keys, from);
+  const entries = (node.entries ??= []);
+  const clash = entries.find((existing) => existing.caseMode === name.caseMode && sameSurfaces(existing, name));
+  if (!clash) {
+    const { surfaces, caseMode, priority, letterCount } = name;
+    entries.push({ entity: { kind: name.kind, id: name.id }, surfaces, caseMode, priority, ambiguous: false, letterCount });
+  } else if (clash.entity.kind === name.kind && clash.entity.id === name.id) {
+    clash.priority = Math.min(clash.priority, name.priority);
+  } else if (name.priority < clash.priority) {
+    Object.assign(clash, { entity: { kind: name.kind, id: name.id }, priority: name.priority, ambiguous: false });
+  } else if (name.priority === clash.priority) {
+    clash.ambiguous = true;
   }
-  return { root, nameCount };
+}
+
+/** A trie built at once from compiled names (tests, and names compiled at run time). */
+export function buildDictionary(names: readonly CompiledName[]): Dictionary {
+  const root: TrieNode = {};
+  for (const name of names) insert(root, name, 0);
+  return { first: (key) => root.children?.get(key), nameCount: names.length };
+}
+
+/**
+ * A trie over the build's names text (`names.txt`), grown on demand: start-up reads only each block's first token;
+ * the block of names starting with a word is parsed the first time a document contains that word.
+ */
+export function lazyDictionary(namesText: string, extraNames: readonly CompiledName[] = []): Dictionary {
+  const blocks = new Map<string, { start: number; end: number }>();
+  let nameCount = 0;
+  let lineStart = 0;
+  while (lineStart < namesText.length) {
+    let lineEnd = namesText.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = namesText.length;
+    let keyEnd = lineStart;
+    while (keyEnd < lineEnd && namesText[keyEnd] !== TOKEN_SEPARATOR && namesText[keyEnd] !== '\t') keyEnd++;
+    const key = namesText.slice(lineStart, keyEnd);
+    const block = blocks.get(key);
+    if (block) block.end = lineEnd;
+    else blocks.set(key, { start: lineStart, end: lineEnd });
+    nameCount++;
+    lineStart = lineEnd + 1;
+  }
+  const extraByFirstKey = new Map<string, CompiledName[]>();
+  for (const name of extraNames) {
+    const list = extraByFirstKey.get(name.keys[0]);
+    if (list) list.push(name);
+    else extraByFirstKey.set(name.keys[0], [name]);
+  }
+  const grown = new Map<string, TrieNode | undefined>();
+  const grow = (key: string): TrieNode | undefined => {
+    const block = blocks.get(key);
+    const extra = extraByFirstKey.get(key);
+    if (!block && !extra) return undefined;
+    const node: TrieNode = {};
+    if (block) for (const line of namesText.slice(block.start, block.end).split('\n')) insert(node, nameFromLine(line), 1);
+    for (const name of extra ?? []) insert(node, name, 1);
+    return node;
+  };
+  return {
+    first(key) {
+      if (grown.has(key)) return grown.get(key);
+      const node = grow(key);
+      grown.set(key, node);
+      return node;
+    },
+    nameCount: nameCount + extraNames.length,
+  };
 }
 
 /** Inside a name with capitals (`histamine H1 receptor`), its long lower-case words still match in any case (`Histamine`). */

@@ -19,7 +19,7 @@ export function recognizeMentions(text: string, dictionary: Dictionary): Mention
   const mentions: Mention[] = [];
   let index = 0;
   while (index < tokens.count) {
-    const match = index === 0 || tokens.gaps[index] !== Gap.Glue ? longestMatchAt(tokens, index, dictionary.root) : undefined;
+    const match = index === 0 || tokens.gaps[index] !== Gap.Glue ? longestMatchAt(tokens, index, dictionary) : undefined;
     if (!match) {
       index++;
       continue;
@@ -35,12 +35,12 @@ function endsWordAt(tokens: TokenStream, index: number): boolean {
   return index + 1 >= tokens.count || tokens.gaps[index + 1] !== Gap.Glue;
 }
 
-function longestMatchAt(tokens: TokenStream, startIndex: number, root: TrieNode): { endIndex: number; kind: EntityKind; id: string } | undefined {
-  let node: TrieNode | undefined = root;
+function longestMatchAt(tokens: TokenStream, startIndex: number, dictionary: Dictionary): { endIndex: number; kind: EntityKind; id: string } | undefined {
+  let node: TrieNode | undefined;
   let best: { endIndex: number; kind: EntityKind; id: string } | undefined;
   for (let index = startIndex; index < tokens.count; index++) {
     if (index > startIndex && tokens.gaps[index] === Gap.Break) break;
-    node = node.children?.get(tokens.keys[index]);
+    node = node ? node.children?.get(tokens.keys[index]) : dictionary.first(tokens.keys[index]);
     if (!node) break;
     if (node.entries && endsWordAt(tokens, index)) {
       const last = index;
