@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDictionary } from '../server/src/service/recognize/dictionary';
-import { compileNames } from '../server/src/service/recognize/names';
+import { buildDictionary, lazyDictionary } from '../server/src/service/recognize/dictionary';
+import { compileNames, namesToText } from '../server/src/service/recognize/names';
 import { recognizeMentions } from '../server/src/service/recognize/recognize';
 import { tokenizeName } from '../server/src/service/recognize/tokenize';
-import { tinyKnowledgeBase } from './helpers/tiny-kb';
+import { compound, tinyKnowledgeBase } from './helpers/tiny-kb';
 
 const dictionary = buildDictionary(compileNames(tinyKnowledgeBase()));
 
@@ -91,4 +91,17 @@ test('a 100,000-character line and binary junk do not throw', () => {
   const junk = 'x'.repeat(100_000) + '\u0000\uD800\uFFFF$\\{' + 'SERT';
   assert.doesNotThrow(() => recognizeMentions(junk, dictionary));
   assert.deepEqual(ids('\u0000 SERT \uD800'), ['SLC6A4:SERT']);
+});
+
+test('the lazily grown dictionary over the build text finds exactly what the eager one finds', () => {
+  const names = compileNames(tinyKnowledgeBase());
+  const lazy = lazyDictionary(namesToText(names));
+  const text = 'Amitriptyline (Elavil) at SERT, the serotonin transporters, H1, $\\alpha_1$-adrenoceptor, hERG, HERG, σ1, net, NO, the glutamate receptor.';
+  assert.deepEqual(recognizeMentions(text, lazy), recognizeMentions(text, dictionary));
+  assert.equal(lazy.nameCount, names.length);
+});
+
+test('extra names join the lazy dictionary and follow the same priority rules', () => {
+  const lazy = lazyDictionary(namesToText(compileNames(tinyKnowledgeBase())), compileNames(tinyKnowledgeBase({ targets: [], stopNames: [], compounds: [compound('novel', 'novelamine', { synonyms: ['SERT'] })] })));
+  assert.deepEqual(recognizeMentions('novelamine and SERT', lazy).map((mention) => mention.id), ['novel', 'SLC6A4']);
 });
