@@ -54,7 +54,9 @@ test('compound card: most potent first, primary source preferred, spread over so
   assert.match(sert, /primary/);
   assert.match(rows[0], /0\.5–1\.1 nM/);
   assert.match(rows[0], /vendor/);
-  assert.match(rows[3], /3\.25 µM/, 'the outlier does not replace the trusted value');
+  assert.match(rows[3], /3\.25 µM \| human/, 'the outlier does not replace the trusted value');
+  assert.doesNotMatch(card, /0\.49 nM/, 'outliers stay out of the table');
+  assert.match(card, /1 record flagged as outlier by QC left out/);
   assert.match(card, /4 mM \\\[K\\\+\\\]o/);
 });
 
@@ -64,7 +66,7 @@ test('compound card shows at most a dozen rows and counts the rest', () => {
   const kb = knowledgeBase({ targets: [...tinyKnowledgeBase().targets, ...targets], affinities });
   const card = hoverAt(kb, 'amitriptyline', 'amitriptyline')!;
   assert.equal(card.split('\n').filter((line) => /^\| Target\d+ /.test(line)).length, 12);
-  assert.match(card, /8 more targets not shown/);
+  assert.match(card, /8 more rows not shown/);
 });
 
 test('target card: roles with sources, unread sources said so, compounds of this document only', () => {

@@ -17,7 +17,7 @@ export interface IndexedKnowledgeBase {
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    for (const key of keysOf(item)) {
+    for (const key of new Set(keysOf(item))) {
       if (key === undefined) continue;
       const list = groups.get(key);
       if (list) list.push(item);

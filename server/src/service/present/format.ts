@@ -36,15 +36,22 @@ export function formatMeasure(record: AffinityRecord): string {
   return record.measure === 'conc' ? 'active conc.' : record.measure;
 }
 
-/** `Jo 2000`, `Tatsumi 1997`; falls back to the journal or title when authors are unknown. */
+function truncateAtWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** `Jo 2000`, `Tatsumi 1997`; the start of the title when the source names no authors (databases, vendor sheets, web pages). */
 export function shortCitation(reference: Reference): string {
   const firstAuthor = reference.authors.split(/[,;]/)[0]?.trim().split(/\s+/)[0];
-  const who = firstAuthor || reference.journal || reference.title.slice(0, 40);
+  const who = firstAuthor || truncateAtWord(reference.title, 36);
   return reference.year ? `${who} ${reference.year}` : who;
 }
 
 export function referenceUrl(reference: Reference): string | undefined {
-  if (reference.doi) return `https://doi.org/${encodeURI(reference.doi)}`;
+  if (reference.doi) return `https://doi.org/${encodeURI(reference.doi).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
   if (reference.pmid) return `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/`;
   if (reference.url?.startsWith('https://')) return reference.url;
   return undefined;

@@ -16,13 +16,10 @@ export const MAX_AFFINITY_ROWS = 12;
 export function sourceCell(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
   const reference = kb.reference(record.referenceId);
   if (!reference) return escapeMarkdown(record.origin);
-  const label = shortCitation(reference);
+  // A database row is best named by the database and its own source (`DrugCentral (WOMBAT-PK)`).
+  const label = record.grade === 'database' ? record.origin : shortCitation(reference);
   const ids = referenceIdentifiers(reference);
   return ids ? `${link(label, referenceUrl(reference))} (${escapeMarkdown(ids)})` : link(label, referenceUrl(reference));
-}
-
-function gradeCell(record: AffinityRecord): string {
-  return record.outlier ? `${record.grade} ⚠ outlier` : record.grade;
 }
 
 function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
@@ -51,7 +48,9 @@ function affinityRows(records: readonly AffinityRecord[]): { preferred: Affinity
 
 function valueCell(preferred: AffinityRecord, others: AffinityRecord[]): string {
   const base = formatAffinityValue(preferred);
-  const trusted = others.filter((record) => !record.outlier && !record.duplicateOf && record.id !== preferred.duplicateOf);
+  const trusted = others.filter(
+    (record) => !record.outlier && !record.duplicateOf && record.id !== preferred.duplicateOf && record.species === preferred.species,
+  );
   if (trusted.length === 0) return base;
   const values = [preferred, ...trusted].map((record) => record.valueNm);
   const low = Math.min(...values);
@@ -70,7 +69,8 @@ export function affinityTable(
   records: readonly AffinityRecord[],
   firstColumn: { title: string; cell: (record: AffinityRecord) => string },
 ): string {
-  const rows = affinityRows(records);
+  const rows = affinityRows(records.filter((record) => !record.outlier));
+  const outliers = records.filter((record) => record.outlier).length;
   const shown = rows.slice(0, MAX_AFFINITY_ROWS);
   const body = table(
     [firstColumn.title, 'Measure', 'Value', 'Species', 'Source', 'Grade'],
@@ -80,11 +80,15 @@ export function affinityTable(
       valueCell(preferred, others),
       escapeMarkdown(preferred.species),
       sourceCell(kb, preferred),
-      gradeCell(preferred),
+      preferred.grade,
     ]),
   );
   const rest = rows.length - shown.length;
-  const footer = rest > 0 ? `\n\n_${rest} more target${rest === 1 ? '' : 's'} not shown (most potent first)._` : '';
+  const notes = [
+    rest > 0 ? `${rest} more row${rest === 1 ? '' : 's'} not shown (most potent first)` : '',
+    outliers > 0 ? `${outliers} record${outliers === 1 ? '' : 's'} flagged as outlier${outliers === 1 ? '' : 's'} by QC left out` : '',
+  ].filter(Boolean);
+  const footer = notes.length > 0 ? `\n\n_${notes.join('; ')}._` : '';
   const conditions = shown
     .filter(({ preferred }) => preferred.conditions)
     .map(({ preferred }) => `- ${firstColumn.cell(preferred)} ${formatMeasure(preferred)} ${formatAffinityValue(preferred)}${conditionsNote(preferred)}`);
