@@ -40,7 +40,8 @@ function longestMatchAt(tokens: TokenStream, startIndex: number, dictionary: Dic
   let best: { endIndex: number; kind: EntityKind; id: string } | undefined;
   for (let index = startIndex; index < tokens.count; index++) {
     if (index > startIndex && tokens.gaps[index] === Gap.Break) break;
-    node = node ? node.children?.get(tokens.keys[index]) : dictionary.first(tokens.keys[index]);
+    if (!node && !dictionary.mayStart(tokens.hashes[index])) break;
+    node = node ? node.children?.get(tokens.key(index)) : dictionary.first(tokens.key(index));
     if (!node) break;
     if (node.entries && endsWordAt(tokens, index)) {
       const last = index;

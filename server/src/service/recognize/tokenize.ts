@@ -12,50 +12,78 @@ export const enum Gap {
   Break = 3,
 }
 
+/** FNV-1a over UTF-16 code units; the tokenizer computes the same value from a token's lower-cased characters. */
+export function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
 /**
- * The tokens of a text as parallel arrays (a manuscript has ~150k tokens per MB; objects per token cost more than the
- * matching). `key` is the lower-case normalized form (`α` → `alpha`); `surface(i)` the form with the writer's case.
+ * The tokens of a text as parallel arrays (a manuscript has ~150k tokens per MB; an object or a string per token costs
+ * more than the matching). A token's key — its lower-case normalized form (`α` → `alpha`) — is made only when asked
+ * for; its hash is always there, so most words are ruled out without making a string.
  */
 export class TokenStream {
   count = 0;
   starts: Int32Array;
   ends: Int32Array;
   gaps: Uint8Array;
-  readonly keys: string[] = [];
-  /** Set where the token is a Greek letter whose written form (`\alpha`, `&alpha;`, `α`) differs from its key. */
-  private greek: Uint8Array;
+  hashes: Uint32Array;
+  /** Keys of Greek-letter tokens, whose written form (`\alpha`, `&alpha;`, `α`) differs from the key. */
+  private readonly greekKeys = new Map<number, string>();
+  private lowered = '';
 
   constructor(public text: string, capacity = 16) {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.gaps = new Uint8Array(capacity);
-    this.greek = new Uint8Array(capacity);
+    this.hashes = new Uint32Array(capacity);
   }
 
   /** Empties the stream for another text, keeping its arrays. */
   reset(text: string): void {
     this.text = text;
     this.count = 0;
-    this.keys.length = 0;
+    this.greekKeys.clear();
+    const lowered = text.toLowerCase();
+    // A few characters change length when lowered (`İ`); then each key is lowered on its own.
+    this.lowered = lowered.length === text.length ? lowered : '';
   }
 
-  push(start: number, end: number, key: string, gap: Gap, isGreek: boolean): void {
+  push(start: number, end: number, gap: Gap, greekKey: string | undefined): void {
     if (this.count === this.starts.length) this.grow();
     const index = this.count++;
     this.starts[index] = start;
     this.ends[index] = end;
     this.gaps[index] = gap;
-    this.greek[index] = isGreek ? 1 : 0;
-    this.keys.push(key);
+    if (greekKey !== undefined) {
+      this.greekKeys.set(index, greekKey);
+      this.hashes[index] = hashKey(greekKey);
+    } else if (this.lowered) {
+      let hash = 0x811c9dc5;
+      for (let at = start; at < end; at++) hash = Math.imul(hash ^ this.lowered.charCodeAt(at), 0x01000193);
+      this.hashes[index] = hash >>> 0;
+    } else {
+      this.hashes[index] = hashKey(this.key(index));
+    }
+  }
+
+  key(index: number): string {
+    const greek = this.greekKeys.get(index);
+    if (greek !== undefined) return greek;
+    const start = this.starts[index];
+    const end = this.ends[index];
+    return this.lowered ? this.lowered.slice(start, end) : this.text.slice(start, end).toLowerCase();
   }
 
   surface(index: number): string {
-    return this.greek[index] ? this.keys[index] : this.text.slice(this.starts[index], this.ends[index]);
+    return this.greekKeys.get(index) ?? this.text.slice(this.starts[index], this.ends[index]);
   }
 
   private grow(): void {
     const capacity = this.starts.length * 2;
-    const grown = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+    const grown = <T extends Int32Array | Uint8Array | Uint32Array>(array: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(array);
       return next;
@@ -63,7 +91,7 @@ export class TokenStream {
     this.starts = grown(this.starts, (n) => new Int32Array(n));
     this.ends = grown(this.ends, (n) => new Int32Array(n));
     this.gaps = grown(this.gaps, (n) => new Uint8Array(n));
-    this.greek = grown(this.greek, (n) => new Uint8Array(n));
+    this.hashes = grown(this.hashes, (n) => new Uint32Array(n));
   }
 }
 
@@ -108,16 +136,13 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
   const stream = into ?? new TokenStream(text, Math.max(16, text.length >> 2));
   stream.reset(text);
   const length = text.length;
-  // One case conversion of the whole text is far cheaper than one per token; a few characters change length
-  // when lowered (`İ`), and then each token is lowered on its own.
-  const lowered = text.toLowerCase();
-  const sameLength = lowered.length === length;
   let gap: Gap = Gap.Break;
   let newlinesInGap = 0;
   let index = 0;
 
-  const push = (start: number, end: number, key: string, isGreek: boolean): void => {
-    stream.push(start, end, key, gap, isGreek);
+  // The rare constructs (`\command`, `<tag>`, `&entity;`) go through these; the hot loop below updates `gap` itself.
+  const push = (start: number, end: number, greekKey?: string): void => {
+    stream.push(start, end, gap, greekKey);
     gap = Gap.Glue;
     newlinesInGap = 0;
   };
@@ -129,40 +154,38 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
     const code = text.charCodeAt(index);
     const kind = code < 128 ? ASCII_CLASS[code] : 0;
 
-    if (kind === 2) {
+    if (kind === 1 || kind === 2 || (code >= 128 && isLetterCode(text, index, code))) {
       let end = index + 1;
-      while (end < length) {
-        const next = text.charCodeAt(end);
-        if (next >= 48 && next <= 57) end++;
-        else if (next === 46 && end + 1 < length && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57) end += 2;
-        else break;
+      if (kind === 2) {
+        while (end < length) {
+          const next = text.charCodeAt(end);
+          if (next >= 48 && next <= 57) end++;
+          else if (next === 46 && end + 1 < length && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57) end += 2;
+          else break;
+        }
+      } else {
+        while (end < length) {
+          const next = text.charCodeAt(end);
+          if (next < 128 ? ASCII_CLASS[next] !== 1 : !isLetterCode(text, end, next)) break;
+          end++;
+        }
       }
-      push(index, end, text.slice(index, end), false);
-      index = end;
-      continue;
-    }
-
-    if (kind === 1 || (code >= 128 && isLetterCode(text, index, code))) {
-      let end = index + 1;
-      while (end < length && isLetterCode(text, end, text.charCodeAt(end))) end++;
-      push(index, end, sameLength ? lowered.slice(index, end) : text.slice(index, end).toLowerCase(), false);
+      stream.push(index, end, gap, undefined);
+      gap = Gap.Glue;
+      newlinesInGap = 0;
       index = end;
       continue;
     }
 
     if (kind === 3) {
-      if (code === 10) {
-        newlinesInGap++;
-        widen(newlinesInGap >= 2 ? Gap.Break : Gap.Space);
-      } else {
-        widen(Gap.Space);
-      }
+      const next = code === 10 && ++newlinesInGap >= 2 ? Gap.Break : Gap.Space;
+      if (next > gap) gap = next;
       index++;
       continue;
     }
 
     if (kind === 4) {
-      widen(Gap.Hyphen);
+      if (Gap.Hyphen > gap) gap = Gap.Hyphen;
       index++;
       continue;
     }
@@ -179,7 +202,7 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
 
     if (code >= 128) {
       const greek = GREEK_BY_CHAR.get(text[index]);
-      if (greek) push(index, index + 1, greek, true);
+      if (greek) push(index, index + 1, greek);
       else if (NON_ASCII_HYPHENS.has(code)) widen(Gap.Hyphen);
       else if (NON_ASCII_SPACES.has(code)) widen(Gap.Space);
       else widen(Gap.Break);
@@ -187,13 +210,13 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
       continue;
     }
 
-    widen(Gap.Break);
+    gap = Gap.Break;
     index++;
   }
   return stream;
 }
 
-type Push = (start: number, end: number, key: string, isGreek: boolean) => void;
+type Push = (start: number, end: number, greekKey?: string) => void;
 type Widen = (gap: Gap) => void;
 
 /** `\command`, `<tag>`, `&entity;` and `~`; returns the index after what was read. */
@@ -213,7 +236,7 @@ function readSpecial(text: string, index: number, code: number, push: Push, wide
   if (semicolon > index && semicolon - index <= 10) {
     const entity = text.slice(index + 1, semicolon).toLowerCase();
     if (GREEK_WORDS.has(entity)) {
-      push(index, semicolon + 1, entity, true);
+      push(index, semicolon + 1, entity);
       return semicolon + 1;
     }
     if (entity === 'nbsp' || entity === 'thinsp') {
@@ -237,7 +260,7 @@ function readLatexCommand(text: string, backslash: number, push: Push, widen: Wi
   const name = text.slice(backslash + 1, end);
   const greek = greekWordOfLatexCommand(name);
   if (greek) {
-    push(backslash, end, greek, true);
+    push(backslash, end, greek);
     return text[end] === '{' && text[end + 1] === '}' ? end + 2 : end;
   }
   if (TRANSPARENT_LATEX_COMMANDS.has(name)) return end;
@@ -257,7 +280,7 @@ const nameStream = new TokenStream('', 64);
 
 export function tokenizeName(name: string): NameTokens {
   const stream = tokenizeStream(name, nameStream);
-  const keys = stream.keys.slice(0, stream.count);
+  const keys = Array.from({ length: stream.count }, (_, index) => stream.key(index));
   const surfaces = keys.map((_, index) => stream.surface(index));
   let hasInnerBreak = false;
   for (let index = 1; index < stream.count; index++) if (stream.gaps[index] === Gap.Break) hasInnerBreak = true;
