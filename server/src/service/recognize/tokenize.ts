@@ -30,9 +30,10 @@ export class TokenStream {
   ends: Int32Array;
   gaps: Uint8Array;
   hashes: Uint32Array;
-  /** Keys of Greek-letter tokens, whose written form (`\alpha`, `&alpha;`, `α`) differs from the key. */
-  private readonly greekKeys = new Map<number, string>();
-  private lowered = '';
+  /** Keys made at tokenization: Greek letters (`\alpha`, `&alpha;`, `α` → `alpha`) and words with non-ASCII letters. */
+  private readonly knownKeys = new Map<number, string>();
+  /** Which tokens are Greek letters, whose surface is their key. */
+  private readonly greek = new Set<number>();
 
   constructor(public text: string, capacity = 16) {
     this.starts = new Int32Array(capacity);
@@ -45,10 +46,8 @@ export class TokenStream {
   reset(text: string): void {
     this.text = text;
     this.count = 0;
-    this.greekKeys.clear();
-    const lowered = text.toLowerCase();
-    // A few characters change length when lowered (`İ`); then each key is lowered on its own.
-    this.lowered = lowered.length === text.length ? lowered : '';
+    this.knownKeys.clear();
+    this.greek.clear();
   }
 
   push(start: number, end: number, gap: Gap, greekKey: string | undefined): void {
@@ -58,27 +57,33 @@ export class TokenStream {
     this.ends[index] = end;
     this.gaps[index] = gap;
     if (greekKey !== undefined) {
-      this.greekKeys.set(index, greekKey);
+      this.knownKeys.set(index, greekKey);
+      this.greek.add(index);
       this.hashes[index] = hashKey(greekKey);
-    } else if (this.lowered) {
-      let hash = 0x811c9dc5;
-      for (let at = start; at < end; at++) hash = Math.imul(hash ^ this.lowered.charCodeAt(at), 0x01000193);
-      this.hashes[index] = hash >>> 0;
-    } else {
-      this.hashes[index] = hashKey(this.key(index));
+      return;
     }
+    // hashKey of the lower-cased ASCII word, without making the string; other words are lowered as strings.
+    const text = this.text;
+    let hash = 0x811c9dc5;
+    for (let at = start; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code >= 128) {
+        const key = text.slice(start, end).toLowerCase();
+        this.knownKeys.set(index, key);
+        this.hashes[index] = hashKey(key);
+        return;
+      }
+      hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193);
+    }
+    this.hashes[index] = hash >>> 0;
   }
 
   key(index: number): string {
-    const greek = this.greekKeys.get(index);
-    if (greek !== undefined) return greek;
-    const start = this.starts[index];
-    const end = this.ends[index];
-    return this.lowered ? this.lowered.slice(start, end) : this.text.slice(start, end).toLowerCase();
+    return this.knownKeys.get(index) ?? this.text.slice(this.starts[index], this.ends[index]).toLowerCase();
   }
 
   surface(index: number): string {
-    return this.greekKeys.get(index) ?? this.text.slice(this.starts[index], this.ends[index]);
+    return this.greek.has(index) ? (this.knownKeys.get(index) as string) : this.text.slice(this.starts[index], this.ends[index]);
   }
 
   private grow(): void {
