@@ -1,4 +1,6 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
@@ -23,7 +25,9 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[] };
-  const loaded = loadKnowledgeBaseFiles(options.knowledgeBaseFiles ?? []);
+  const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : process.cwd();
+  const loaded = loadKnowledgeBaseFiles((options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file)));
   service = createLanguageService(loaded);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
