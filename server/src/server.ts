@@ -1,4 +1,12 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -6,6 +14,7 @@ import { createLanguageService, type DocumentAnalysis, type LanguageService } fr
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 
 const connection = createConnection(ProposedFeatures.all);
+process.on('unhandledRejection', (reason) => connection.console.error(`PharmaLens: unhandled rejection: ${String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
 let service: LanguageService | undefined;
@@ -31,7 +40,11 @@ connection.onInitialize((params): InitializeResult => {
   service = createLanguageService(loaded);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
-    void connection.window.showErrorMessage(`PharmaLens: ${loaded.errors.length} problem(s) in extra knowledge-base files; they were left out. ${loaded.errors[0]}`);
+    // A notification, not a request: every client shows it, and none has to answer.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `PharmaLens: ${loaded.errors.length} problem(s) in extra knowledge-base files; they were left out. ${loaded.errors[0]}`,
+    });
   }
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true },
