@@ -10,7 +10,6 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -24,7 +23,9 @@ test('extra knowledge-base files: relative to the workspace, a bad one reported 
   const server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const messages: ShowMessageParams[] = [];
-  connection.onNotification(ShowMessageNotification.type, (message) => messages.push(message));
+  connection.onNotification('window/showMessage', (message: ShowMessageParams) => {
+    messages.push(message);
+  });
   connection.listen();
   try {
     await connection.sendRequest(InitializeRequest.type, {
