@@ -40,13 +40,62 @@ export class ScanCollector {
   }
 }
 
-function sortByStart(spans: Span[]): void {
-  for (let i = 1; i < spans.length; i++) {
+/**
+ * Sorts by start, then end, stably — the order `Array.prototype.sort` with that comparator gives — as a bottom-up merge
+ * of the list's ascending runs: scanners emit nearly sorted lists (a few out-of-order pushes), so this is close to
+ * linear and calls no comparator closure.
+ */
+function sortByStart<T extends Span>(spans: T[]): void {
+  const length = spans.length;
+  let sorted = true;
+  for (let i = 1; i < length; i++) {
     if (spans[i - 1]!.start > spans[i]!.start) {
-      spans.sort((a, b) => a.start - b.start || a.end - b.end);
-      return;
+      sorted = false;
+      break;
     }
   }
+  if (sorted) return;
+  // Run boundaries: runs[k]..runs[k + 1] is ascending (non-decreasing by start, then end).
+  let runs: number[] = [0];
+  for (let i = 1; i < length; i++) if (comesBefore(spans[i]!, spans[i - 1]!)) runs.push(i);
+  runs.push(length);
+  let source = spans;
+  let target: T[] = new Array<T>(length);
+  while (runs.length > 2) {
+    const merged: number[] = [0];
+    let k = 0;
+    for (; k + 2 < runs.length; k += 2) {
+      mergeRuns(source, target, runs[k]!, runs[k + 1]!, runs[k + 2]!);
+      merged.push(runs[k + 2]!);
+    }
+    if (k + 1 < runs.length) {
+      for (let i = runs[k]!; i < runs[k + 1]!; i++) target[i] = source[i]!;
+      if (merged[merged.length - 1] !== runs[k + 1]) merged.push(runs[k + 1]!);
+    }
+    runs = merged;
+    const swap = source;
+    source = target;
+    target = swap;
+  }
+  if (source !== spans) for (let i = 0; i < length; i++) spans[i] = source[i]!;
+}
+
+/** Strictly before in (start, end) order. */
+function comesBefore(a: Span, b: Span): boolean {
+  return a.start < b.start || (a.start === b.start && a.end < b.end);
+}
+
+function mergeRuns<T extends Span>(source: T[], target: T[], low: number, middle: number, high: number): void {
+  let left = low;
+  let right = middle;
+  let out = low;
+  while (left < middle && right < high) {
+    // Ties take the left (earlier) element: the merge is stable.
+    if (comesBefore(source[right]!, source[left]!)) target[out++] = source[right++]!;
+    else target[out++] = source[left++]!;
+  }
+  while (left < middle) target[out++] = source[left++]!;
+  while (right < high) target[out++] = source[right++]!;
 }
 
 /** Replaces every span (sorted by start; overlaps allowed) with spaces, keeping `\n` and `\r`. */

@@ -98,3 +98,73 @@ export const tableRuleCommands = new Map<string, string>([
 /** longtable's header markers: a row before them is a header row. */
 export const tableHeaderMarkers = new Set(['endhead', 'endfirsthead']);
 export const tableFooterMarkers = new Set(['endfoot', 'endlastfoot']);
+
+/** Commands `LatexScanner.namedCommand` handles by name before consulting the tables above. */
+const specialCommands = ['begin', 'end', 'verb', 'Verb', 'lstinline', 'mintinline', 'caption', 'multicolumn', 'multirow',
+  'tabularnewline', 'let'];
+
+/**
+ * An open-addressing set of command names, looked up by a slice of the text without allocating it: the scanner only
+ * needs the name as a string when it is known, and then gets the interned one.
+ */
+export class NameTable {
+  private readonly slots: Array<string | undefined>;
+  private readonly mask: number;
+
+  constructor(names: Iterable<string>) {
+    const unique = [...new Set(names)];
+    let capacity = 16;
+    while (capacity < unique.length * 4) capacity *= 2;
+    this.slots = new Array<string | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (const name of unique) {
+      let slot = nameHash(name, 0, name.length) & this.mask;
+      while (this.slots[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.slots[slot] = name;
+    }
+  }
+
+  /** The stored name equal to `text.slice(start, end)`, or undefined. */
+  lookup(text: string, start: number, end: number): string | undefined {
+    const slots = this.slots;
+    const length = end - start;
+    let slot = nameHash(text, start, end) & this.mask;
+    for (;;) {
+      const candidate = slots[slot];
+      if (candidate === undefined) return undefined;
+      if (candidate.length === length) {
+        let index = 0;
+        while (index < length && candidate.charCodeAt(index) === text.charCodeAt(start + index)) index++;
+        if (index === length) return candidate;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function nameHash(text: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let position = start; position < end; position++) hash = Math.imul(hash ^ text.charCodeAt(position), 0x9e3779b1);
+  return (hash ^ (hash >>> 15)) >>> 0;
+}
+
+/** Every command name the LaTeX scanner treats specially (user-configured ones are checked separately). */
+export const knownCommandNames = new NameTable([
+  ...specialCommands,
+  ...citationCommands,
+  ...bibliographyCommands,
+  ...definitionCommands.keys(),
+  ...primitiveDefinitionCommands,
+  ...tableRuleCommands.keys(),
+  ...tableHeaderMarkers,
+  ...tableFooterMarkers,
+  ...builtinArgumentRules.keys(),
+]);
+
+/** Environment names the LaTeX scanner acts on; any other environment's name is never needed as a string. */
+export const knownEnvironmentNames = new NameTable([
+  ...verbatimEnvironments,
+  ...mathEnvironments,
+  ...tableEnvironments.keys(),
+  ...tableFloatEnvironments,
+]);

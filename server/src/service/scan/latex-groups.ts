@@ -1,7 +1,9 @@
 import * as chars from './chars';
-import { IntList } from './int-list';
 
 const { Ch } = chars;
+
+/** The characters the pairing pass acts on. */
+const groupTriggers = chars.triggerTable('\\%{}[]\n');
 
 /**
  * Pairs every `{` with its `}` and every `[` with its `]` in one pass, ignoring escaped characters (`\{`, `\[`) and
@@ -9,20 +11,28 @@ const { Ch } = chars;
  * only leaves its own paragraph unmatched.
  */
 export class LatexGroups {
-  /** Offsets of every `{` and `[`, ascending. */
-  private readonly opens: IntList;
+  /** Offsets of every `{` and `[`, ascending (the first `count` entries). */
+  private opens: Int32Array;
   /** `closes[i]` is the closer of `opens[i]`, or -1. */
-  private readonly closes: IntList;
+  private closes: Int32Array;
+  private count = 0;
   private lastLookup = 0;
 
   constructor(text: string) {
-    this.opens = new IntList(text.length >> 5);
-    this.closes = new IntList(text.length >> 5);
-    const braces: number[] = [];
-    const brackets: number[] = [];
+    // Plain locals and typed arrays in the loop: this pass touches every character of the document.
+    let opens: Int32Array<ArrayBuffer> = new Int32Array(Math.max(64, text.length >> 4));
+    let closes = new Int32Array(opens.length);
+    let count = 0;
+    // Stacks of indices into `opens` of the unclosed `{` and `[`.
+    let braces = new Int32Array(64);
+    let braceCount = 0;
+    let brackets = new Int32Array(64);
+    let bracketCount = 0;
     const length = text.length;
     for (let position = 0; position < length; position++) {
-      switch (text.charCodeAt(position)) {
+      const code = text.charCodeAt(position);
+      if (code >= 128 || groupTriggers[code] === 0) continue;
+      switch (code) {
         case Ch.Backslash:
           position++;
           break;
@@ -32,49 +42,59 @@ export class LatexGroups {
           break;
         }
         case Ch.LeftBrace:
-          braces.push(this.addOpen(position));
-          break;
         case Ch.LeftBracket:
-          brackets.push(this.addOpen(position));
+          if (count === opens.length) {
+            opens = grow(opens);
+            closes = grow(closes);
+          }
+          opens[count] = position;
+          closes[count] = -1;
+          if (code === Ch.LeftBrace) {
+            if (braceCount === braces.length) braces = grow(braces);
+            braces[braceCount++] = count;
+          } else {
+            if (bracketCount === brackets.length) brackets = grow(brackets);
+            brackets[bracketCount++] = count;
+          }
+          count++;
           break;
         case Ch.RightBrace:
-          if (braces.length > 0) this.closes.set(braces.pop()!, position);
+          if (braceCount > 0) closes[braces[--braceCount]!] = position;
           break;
         case Ch.RightBracket:
-          if (brackets.length > 0) this.closes.set(brackets.pop()!, position);
+          if (bracketCount > 0) closes[brackets[--bracketCount]!] = position;
           break;
         case Ch.LineFeed:
-          if (braces.length + brackets.length > 0 && isBlankLineAfter(text, position + 1)) {
-            braces.length = 0;
-            brackets.length = 0;
+          if (braceCount + bracketCount > 0 && isBlankLineAfter(text, position + 1)) {
+            braceCount = 0;
+            bracketCount = 0;
           }
           break;
       }
     }
-  }
-
-  private addOpen(position: number): number {
-    this.closes.push(-1);
-    return this.opens.push(position);
+    this.opens = opens;
+    this.closes = closes;
+    this.count = count;
   }
 
   /** The closer of the `{` or `[` at `open`, or -1 (also when `open` holds neither). */
   closerOf(open: number): number {
     const index = this.indexOfOpen(open);
-    return index < 0 ? -1 : this.closes.get(index);
+    return index < 0 ? -1 : this.closes[index]!;
   }
 
   /** Lookups mostly move forward, so the previous answer's neighbourhood is tried before a binary search. */
   private indexOfOpen(open: number): number {
     const opens = this.opens;
+    const count = this.count;
     const guess = this.lastLookup;
-    if (guess < opens.length && opens.get(guess) === open) return guess;
-    if (guess + 1 < opens.length && opens.get(guess + 1) === open) return (this.lastLookup = guess + 1);
+    if (guess < count && opens[guess] === open) return guess;
+    if (guess + 1 < count && opens[guess + 1] === open) return (this.lastLookup = guess + 1);
     let low = 0;
-    let high = opens.length - 1;
+    let high = count - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const value = opens.get(middle);
+      const value = opens[middle]!;
       if (value === open) return (this.lastLookup = middle);
       if (value < open) low = middle + 1;
       else high = middle - 1;
@@ -91,4 +111,10 @@ export function isBlankLineAfter(text: string, lineStart: number): boolean {
     if (code === Ch.Space || code === Ch.Tab || code === Ch.CarriageReturn) position++;
     else return code === Ch.LineFeed || Number.isNaN(code);
   }
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }

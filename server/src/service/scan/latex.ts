@@ -14,6 +14,8 @@ const {
   citationCommands,
   definitionCommands,
   isMultiCitation,
+  knownCommandNames,
+  knownEnvironmentNames,
   mathEnvironments,
   primitiveDefinitionCommands,
   tableEnvironments,
@@ -34,24 +36,21 @@ export interface LatexScanOptions {
  * are left as they are: their name stays in `masked` and their arguments are read as prose.
  */
 export function scanLatex(text: string, options: LatexScanOptions = {}): ScannedDocument {
-  return new LatexScanner(text, options).scan();
+  const scanner = new LatexScanner(text, options);
+  scanner.scan();
+  return scanner.finish();
 }
 
 const latexTriggers = triggerTable('%\\${}&\n');
 const maxInlineVerbatimLength = 1000;
 
+/** Argument kinds of a signature (see {@link ArgumentRule}) as character codes. */
+const KindMandatory = 109; // m
+const KindVerbatim = 118; // v
+const KindParenthesized = 114; // r
+const KindPassedOver = 112; // p
+
 type MathDelimiter = '$' | '$$' | '\\(' | '\\[' | 'environment';
-
-interface OpenMath {
-  delimiter: MathDelimiter;
-  start: number;
-  environment?: string;
-}
-
-interface Group {
-  open: number;
-  close: number;
-}
 
 interface TableState {
   begin: number;
@@ -80,7 +79,21 @@ class LatexScanner {
   private readonly environmentEndFinders = new Map<string, ForwardFinder>();
   private readonly environments: EnvironmentFrame[] = [];
   private depth = 0;
-  private math: OpenMath | undefined;
+  /** The open math's delimiter (undefined when none is open), start and environment name. */
+  private mathDelimiter: MathDelimiter | undefined = undefined;
+  private mathStart = 0;
+  private mathEnvironment: string | undefined = undefined;
+  /**
+   * The opening `{`, `[` or `(` of the argument the last argument reader found; readers return its closer or -1, so
+   * no object is allocated per argument.
+   */
+  private argumentOpen = 0;
+  /** Set by {@link contentBounds}. */
+  private boundsStart = 0;
+  private boundsEnd = 0;
+  /** Scratch list of the keys of the citation being read (the first `keyCount`). */
+  private readonly keyBuffer: CitationKey[] = [];
+  private keyCount = 0;
 
   constructor(
     private readonly text: string,
@@ -93,7 +106,8 @@ class LatexScanner {
     }
   }
 
-  scan(): ScannedDocument {
+  /** The main loop; kept free of anything else, so V8 optimizes it as a whole rather than deoptimizing after it. */
+  scan(): void {
     const text = this.text;
     const length = text.length;
     let position = 0;
@@ -105,7 +119,10 @@ class LatexScanner {
       }
       position = this.scanConstruct(code, position);
     }
-    return this.out.finish(text);
+  }
+
+  finish(): ScannedDocument {
+    return this.out.finish(this.text);
   }
 
   private scanConstruct(code: number, position: number): number {
@@ -145,31 +162,37 @@ class LatexScanner {
   private dollar(position: number): number {
     const isDouble = this.text.charCodeAt(position + 1) === Ch.Dollar;
     const width = isDouble ? 2 : 1;
-    const math = this.math;
-    if (!math) this.math = { delimiter: isDouble ? '$$' : '$', start: position };
-    else if (math.delimiter === '$') return this.closeMath('$', position + 1);
-    else if (math.delimiter === '$$' && isDouble) return this.closeMath('$$', position + 2);
+    const delimiter = this.mathDelimiter;
+    if (delimiter === undefined) {
+      this.mathDelimiter = isDouble ? '$$' : '$';
+      this.mathStart = position;
+      this.mathEnvironment = undefined;
+    } else if (delimiter === '$') return this.closeMath('$', position + 1);
+    else if (delimiter === '$$' && isDouble) return this.closeMath('$$', position + 2);
     return position + width;
   }
 
   private openMath(delimiter: MathDelimiter, start: number, environment?: string): void {
-    if (!this.math) this.math = environment ? { delimiter, start, environment } : { delimiter, start };
+    if (this.mathDelimiter !== undefined) return;
+    this.mathDelimiter = delimiter;
+    this.mathStart = start;
+    this.mathEnvironment = environment;
   }
 
   /** Closes open math of this kind at `end`; returns `end`. */
   private closeMath(delimiter: MathDelimiter, end: number): number {
-    if (this.math?.delimiter === delimiter) {
-      this.out.addMath(this.math.start, end);
-      this.math = undefined;
+    if (this.mathDelimiter === delimiter) {
+      this.out.addMath(this.mathStart, end);
+      this.mathDelimiter = undefined;
     }
     return end;
   }
 
   /** A blank line ends a paragraph; inline math still open there was never closed, so it is dropped. */
   private newline(position: number): void {
-    const delimiter = this.math?.delimiter;
+    const delimiter = this.mathDelimiter;
     if ((delimiter === '$' || delimiter === '$$' || delimiter === '\\(') && isBlankLineAfter(this.text, position + 1))
-      this.math = undefined;
+      this.mathDelimiter = undefined;
   }
 
   // ── commands ──────────────────────────────────────────────────────────────
@@ -180,9 +203,13 @@ class LatexScanner {
     if (!isAsciiLetter(code)) return this.symbolCommand(position, code);
     let nameEnd = position + 2;
     while (isAsciiLetter(text.charCodeAt(nameEnd))) nameEnd++;
-    const name = text.slice(position + 1, nameEnd);
     const after = text.charCodeAt(nameEnd) === Ch.Star ? nameEnd + 1 : nameEnd;
-    const next = this.namedCommand(position, name, after);
+    // Most commands are unknown and need no name string; a known one gets its interned name.
+    const name = knownCommandNames.lookup(text, position + 1, nameEnd);
+    let next: number;
+    if (name !== undefined) next = this.namedCommand(position, name, after);
+    else if (this.userRules.size > 0) next = this.namedCommand(position, text.slice(position + 1, nameEnd), after);
+    else next = after;
     return next > nameEnd ? next : nameEnd;
   }
 
@@ -261,32 +288,40 @@ class LatexScanner {
     }
   }
 
-  private groupAt(from: number, openCode: number): Group | undefined {
+  /** The closer of the group opened by `openCode` at the next argument position (its opener in `argumentOpen`), or -1. */
+  private groupAt(from: number, openCode: number): number {
     const open = this.skipArgumentSpace(from);
-    if (this.text.charCodeAt(open) !== openCode) return undefined;
+    if (this.text.charCodeAt(open) !== openCode) return -1;
     const close = this.groups.closerOf(open);
-    return close > open ? { open, close } : undefined;
+    if (close <= open) return -1;
+    this.argumentOpen = open;
+    return close;
   }
 
-  private mandatoryArgument(from: number): Group | undefined {
+  /** A `{…}` argument: returns its `}` (its `{` in `argumentOpen`), or -1. */
+  private mandatoryArgument(from: number): number {
     return this.groupAt(from, Ch.LeftBrace);
   }
 
-  private optionalArgument(from: number): Group | undefined {
+  /** A `[…]` argument: returns its `]` (its `[` in `argumentOpen`), or -1. */
+  private optionalArgument(from: number): number {
     return this.groupAt(from, Ch.LeftBracket);
   }
 
-  /** booktabs' `(lr)` trim argument: a short parenthesized group on the same line. */
-  private parenthesizedArgument(from: number): Group | undefined {
+  /** booktabs' `(lr)` trim argument: a short parenthesized group on the same line; returns its `)` or -1. */
+  private parenthesizedArgument(from: number): number {
     const text = this.text;
     const open = this.skipArgumentSpace(from);
-    if (text.charCodeAt(open) !== Ch.LeftParen) return undefined;
+    if (text.charCodeAt(open) !== Ch.LeftParen) return -1;
     for (let close = open + 1; close < open + 32 && close < text.length; close++) {
       const code = text.charCodeAt(close);
-      if (code === Ch.RightParen) return { open, close };
-      if (code === Ch.LineFeed) return undefined;
+      if (code === Ch.RightParen) {
+        this.argumentOpen = open;
+        return close;
+      }
+      if (code === Ch.LineFeed) return -1;
     }
-    return undefined;
+    return -1;
   }
 
   /**
@@ -297,25 +332,25 @@ class LatexScanner {
   private skipArguments(from: number, signature: string, reason: SkipReason): number {
     let cursor = from;
     for (let index = 0; index < signature.length; index++) {
-      const kind = signature[index]!;
-      const argument = this.argumentOfKind(kind, cursor);
-      if (!argument) {
-        if (kind === 'm' || kind === 'v') return cursor;
+      const kind = signature.charCodeAt(index);
+      const close = this.argumentOfKind(kind, cursor);
+      if (close < 0) {
+        if (kind === KindMandatory || kind === KindVerbatim) return cursor;
         continue;
       }
-      if (kind !== 'p') this.out.skip(argument.open + 1, argument.close, reason);
-      cursor = argument.close + 1;
+      if (kind !== KindPassedOver) this.out.skip(this.argumentOpen + 1, close, reason);
+      cursor = close + 1;
     }
     return cursor;
   }
 
-  private argumentOfKind(kind: string, from: number): Group | undefined {
+  private argumentOfKind(kind: number, from: number): number {
     switch (kind) {
-      case 'm':
+      case KindMandatory:
         return this.mandatoryArgument(from);
-      case 'v':
+      case KindVerbatim:
         return this.verbatimArgument(from);
-      case 'r':
+      case KindParenthesized:
         return this.parenthesizedArgument(from);
       default:
         return this.optionalArgument(from);
@@ -323,54 +358,69 @@ class LatexScanner {
   }
 
   /** A `{…}` argument read verbatim like `\url`'s: `%` and `\` are literal, braces still nest; one line at most. */
-  private verbatimArgument(from: number): Group | undefined {
+  private verbatimArgument(from: number): number {
     const text = this.text;
     const open = this.skipArgumentSpace(from);
-    if (text.charCodeAt(open) !== Ch.LeftBrace) return undefined;
+    if (text.charCodeAt(open) !== Ch.LeftBrace) return -1;
     const limit = Math.min(text.length, open + maxInlineVerbatimLength);
     let depth = 0;
     for (let position = open + 1; position < limit; position++) {
       const code = text.charCodeAt(position);
       if (code === Ch.LeftBrace) depth++;
-      else if (code === Ch.RightBrace && depth-- === 0) return { open, close: position };
+      else if (code === Ch.RightBrace && depth-- === 0) {
+        this.argumentOpen = open;
+        return position;
+      }
       else if (code === Ch.LineFeed) break;
     }
-    return undefined;
+    return -1;
   }
 
-  private groupText(group: Group): string {
-    return this.text.slice(group.open + 1, group.close).trim();
+  /**
+   * The trimmed content of an environment-name argument when it names an environment the scanner acts on (the
+   * interned string), else undefined: other names are never compared, so they are not sliced out of the text.
+   */
+  private environmentName(open: number, close: number): string | undefined {
+    const text = this.text;
+    const start = trimStartOffset(text, open + 1, close);
+    const end = trimEndOffset(text, start, close);
+    // `String.prototype.trim` also drops non-ASCII spaces; such rare names take the slow, exact path.
+    if ((start < close && text.charCodeAt(start) >= 128) || (end > start && text.charCodeAt(end - 1) >= 128)) {
+      const name = text.slice(open + 1, close).trim();
+      return knownEnvironmentNames.lookup(name, 0, name.length);
+    }
+    return knownEnvironmentNames.lookup(text, start, end);
   }
 
   // ── citations and bibliographies ──────────────────────────────────────────
 
   private citation(position: number, name: string, after: number): number {
     const multiple = isMultiCitation(name);
-    const keys: CitationKey[] = [];
+    this.keyCount = 0;
     let cursor = after;
     let end = -1;
     if (multiple) {
       for (let i = 0; i < 2; i++) {
         const global = this.parenthesizedArgument(cursor);
-        if (global) cursor = global.close + 1;
+        if (global >= 0) cursor = global + 1;
       }
     }
     for (;;) {
       let probe = cursor;
       for (let i = 0; i < 2; i++) {
         const note = this.optionalArgument(probe);
-        if (!note) break;
-        probe = note.close + 1;
+        if (note < 0) break;
+        probe = note + 1;
       }
-      const keyList = this.mandatoryArgument(probe);
-      if (!keyList) break;
-      this.collectListItems(keyList, 'citation-key', (start, itemEnd, key) => {
-        if (key !== '*') keys.push({ start, end: itemEnd, key });
-      });
-      cursor = end = keyList.close + 1;
+      const keyListClose = this.mandatoryArgument(probe);
+      if (keyListClose < 0) break;
+      this.collectListItems(this.argumentOpen, keyListClose, 'citation-key', true);
+      cursor = end = keyListClose + 1;
       if (!multiple) break;
     }
     if (end < 0) return after;
+    // An exactly sized copy of the scratch list, rather than an array grown key by key.
+    const keys = this.keyBuffer.slice(0, this.keyCount);
     this.out.citations.push({ start: position, end, command: name, keys });
     return end;
   }
@@ -378,39 +428,42 @@ class LatexScanner {
   private bibliography(name: string, after: number): number {
     let cursor = after;
     if (name !== 'bibliography' && name !== 'nobibliography') cursor = this.skipArguments(cursor, 'o', 'command-arg');
-    const paths = this.mandatoryArgument(cursor);
-    if (!paths) return after;
-    this.collectListItems(paths, 'command-arg', (start, end, path) => this.out.bibliographies.push({ start, end, path }));
-    return paths.close + 1;
+    const pathsClose = this.mandatoryArgument(cursor);
+    if (pathsClose < 0) return after;
+    this.collectListItems(this.argumentOpen, pathsClose, 'command-arg', false);
+    return pathsClose + 1;
   }
 
-  /** Splits a `{a, b,% note\n c}` list into trimmed items, masking each item and listing comments. */
-  private collectListItems(
-    group: Group,
-    reason: SkipReason,
-    onItem: (start: number, end: number, item: string) => void,
-  ): void {
+  /**
+   * Splits a `{a, b,% note\n c}` list into trimmed items, masking each item and listing comments. Items become
+   * citation keys (into `keyBuffer`; `*`, biblatex's "all", excepted) when `keys`, else bibliography declarations.
+   */
+  private collectListItems(open: number, close: number, reason: SkipReason, keys: boolean): void {
     const text = this.text;
-    let itemStart = group.open + 1;
-    const finishItem = (itemEnd: number): void => {
-      const start = trimStartOffset(text, itemStart, itemEnd);
-      const end = trimEndOffset(text, start, itemEnd);
-      if (end <= start) return;
-      this.out.skip(start, end, reason);
-      onItem(start, end, text.slice(start, end));
-    };
-    for (let position = itemStart; position < group.close; position++) {
+    let itemStart = open + 1;
+    for (let position = itemStart; position < close; position++) {
       const code = text.charCodeAt(position);
       if (code === Ch.Comma) {
-        finishItem(position);
+        this.finishListItem(itemStart, position, reason, keys);
         itemStart = position + 1;
       } else if (code === Ch.Percent && text.charCodeAt(position - 1) !== Ch.Backslash) {
-        finishItem(position);
-        const commentEnd = Math.min(this.comment(position), group.close);
+        this.finishListItem(itemStart, position, reason, keys);
+        const commentEnd = Math.min(this.comment(position), close);
         itemStart = position = commentEnd;
       }
     }
-    finishItem(group.close);
+    this.finishListItem(itemStart, close, reason, keys);
+  }
+
+  private finishListItem(itemStart: number, itemEnd: number, reason: SkipReason, keys: boolean): void {
+    const text = this.text;
+    const start = trimStartOffset(text, itemStart, itemEnd);
+    const end = trimEndOffset(text, start, itemEnd);
+    if (end <= start) return;
+    this.out.skip(start, end, reason);
+    const item = text.slice(start, end);
+    if (!keys) this.out.bibliographies.push({ start, end, path: item });
+    else if (item !== '*') this.keyBuffer[this.keyCount++] = { start, end, key: item };
   }
 
   // ── definitions ───────────────────────────────────────────────────────────
@@ -422,13 +475,13 @@ class LatexScanner {
     let bodiesRead = 0;
     while (bodiesRead < bodies) {
       const optional = this.optionalArgument(cursor);
-      if (optional) {
-        cursor = optional.close + 1;
+      if (optional >= 0) {
+        cursor = optional + 1;
         continue;
       }
       const body = this.mandatoryArgument(cursor);
-      if (!body) break;
-      cursor = body.close + 1;
+      if (body < 0) break;
+      cursor = body + 1;
       bodiesRead++;
     }
     this.out.skip(position, cursor, 'command-arg');
@@ -437,8 +490,8 @@ class LatexScanner {
 
   /** End of `{\name}`, `{name}` or `\name` after a defining command, or -1. */
   private definedNameEnd(from: number): number {
-    const group = this.mandatoryArgument(from);
-    if (group) return group.close + 1;
+    const close = this.mandatoryArgument(from);
+    if (close >= 0) return close + 1;
     const start = this.skipArgumentSpace(from);
     return this.text.charCodeAt(start) === Ch.Backslash ? this.controlSequenceEnd(start) : -1;
   }
@@ -516,10 +569,15 @@ class LatexScanner {
   // ── environments ──────────────────────────────────────────────────────────
 
   private beginEnvironment(position: number, after: number): number {
-    const argument = this.mandatoryArgument(after);
-    if (!argument) return after;
-    const name = this.groupText(argument);
-    const argumentEnd = argument.close + 1;
+    const close = this.mandatoryArgument(after);
+    if (close < 0) return after;
+    const open = this.argumentOpen;
+    const name = this.environmentName(open, close);
+    const argumentEnd = close + 1;
+    if (name === undefined) {
+      this.out.skip(open + 1, close, 'command-arg');
+      return argumentEnd;
+    }
     if (verbatimEnvironments.has(name)) {
       const end = this.environmentEnd(name, argumentEnd);
       if (end >= 0) {
@@ -527,7 +585,7 @@ class LatexScanner {
         return end;
       }
     }
-    this.out.skip(argument.open + 1, argument.close, 'command-arg');
+    this.out.skip(open + 1, close, 'command-arg');
     if (mathEnvironments.has(name)) {
       this.openMath('environment', position, name);
       return argumentEnd;
@@ -551,12 +609,14 @@ class LatexScanner {
   }
 
   private endEnvironment(position: number, after: number): number {
-    const argument = this.mandatoryArgument(after);
-    if (!argument) return after;
-    const name = this.groupText(argument);
-    const end = argument.close + 1;
-    this.out.skip(argument.open + 1, argument.close, 'command-arg');
-    if (this.math?.delimiter === 'environment' && this.math.environment === name) this.closeMath('environment', end);
+    const close = this.mandatoryArgument(after);
+    if (close < 0) return after;
+    const open = this.argumentOpen;
+    const name = this.environmentName(open, close);
+    const end = close + 1;
+    this.out.skip(open + 1, close, 'command-arg');
+    if (name === undefined) return end;
+    if (this.mathDelimiter === 'environment' && this.mathEnvironment === name) this.closeMath('environment', end);
     let index = this.environments.length - 1;
     while (index >= 0 && this.environments[index]!.name !== name) index--;
     if (index < 0) return end;
@@ -595,7 +655,7 @@ class LatexScanner {
 
   private currentTable(): TableState | undefined {
     const table = this.environments[this.environments.length - 1]?.table;
-    return table && !this.math && this.depth === table.depth ? table : undefined;
+    return table && this.mathDelimiter === undefined && this.depth === table.depth ? table : undefined;
   }
 
   private cellSeparator(position: number): void {
@@ -624,7 +684,7 @@ class LatexScanner {
     const table = this.currentTable();
     if (!table) return after;
     const end = this.skipArguments(after, signature, 'command-arg');
-    const atRowStart = table.row.length === 0 && this.contentBounds(table.cellStart, position).start === position;
+    const atRowStart = table.row.length === 0 && this.contentBounds(table.cellStart, position) === position;
     if (atRowStart && table.rows.length === 1 && !marksHeader) table.hasHeader = true;
     if (!atRowStart) {
       // A rule after cells without `\\` is a LaTeX error; reading it as the end of the row degrades best.
@@ -641,17 +701,25 @@ class LatexScanner {
   private spanningCell(after: number, signature: string): number {
     const cursor = this.skipArguments(after, signature, 'command-arg');
     const table = this.environments[this.environments.length - 1]?.table;
-    const cellText = this.mandatoryArgument(cursor);
-    if (table && cellText) table.spanningCellText = this.contentBounds(cellText.open + 1, cellText.close);
+    const cellTextClose = this.mandatoryArgument(cursor);
+    if (table && cellTextClose >= 0) {
+      this.contentBounds(this.argumentOpen + 1, cellTextClose);
+      table.spanningCellText = { start: this.boundsStart, end: this.boundsEnd };
+    }
     return cursor;
   }
 
   private finishCell(table: TableState, end: number): void {
-    let span = this.contentBounds(table.cellStart, end);
+    this.contentBounds(table.cellStart, end);
+    let start = this.boundsStart;
+    let spanEnd = this.boundsEnd;
     const spanning = table.spanningCellText;
-    if (spanning && spanning.start >= table.cellStart && spanning.end <= end) span = spanning;
+    if (spanning && spanning.start >= table.cellStart && spanning.end <= end) {
+      start = spanning.start;
+      spanEnd = spanning.end;
+    }
     table.spanningCellText = undefined;
-    table.row.push({ start: span.start, end: span.end, text: this.text.slice(span.start, span.end) });
+    table.row.push({ start, end: spanEnd, text: this.text.slice(start, spanEnd) });
   }
 
   private finishTable(frame: EnvironmentFrame, table: TableState, endCommand: number, end: number): void {
@@ -674,22 +742,27 @@ class LatexScanner {
   private caption(after: number): number {
     let cursor = after;
     const short = this.optionalArgument(cursor);
-    if (short) cursor = short.close + 1;
-    const argument = this.mandatoryArgument(cursor);
-    if (!argument) return after;
-    const bounds = this.contentBounds(argument.open + 1, argument.close);
+    if (short >= 0) cursor = short + 1;
+    const close = this.mandatoryArgument(cursor);
+    if (close < 0) return after;
+    this.contentBounds(this.argumentOpen + 1, close);
+    const start = this.boundsStart;
+    const end = this.boundsEnd;
     for (let index = this.environments.length - 1; index >= 0; index--) {
       const frame = this.environments[index]!;
       if (frame.floatTables || frame.table) {
-        frame.caption ??= { ...bounds, text: this.text.slice(bounds.start, bounds.end) };
+        frame.caption ??= { start, end, text: this.text.slice(start, end) };
         break;
       }
     }
     return after;
   }
 
-  /** The span from the first to the last character in [start, end) that is neither whitespace nor in a comment. */
-  private contentBounds(start: number, end: number): Span {
+  /**
+   * The span from the first to the last character in [start, end) that is neither whitespace nor in a comment, into
+   * `boundsStart` / `boundsEnd` (both `end` when there is none); returns `boundsStart`.
+   */
+  private contentBounds(start: number, end: number): number {
     const text = this.text;
     let first = -1;
     let last = start;
@@ -705,6 +778,8 @@ class LatexScanner {
       if (code === Ch.Backslash) position++;
       last = Math.min(position + 1, end);
     }
-    return first < 0 ? { start: end, end } : { start: first, end: last };
+    this.boundsStart = first < 0 ? end : first;
+    this.boundsEnd = first < 0 ? end : last;
+    return this.boundsStart;
   }
 }

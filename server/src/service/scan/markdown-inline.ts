@@ -1,6 +1,7 @@
 import * as chars from './chars';
 import type { ScanCollector } from './collector';
 import { ForwardFinder, substringFinder } from './forward-finder';
+import { IntList } from './int-list';
 import type { Citation } from './types';
 
 const { Ch, isAsciiAlphanumeric, isAsciiLetter, isAsciiPunctuation, isDigit, isWhitespace, isWordCharacter, triggerTable } = chars;
@@ -44,8 +45,22 @@ export class InlineScanner {
 
   private rangeEnd = 0;
   private rangeStart = 0;
-  private groupMatches: Map<number, number> | undefined;
-  private frames: BracketFrame[] = [];
+  /** Whether {@link groupOpens} and {@link groupCloses} describe the current range. */
+  private groupsReady = false;
+  /** Offsets of the current range's unescaped `[` and `(`, ascending; reused from range to range. */
+  private readonly groupOpens = new IntList(64);
+  /** `groupCloses[i]` is the matching `]` / `)` of `groupOpens[i]`, or -1. */
+  private readonly groupCloses = new IntList(64);
+  /** Indices (into the lists above) of the unmatched `[` and `(`: typed stacks, so clearing them frees nothing. */
+  private readonly bracketStack = new IntList(16);
+  private readonly parenStack = new IntList(16);
+  private lastGroupLookup = 0;
+  private readonly frames: BracketFrame[] = [];
+  /** The key {@link citationKey} found last: its bounds, where its marking ends, and whether it was `{braced}`. */
+  private keyStart = 0;
+  private keyEnd = 0;
+  private keyMarkEnd = 0;
+  private keyBraced = false;
 
   constructor(
     private readonly text: string,
@@ -61,8 +76,8 @@ export class InlineScanner {
   scan(start: number, end: number): void {
     this.rangeStart = start;
     this.rangeEnd = end;
-    this.groupMatches = undefined;
-    this.frames = [];
+    this.groupsReady = false;
+    this.frames.length = 0;
     const text = this.text;
     let position = start;
     while (position < end) {
@@ -255,8 +270,65 @@ export class InlineScanner {
 
   /** Matching `]` for `[` or `)` for `(` within the current range, or -1. */
   private matchingCloser(open: number): number {
-    if (!this.groupMatches) this.groupMatches = matchBracketsAndParens(this.text, this.rangeStart, this.rangeEnd);
-    return this.groupMatches.get(open) ?? -1;
+    if (!this.groupsReady) this.matchBracketsAndParens();
+    const opens = this.groupOpens;
+    const count = opens.length;
+    const guess = this.lastGroupLookup;
+    if (guess < count && opens.get(guess) === open) return this.groupCloses.get(guess);
+    if (guess + 1 < count && opens.get(guess + 1) === open) {
+      this.lastGroupLookup = guess + 1;
+      return this.groupCloses.get(guess + 1);
+    }
+    let low = 0;
+    let high = count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = opens.get(middle);
+      if (value === open) {
+        this.lastGroupLookup = middle;
+        return this.groupCloses.get(middle);
+      }
+      if (value < open) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** Pairs `[`/`]` and `(`/`)` within the current range in one pass with two stacks; escaped ones are ignored. */
+  private matchBracketsAndParens(): void {
+    const text = this.text;
+    const opens = this.groupOpens;
+    const closes = this.groupCloses;
+    const brackets = this.bracketStack;
+    const parens = this.parenStack;
+    opens.length = 0;
+    closes.length = 0;
+    brackets.length = 0;
+    parens.length = 0;
+    this.lastGroupLookup = 0;
+    this.groupsReady = true;
+    const end = this.rangeEnd;
+    for (let position = this.rangeStart; position < end; position++) {
+      switch (text.charCodeAt(position)) {
+        case Ch.Backslash:
+          position++;
+          break;
+        case Ch.LeftBracket:
+          closes.push(-1);
+          brackets.push(opens.push(position));
+          break;
+        case Ch.RightBracket:
+          if (brackets.length > 0) closes.set(brackets.get(--brackets.length), position);
+          break;
+        case Ch.LeftParen:
+          closes.push(-1);
+          parens.push(opens.push(position));
+          break;
+        case Ch.RightParen:
+          if (parens.length > 0) closes.set(parens.get(--parens.length), position);
+          break;
+      }
+    }
   }
 
   private citation(position: number): number {
@@ -269,15 +341,17 @@ export class InlineScanner {
       markerStart = position - 1;
     } else if (!isCitationBoundary(previous)) return position + 1;
 
-    const key = this.citationKey(position + 1);
-    if (!key) return position + 1;
-    const keyText = text.slice(key.start, key.end);
-    if (!key.braced && isCrossReference(keyText)) {
-      this.out.skip(markerStart, key.markEnd, 'label');
-      return key.markEnd;
+    if (!this.citationKey(position + 1)) return position + 1;
+    const keyStart = this.keyStart;
+    const keyEnd = this.keyEnd;
+    const markEnd = this.keyMarkEnd;
+    const keyText = text.slice(keyStart, keyEnd);
+    if (!this.keyBraced && isCrossReference(keyText)) {
+      this.out.skip(markerStart, markEnd, 'label');
+      return markEnd;
     }
-    this.out.skip(markerStart, key.markEnd, 'citation-key');
-    const citationKey = { start: key.start, end: key.end, key: keyText };
+    this.out.skip(markerStart, markEnd, 'citation-key');
+    const citationKey = { start: keyStart, end: keyEnd, key: keyText };
     const group = this.enclosingCitationGroup(position);
     if (group) {
       if (!group.citation) {
@@ -286,9 +360,9 @@ export class InlineScanner {
       }
       group.citation.keys.push(citationKey);
     } else {
-      this.out.citations.push({ start: markerStart, end: key.markEnd, command: 'pandoc', keys: [citationKey] });
+      this.out.citations.push({ start: markerStart, end: markEnd, command: 'pandoc', keys: [citationKey] });
     }
-    return key.markEnd;
+    return markEnd;
   }
 
   private enclosingCitationGroup(position: number): BracketFrame | undefined {
@@ -298,8 +372,11 @@ export class InlineScanner {
     return top?.isCitationGroup ? top : undefined;
   }
 
-  /** A key after `@`: `{anything but braces}` or a letter/digit/_ followed by word characters and internal punctuation. */
-  private citationKey(from: number): { start: number; end: number; markEnd: number; braced: boolean } | undefined {
+  /**
+   * A key after `@`: `{anything but braces}` or a letter/digit/_ followed by word characters and internal punctuation.
+   * On success sets {@link keyStart}, {@link keyEnd}, {@link keyMarkEnd} and {@link keyBraced} and returns true.
+   */
+  private citationKey(from: number): boolean {
     const text = this.text;
     const end = this.rangeEnd;
     if (text.charCodeAt(from) === Ch.LeftBrace) {
@@ -307,13 +384,13 @@ export class InlineScanner {
       while (cursor < end && cursor - from < 256) {
         const code = text.charCodeAt(cursor);
         if (code === Ch.RightBrace) break;
-        if (code === Ch.LeftBrace || code === Ch.LineFeed) return undefined;
+        if (code === Ch.LeftBrace || code === Ch.LineFeed) return false;
         cursor++;
       }
-      if (cursor >= end || text.charCodeAt(cursor) !== Ch.RightBrace || cursor === from + 1) return undefined;
-      return { start: from + 1, end: cursor, markEnd: cursor + 1, braced: true };
+      if (cursor >= end || text.charCodeAt(cursor) !== Ch.RightBrace || cursor === from + 1) return false;
+      return this.foundKey(from + 1, cursor, cursor + 1, true);
     }
-    if (!isKeyWordCharacter(text.charCodeAt(from)) || from >= end) return undefined;
+    if (!isKeyWordCharacter(text.charCodeAt(from)) || from >= end) return false;
     let cursor = from + 1;
     while (cursor < end) {
       const code = text.charCodeAt(cursor);
@@ -331,7 +408,15 @@ export class InlineScanner {
       if (punctuationEnd >= end || !isKeyWordCharacter(text.charCodeAt(punctuationEnd))) break;
       cursor = punctuationEnd;
     }
-    return { start: from, end: cursor, markEnd: cursor, braced: false };
+    return this.foundKey(from, cursor, cursor, false);
+  }
+
+  private foundKey(start: number, end: number, markEnd: number, braced: boolean): true {
+    this.keyStart = start;
+    this.keyEnd = end;
+    this.keyMarkEnd = markEnd;
+    this.keyBraced = braced;
+    return true;
   }
 
   /** `{#id}`, `{.class}`, `{=format}`, `{-}` attribute blocks (Pandoc/Quarto) on one line. */
@@ -449,31 +534,4 @@ function nextBacktickRun(text: string, from: number, runLength: number): number 
     if (runEnd - runStart === runLength) return runStart;
     cursor = runEnd;
   }
-}
-
-/** Matches `[`/`]` and `(`/`)` pairs within [start, end) in one pass with two stacks; escaped ones are ignored. */
-function matchBracketsAndParens(text: string, start: number, end: number): Map<number, number> {
-  const matches = new Map<number, number>();
-  const brackets: number[] = [];
-  const parens: number[] = [];
-  for (let position = start; position < end; position++) {
-    switch (text.charCodeAt(position)) {
-      case Ch.Backslash:
-        position++;
-        break;
-      case Ch.LeftBracket:
-        brackets.push(position);
-        break;
-      case Ch.RightBracket:
-        if (brackets.length > 0) matches.set(brackets.pop()!, position);
-        break;
-      case Ch.LeftParen:
-        parens.push(position);
-        break;
-      case Ch.RightParen:
-        if (parens.length > 0) matches.set(parens.pop()!, position);
-        break;
-    }
-  }
-  return matches;
 }

@@ -1,27 +1,33 @@
 import * as chars from './chars';
+import type { IntList } from './int-list';
 import type { LineIndex } from './lines';
-import type { Span, Table, TableCell } from './types';
+import type { Table, TableCell } from './types';
 
 const { Ch, isSpaceOrTab, skipSpacesAndTabs, trimEndOffset, trimStartOffset } = chars;
 
-/** The raw (untrimmed) cell spans of a pipe-table row: leading/trailing pipes dropped, split on unescaped `|`. */
-export function splitPipeRow(text: string, lineStart: number, lineEnd: number): Span[] {
+/**
+ * The raw (untrimmed) cell spans of a pipe-table row: leading/trailing pipes dropped, split on unescaped `|`.
+ * Written to `cells` (cleared first) as flattened [start, end) pairs; returns the number of cells.
+ */
+export function splitPipeRow(text: string, lineStart: number, lineEnd: number, cells: IntList): number {
+  cells.length = 0;
   let start = skipSpacesAndTabs(text, lineStart, lineEnd);
   let end = trimEndOffset(text, start, lineEnd);
   if (start < end && text.charCodeAt(start) === Ch.Pipe) start++;
   if (end > start && text.charCodeAt(end - 1) === Ch.Pipe && text.charCodeAt(end - 2) !== Ch.Backslash) end--;
-  const cells: Span[] = [];
   let cellStart = start;
   for (let position = start; position < end; position++) {
     const code = text.charCodeAt(position);
     if (code === Ch.Backslash) position++;
     else if (code === Ch.Pipe) {
-      cells.push({ start: cellStart, end: position });
+      cells.push(cellStart);
+      cells.push(position);
       cellStart = position + 1;
     }
   }
-  cells.push({ start: cellStart, end });
-  return cells;
+  cells.push(cellStart);
+  cells.push(end);
+  return cells.length >> 1;
 }
 
 export function lineHasPipe(text: string, lineStart: number, lineEnd: number): boolean {
@@ -30,11 +36,12 @@ export function lineHasPipe(text: string, lineStart: number, lineEnd: number): b
 }
 
 /** The number of columns when the line is a delimiter row like `|---|:--:|`, else -1. */
-export function delimiterRowColumns(text: string, lineStart: number, lineEnd: number): number {
+export function delimiterRowColumns(text: string, lineStart: number, lineEnd: number, scratch: IntList): number {
   if (!lineHasPipe(text, lineStart, lineEnd)) return -1;
-  const cells = splitPipeRow(text, lineStart, lineEnd);
-  for (const cell of cells) if (!isDelimiterCell(text, cell.start, cell.end)) return -1;
-  return cells.length;
+  const count = splitPipeRow(text, lineStart, lineEnd, scratch);
+  for (let cell = 0; cell < count; cell++)
+    if (!isDelimiterCell(text, scratch.get(2 * cell), scratch.get(2 * cell + 1))) return -1;
+  return count;
 }
 
 function isDelimiterCell(text: string, start: number, end: number): boolean {
@@ -50,9 +57,9 @@ function isDelimiterCell(text: string, start: number, end: number): boolean {
   return dashes > 0 && position === last;
 }
 
-export function tableCell(text: string, raw: Span): TableCell {
-  const start = trimStartOffset(text, raw.start, raw.end);
-  const end = trimEndOffset(text, start, raw.end);
+export function tableCell(text: string, rawStart: number, rawEnd: number): TableCell {
+  const start = trimStartOffset(text, rawStart, rawEnd);
+  const end = trimEndOffset(text, start, rawEnd);
   const cellText = text.slice(start, end);
   return { start, end, text: cellText.includes('\\|') ? cellText.replace(/\\\|/g, '|') : cellText };
 }
@@ -81,8 +88,6 @@ export function captionOnLine(text: string, lineStart: number, lineEnd: number):
 
 export interface PipeTableBlock {
   table: Table;
-  /** All cell spans (raw), for inline scanning. */
-  cellSpans: Span[];
   /** The first line after the table. */
   nextLine: number;
 }
@@ -90,32 +95,51 @@ export interface PipeTableBlock {
 /**
  * Reads a pipe table whose first line is `firstLine`: either a header row followed by a delimiter row, or (Pandoc's
  * headerless form) a delimiter row followed by body rows. Body rows run until a blank line or a line without `|`.
+ * Every non-empty raw cell span is appended to `proseRanges` (flattened [start, end) pairs) for inline scanning.
  */
-export function readPipeTable(text: string, lines: LineIndex, firstLine: number, hasHeader: boolean): PipeTableBlock {
+export function readPipeTable(
+  text: string,
+  lines: LineIndex,
+  firstLine: number,
+  hasHeader: boolean,
+  proseRanges: IntList,
+  scratch: IntList,
+): PipeTableBlock {
   const rows: TableCell[][] = [];
-  const cellSpans: Span[] = [];
-  const addRow = (line: number): void => {
-    const raw = splitPipeRow(text, lines.starts[line]!, lines.ends[line]!);
-    cellSpans.push(...raw);
-    rows.push(raw.map((span) => tableCell(text, span)));
-  };
-  if (hasHeader) addRow(firstLine);
+  const starts = lines.starts;
+  const ends = lines.ends;
+  if (hasHeader) rows.push(readRow(text, starts[firstLine]!, ends[firstLine]!, proseRanges, scratch));
   const delimiterLine = hasHeader ? firstLine + 1 : firstLine;
   let line = delimiterLine + 1;
   while (line < lines.count) {
-    const start = lines.starts[line]!;
-    const end = lines.ends[line]!;
+    const start = starts[line]!;
+    const end = ends[line]!;
     if (trimStartOffset(text, start, end) === end || !lineHasPipe(text, start, end)) break;
-    addRow(line);
+    rows.push(readRow(text, start, end, proseRanges, scratch));
     line++;
   }
-  const tableStart = skipSpacesAndTabs(text, lines.starts[firstLine]!, lines.ends[firstLine]!);
+  const tableStart = skipSpacesAndTabs(text, starts[firstLine]!, ends[firstLine]!);
   const lastLine = line - 1;
   const table: Table = {
     start: tableStart,
-    end: trimEndOffset(text, tableStart, lines.ends[lastLine]!),
+    end: trimEndOffset(text, tableStart, ends[lastLine]!),
     rows,
     hasHeader,
   };
-  return { table, cellSpans, nextLine: line };
+  return { table, nextLine: line };
+}
+
+function readRow(text: string, lineStart: number, lineEnd: number, proseRanges: IntList, scratch: IntList): TableCell[] {
+  const count = splitPipeRow(text, lineStart, lineEnd, scratch);
+  const row = new Array<TableCell>(count);
+  for (let cell = 0; cell < count; cell++) {
+    const start = scratch.get(2 * cell);
+    const end = scratch.get(2 * cell + 1);
+    if (end > start) {
+      proseRanges.push(start);
+      proseRanges.push(end);
+    }
+    row[cell] = tableCell(text, start, end);
+  }
+  return row;
 }

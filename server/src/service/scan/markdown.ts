@@ -1,6 +1,7 @@
 import * as chars from './chars';
 import { ScanCollector } from './collector';
 import { scanFrontMatter } from './front-matter';
+import { IntList } from './int-list';
 import { indexLines, type LineIndex } from './lines';
 import { InlineScanner } from './markdown-inline';
 import * as pipeTables from './markdown-table';
@@ -20,7 +21,7 @@ export function scanMarkdown(text: string): ScannedDocument {
   const { frontMatter, nextLine } = scanFrontMatter(text, lines, out);
   const proseRanges = new MarkdownBlockScanner(text, lines, out).scan(nextLine);
   const inline = new InlineScanner(text, out);
-  for (let i = 0; i < proseRanges.length; i += 2) inline.scan(proseRanges[i]!, proseRanges[i + 1]!);
+  for (let i = 0; i < proseRanges.length; i += 2) inline.scan(proseRanges.get(i), proseRanges.get(i + 1));
   return out.finish(text, frontMatter);
 }
 
@@ -28,7 +29,9 @@ const rawHtmlBlockTags = ['script', 'style', 'pre'];
 
 class MarkdownBlockScanner {
   /** Flattened [start, end) pairs of text the inline scanner should read. */
-  private readonly proseRanges: number[] = [];
+  private readonly proseRanges: IntList;
+  /** Scratch cell spans for pipe-table rows. */
+  private readonly cells = new IntList(64);
   private paragraphStart = -1;
   private paragraphEnd = -1;
   private inList = false;
@@ -40,9 +43,11 @@ class MarkdownBlockScanner {
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly out: ScanCollector,
-  ) {}
+  ) {
+    this.proseRanges = new IntList(text.length >> 6);
+  }
 
-  scan(firstLine: number): number[] {
+  scan(firstLine: number): IntList {
     this.firstContentLine = firstLine;
     let line = firstLine;
     while (line < this.lines.count) line = this.scanLine(line);
@@ -103,7 +108,10 @@ class MarkdownBlockScanner {
   }
 
   private addProseRange(start: number, end: number): void {
-    if (end > start) this.proseRanges.push(start, end);
+    if (end > start) {
+      this.proseRanges.push(start);
+      this.proseRanges.push(end);
+    }
   }
 
   private isBlankLine(line: number): boolean {
@@ -219,24 +227,24 @@ class MarkdownBlockScanner {
     const next = line + 1;
     if (
       next < lines.count &&
-      delimiterRowColumns(text, lines.starts[next]!, lines.ends[next]!) === splitPipeRow(text, start, end).length
+      delimiterRowColumns(text, lines.starts[next]!, lines.ends[next]!, this.cells) ===
+        splitPipeRow(text, start, end, this.cells)
     )
       hasHeader = true;
     else if (
       this.paragraphStart < 0 &&
       next < lines.count &&
-      delimiterRowColumns(text, start, end) > 0 &&
+      delimiterRowColumns(text, start, end, this.cells) > 0 &&
       lineHasPipe(text, lines.starts[next]!, lines.ends[next]!)
     )
       hasHeader = false;
     else return -1;
 
     this.flushParagraph();
-    const block = readPipeTable(text, lines, line, hasHeader);
+    const block = readPipeTable(text, lines, line, hasHeader, this.proseRanges, this.cells);
     const caption = this.captionAfter(block.nextLine) ?? this.captionBefore(line);
     if (caption) block.table.caption = caption;
     this.out.tables.push(block.table);
-    for (const cell of block.cellSpans) this.addProseRange(cell.start, cell.end);
     return block.nextLine;
   }
 
