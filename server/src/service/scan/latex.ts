@@ -57,7 +57,9 @@ interface TableState {
   /** Brace depth inside the environment: `&` and `\\` count only at this depth. */
   depth: number;
   rows: TableCell[][];
-  row: TableCell[];
+  /** The current row's cells: the first `rowLength` entries of a scratch list, copied out exactly sized. */
+  rowCells: TableCell[];
+  rowLength: number;
   cellStart: number;
   hasHeader: boolean;
   /** The text argument of a `\multicolumn`/`\multirow` in the current cell. */
@@ -633,7 +635,7 @@ class LatexScanner {
     let cursor = argumentEnd;
     if (name === 'tabu' || name === 'longtabu') cursor = this.skipTabuWidth(cursor);
     cursor = this.skipArguments(cursor, signature, 'command-arg');
-    const table: TableState = { begin: position, depth: this.depth, rows: [], row: [], cellStart: cursor, hasHeader: false };
+    const table: TableState = { begin: position, depth: this.depth, rows: [], rowCells: [], rowLength: 0, cellStart: cursor, hasHeader: false };
     this.environments.push({ name, table });
     return cursor;
   }
@@ -670,8 +672,7 @@ class LatexScanner {
     const table = this.currentTable();
     if (!table) return after;
     this.finishCell(table, position);
-    table.rows.push(table.row);
-    table.row = [];
+    table.rows.push(takeRow(table));
     let cursor = after;
     if (this.text.charCodeAt(cursor) === Ch.Star) cursor++;
     if (this.text.charCodeAt(cursor) === Ch.LeftBracket) cursor = this.skipArguments(cursor, 'o', 'command-arg');
@@ -684,13 +685,12 @@ class LatexScanner {
     const table = this.currentTable();
     if (!table) return after;
     const end = this.skipArguments(after, signature, 'command-arg');
-    const atRowStart = table.row.length === 0 && this.contentBounds(table.cellStart, position) === position;
+    const atRowStart = table.rowLength === 0 && this.contentBounds(table.cellStart, position) === position;
     if (atRowStart && table.rows.length === 1 && !marksHeader) table.hasHeader = true;
     if (!atRowStart) {
       // A rule after cells without `\\` is a LaTeX error; reading it as the end of the row degrades best.
       this.finishCell(table, position);
-      table.rows.push(table.row);
-      table.row = [];
+      table.rows.push(takeRow(table));
     }
     table.cellStart = end;
     if (marksHeader && table.rows.length > 0) table.hasHeader = true;
@@ -719,13 +719,12 @@ class LatexScanner {
       spanEnd = spanning.end;
     }
     table.spanningCellText = undefined;
-    table.row.push({ start, end: spanEnd, text: this.text.slice(start, spanEnd) });
+    table.rowCells[table.rowLength++] = { start, end: spanEnd, text: this.text.slice(start, spanEnd) };
   }
 
   private finishTable(frame: EnvironmentFrame, table: TableState, endCommand: number, end: number): void {
     this.finishCell(table, endCommand);
-    const lastRow = table.row;
-    if (lastRow.length > 1 || lastRow[0]!.text !== '') table.rows.push(lastRow);
+    if (table.rowLength > 1 || table.rowCells[0]!.text !== '') table.rows.push(takeRow(table));
     const result: Table = { start: table.begin, end, rows: table.rows, hasHeader: table.hasHeader };
     if (frame.caption) result.caption = frame.caption;
     this.out.tables.push(result);
@@ -782,4 +781,10 @@ class LatexScanner {
     this.boundsEnd = first < 0 ? end : last;
     return this.boundsStart;
   }
+}
+
+function takeRow(table: TableState): TableCell[] {
+  const row = table.rowCells.slice(0, table.rowLength);
+  table.rowLength = 0;
+  return row;
 }

@@ -77,7 +77,7 @@ export class InlineScanner {
     this.rangeStart = start;
     this.rangeEnd = end;
     this.groupsReady = false;
-    this.frames.length = 0;
+    if (this.frames.length > 0) this.frames.length = 0;
     const text = this.text;
     let position = start;
     while (position < end) {

@@ -38,6 +38,9 @@ class MarkdownBlockScanner {
   private previousBlank = true;
   private firstContentLine = 0;
   private readonly usedCaptionLines = new Set<number>();
+  /** The first `|` at or after {@link pipeSearchFrom} (the text's length when none): one search serves many lines. */
+  private nextPipe = -1;
+  private pipeSearchFrom = -1;
 
   constructor(
     private readonly text: string,
@@ -222,7 +225,7 @@ class MarkdownBlockScanner {
     const { text, lines } = this;
     const start = lines.starts[line]!;
     const end = lines.ends[line]!;
-    if (!lineHasPipe(text, start, end)) return -1;
+    if (!this.lineHasPipe(start, end)) return -1;
     let hasHeader: boolean;
     const next = line + 1;
     if (
@@ -246,6 +249,16 @@ class MarkdownBlockScanner {
     if (caption) block.table.caption = caption;
     this.out.tables.push(block.table);
     return block.nextLine;
+  }
+
+  /** Whether [start, end) holds a `|`; `start` only grows from call to call, except after a table is read. */
+  private lineHasPipe(start: number, end: number): boolean {
+    if (start < this.pipeSearchFrom || this.nextPipe < start) {
+      const pipe = this.text.indexOf('|', start);
+      this.nextPipe = pipe < 0 ? this.text.length : pipe;
+      this.pipeSearchFrom = start;
+    }
+    return this.nextPipe < end;
   }
 
   private captionAfter(lineAfterTable: number): Table['caption'] | undefined {
