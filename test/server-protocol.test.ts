@@ -1,42 +1,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type MarkupContent,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { projectRoot as root, startServer, type RunningServer } from './helpers/server';
 
-const root = path.resolve(__dirname, '..');
-let server: ChildProcess;
+let server: RunningServer;
 let connection: ProtocolConnection;
 
 before(async () => {
-  server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  connection.listen();
-  const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  assert.equal(initialized.capabilities.hoverProvider, true);
-  await connection.sendNotification(InitializedNotification.type, {});
+  server = await startServer();
+  connection = server.connection;
+  assert.equal(server.initialized.capabilities.hoverProvider, true);
 });
 
-after(async () => {
-  await connection.sendRequest(ShutdownRequest.type);
-  await connection.sendNotification(ExitNotification.type);
-  connection.dispose();
-});
+after(() => server.stop());
 
 async function open(file: string, languageId: string): Promise<{ uri: string; text: string }> {
   const text = readFileSync(path.join(root, file), 'utf8');
