@@ -16,16 +16,33 @@ export class ScanCollector {
   readonly tables: Table[] = [];
   readonly bibliographies: BibliographyDeclaration[] = [];
 
+  /** Start of the last span added by {@link skip} / {@link addMath}, and whether some span started before its predecessor. */
+  private lastSkipStart = 0;
+  private skippedUnsorted = false;
+  private lastMathStart = 0;
+  private mathUnsorted = false;
+
   skip(start: number, end: number, reason: SkipReason): void {
-    if (end > start) this.skipped.push({ start, end, reason });
+    if (end <= start) return;
+    if (start < this.lastSkipStart) this.skippedUnsorted = true;
+    this.lastSkipStart = start;
+    this.skipped.push({ start, end, reason });
   }
 
   addMath(start: number, end: number): void {
-    if (end > start) this.math.push({ start, end });
+    if (end <= start) return;
+    if (start < this.lastMathStart) this.mathUnsorted = true;
+    this.lastMathStart = start;
+    this.math.push({ start, end });
   }
 
   finish(text: string, frontMatter?: ScannedDocument['frontMatter']): ScannedDocument {
-    for (const list of [this.skipped, this.math, this.citations, this.tables, this.bibliographies]) sortByStart(list);
+    // The two long lists were checked as they grew; the others are short.
+    if (this.skippedUnsorted) sortSpans(this.skipped);
+    if (this.mathUnsorted) sortSpans(this.math);
+    sortByStart(this.citations);
+    sortByStart(this.tables);
+    sortByStart(this.bibliographies);
     const document: ScannedDocument = {
       text,
       masked: maskSpans(text, this.skipped),
@@ -54,7 +71,11 @@ function sortByStart<T extends Span>(spans: T[]): void {
       break;
     }
   }
-  if (sorted) return;
+  if (!sorted) sortSpans(spans);
+}
+
+function sortSpans<T extends Span>(spans: T[]): void {
+  const length = spans.length;
   // Run boundaries: runs[k]..runs[k + 1] is ascending (non-decreasing by start, then end).
   let runs: number[] = [0];
   for (let i = 1; i < length; i++) if (comesBefore(spans[i]!, spans[i - 1]!)) runs.push(i);
@@ -104,15 +125,28 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
   // Appending builds a rope that V8 flattens once; measured faster here than collecting parts and joining them.
   let masked = '';
   let cursor = 0;
-  for (const span of spans) {
-    const start = Math.max(span.start, cursor);
-    const end = Math.min(span.end, text.length);
+  // The next `\n` / `\r` at or after the current span (the text's length when none): spans without one, most of
+  // them, become cached blanks without a look at each character.
+  const length = text.length;
+  let nextLineFeed = -1;
+  let nextCarriageReturn = -1;
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
+    const start = span.start > cursor ? span.start : cursor;
+    const end = span.end < length ? span.end : length;
     if (end <= start) continue;
     masked += text.slice(cursor, start);
-    masked += blankOut(text, start, end);
+    if (nextLineFeed < start) nextLineFeed = nextIndexOf(text, '\n', start);
+    if (nextCarriageReturn < start) nextCarriageReturn = nextIndexOf(text, '\r', start);
+    masked += nextLineFeed >= end && nextCarriageReturn >= end ? spaces(end - start) : blankOut(text, start, end);
     cursor = end;
   }
   return masked + text.slice(cursor);
+}
+
+function nextIndexOf(text: string, needle: string, from: number): number {
+  const index = text.indexOf(needle, from);
+  return index < 0 ? text.length : index;
 }
 
 const shortBlanks: string[] = Array.from({ length: 65 }, (_, length) => ' '.repeat(length));
