@@ -2,6 +2,9 @@ import * as chars from './chars';
 
 const { Ch } = chars;
 
+let pooledOpens = new Int32Array(0);
+let pooledCloses = new Int32Array(0);
+
 /** The characters the pairing pass acts on. */
 const groupTriggers = chars.triggerTable('\\%{}[]\n');
 
@@ -20,8 +23,15 @@ export class LatexGroups {
 
   constructor(text: string) {
     // Plain locals and typed arrays in the loop: this pass touches every character of the document.
-    let opens: Int32Array<ArrayBuffer> = new Int32Array(Math.max(64, text.length >> 4));
-    let closes = new Int32Array(opens.length);
+    // The arrays of the previous document are reused: fresh large typed arrays cost page faults and zeroing, on the
+    // order of a millisecond per MB of text. Scans are synchronous, and a scan's groups are dropped when it ends.
+    let opens = pooledOpens;
+    let closes = pooledCloses;
+    const expected = Math.max(64, text.length >> 4);
+    if (opens.length < expected) {
+      opens = new Int32Array(expected);
+      closes = new Int32Array(expected);
+    }
     let count = 0;
     // Stacks of indices into `opens` of the unclosed `{` and `[`.
     let braces = new Int32Array(64);
@@ -72,8 +82,8 @@ export class LatexGroups {
           break;
       }
     }
-    this.opens = opens;
-    this.closes = closes;
+    this.opens = pooledOpens = opens;
+    this.closes = pooledCloses = closes;
     this.count = count;
   }
 

@@ -27,11 +27,14 @@ export function scanMarkdown(text: string): ScannedDocument {
 
 const rawHtmlBlockTags = ['script', 'style', 'pre'];
 
+const pooledProseRanges = new IntList(1024);
+const pooledCells = new IntList(64);
+
 class MarkdownBlockScanner {
   /** Flattened [start, end) pairs of text the inline scanner should read. */
   private readonly proseRanges: IntList;
   /** Scratch cell spans for pipe-table rows. */
-  private readonly cells = new IntList(64);
+  private readonly cells = pooledCells;
   private paragraphStart = -1;
   private paragraphEnd = -1;
   private inList = false;
@@ -47,7 +50,9 @@ class MarkdownBlockScanner {
     private readonly lines: LineIndex,
     private readonly out: ScanCollector,
   ) {
-    this.proseRanges = new IntList(text.length >> 6);
+    // Reused from document to document (see `indexLines`); the inline pass reads it before the next scan starts.
+    this.proseRanges = pooledProseRanges;
+    this.proseRanges.length = 0;
   }
 
   scan(firstLine: number): IntList {
