@@ -9,13 +9,16 @@ export const GREEK_BY_CHAR: ReadonlyMap<string, string> = new Map([
 
 export const GREEK_WORDS: ReadonlySet<string> = new Set(GREEK_BY_CHAR.values());
 
-/** `\alpha`, `\textalpha`, `\upalpha`, `\varepsilon` … → `alpha` … */
+/** `\alpha`, `\Alpha`, `\textalpha`, `\upalpha`, `\varepsilon`, `\mathrm{\alpha}`'s `\alpha` … → `alpha` … */
+const GREEK_BY_LATEX_COMMAND: ReadonlyMap<string, string> = new Map(
+  [...GREEK_WORDS].flatMap((word) =>
+    ['', 'text', 'up', 'var', 'mathrm', 'b'].flatMap((prefix) => [
+      [`${prefix}${word}`, word] as const,
+      [`${prefix}${word[0].toUpperCase()}${word.slice(1)}`, word] as const,
+    ]),
+  ),
+);
+
 export function greekWordOfLatexCommand(command: string): string | undefined {
-  const lower = command.toLowerCase();
-  for (const prefix of ['', 'text', 'up', 'var', 'mathrm', 'b']) {
-    if (lower.startsWith(prefix) && GREEK_WORDS.has(lower.slice(prefix.length))) {
-      return lower.slice(prefix.length);
-    }
-  }
-  return undefined;
+  return GREEK_BY_LATEX_COMMAND.get(command);
 }

@@ -1,5 +1,5 @@
 import { entryFor, type Dictionary, type EntityKind, type TrieNode } from './dictionary';
-import { Gap, tokenizeStream, type TokenStream } from './tokenize';
+import { Gap, tokenizeStream, TokenStream } from './tokenize';
 
 export interface Mention {
   start: number;
@@ -14,8 +14,11 @@ export interface Mention {
  * Finds every known name in `text` (normally the scanner's `masked` text), longest match first, whole words only.
  * Linear in the text: each token starts at most one walk, bounded by the longest name's token count.
  */
+/** Reused from call to call: recognition is synchronous and keeps no token after it returns. */
+const scratch = new TokenStream('', 1 << 12);
+
 export function recognizeMentions(text: string, dictionary: Dictionary): Mention[] {
-  const tokens = tokenizeStream(text);
+  const tokens = tokenizeStream(text, scratch);
   const mentions: Mention[] = [];
   let index = 0;
   while (index < tokens.count) {
