@@ -108,6 +108,12 @@ function run(argv: string[]): number {
   return 0;
 }
 
+// `pharmalens check … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   process.exitCode = run(process.argv.slice(2));
 } catch (error) {
