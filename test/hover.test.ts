@@ -49,7 +49,7 @@ test('compound card: most potent first, primary source preferred, spread over so
   const rows = card.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Target') && !line.startsWith('| ---'));
   assert.deepEqual(rows.map((row) => row.split(' | ')[0].slice(2)), ['H1', 'SERT', 'NET', 'DAT', 'hERG']);
   const sert = rows[1];
-  assert.match(sert, /4\.3 nM \(2 sources; 3\.45–4\.3 nM\)/);
+  assert.match(sert, /4\.3 nM \(2 records; 3\.45–4\.3 nM\)/);
   assert.match(sert, /Tatsumi 1997\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/9537821\/\)/);
   assert.match(sert, /primary/);
   assert.match(rows[0], /0\.5–1\.1 nM/);

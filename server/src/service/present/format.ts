@@ -18,9 +18,9 @@ function trimNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-/** `4.78 µM`, `0.5–1.1 nM`, `> 100 µM`: the unit chosen from the (low) value. */
+/** `4.78 µM`, `0.5–1.1 nM`, `0.72–220 µM`, `> 100 µM`: a range takes the unit of its high end. */
 export function formatConcentration(valueNm: number, valueHighNm?: number): string {
-  const [scale, unit] = unitFor(valueNm);
+  const [scale, unit] = unitFor(valueHighNm ?? valueNm);
   const low = trimNumber(valueNm / scale);
   if (valueHighNm === undefined || valueHighNm === valueNm) return `${low} ${unit}`;
   return `${low}–${trimNumber(valueHighNm / scale)} ${unit}`;

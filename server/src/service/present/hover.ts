@@ -56,7 +56,7 @@ function valueCell(preferred: AffinityRecord, others: AffinityRecord[]): string 
   const low = Math.min(...values);
   const high = Math.max(...[preferred, ...trusted].map((record) => record.valueHighNm ?? record.valueNm));
   const spread = low === high ? '' : `; ${formatAffinityValue({ ...preferred, relation: '=', valueNm: low, valueHighNm: high })}`;
-  return `${base} (${trusted.length + 1} sources${spread})`;
+  return `${base} (${trusted.length + 1} records${spread})`;
 }
 
 function conditionsNote(record: AffinityRecord): string {
@@ -176,7 +176,8 @@ export function targetHover(kb: IndexedKnowledgeBase, target: Target, documentCo
   ]);
   const relatedTargets = [target.id, ...(target.members ?? []), ...kb.groupsContaining(target.id).map((group) => group.id)];
   const inDocument = relatedTargets.flatMap((id) => kb.affinitiesAtTarget(id)).filter((record) => documentCompounds.includes(record.compound));
-  const roles = [...target.roles, ...kb.groupsContaining(target.id).flatMap((group) => group.roles)];
+  const memberTargets = (target.members ?? []).map((id) => kb.target(id)).filter((member): member is Target => Boolean(member));
+  const roles = [...target.roles, ...kb.groupsContaining(target.id).flatMap((group) => group.roles), ...memberTargets.flatMap((member) => member.roles)];
   const documentBlock =
     documentCompounds.length === 0
       ? ''
