@@ -1,0 +1,44 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityRecord } from '../kb/types';
+import type { AffinityStatement, ConcentrationUnit } from '../extract/types';
+import type { DocumentFormat } from '../scan/types';
+import type { Evidence } from './types';
+
+/** Everything a rule may look at for one statement; built once by the checker. */
+export interface RuleContext {
+  kb: IndexedKnowledgeBase;
+  format: DocumentFormat;
+  statement: AffinityStatement & { compound: NonNullable<AffinityStatement['compound']>; target: NonNullable<AffinityStatement['target']> };
+  /** Records of the statement's measure (human first). */
+  evidence: Evidence | undefined;
+  /** Trusted records of the pair, any measure. */
+  pairRecords: AffinityRecord[];
+  /** The same compound's evidence, same measure, at the other targets named near the statement (same paragraph or table). */
+  nearbyTargets: { targetId: string; evidence: Evidence }[];
+  /** The sentence (or table row and caption) the statement stands in. */
+  sentence: string;
+}
+
+const NM_PER_UNIT: Record<ConcentrationUnit, number> = { pM: 1e-3, nM: 1, µM: 1e3, mM: 1e6, M: 1e9 };
+
+export function nmPerUnit(unit: ConcentrationUnit): number {
+  return NM_PER_UNIT[unit];
+}
+
+/** A number as a writer would print it: three significant digits at most, no trailing zeros. */
+export function printNumber(value: number): string {
+  if (value >= 1000) return String(Math.round(value));
+  return String(Number(value.toPrecision(3)));
+}
+
+/** A reference value in the statement's own scale and unit, ready to replace the written number. */
+export function valueInStatementUnits(statement: AffinityStatement, valueNm: number, valueHighNm: number | undefined, format: DocumentFormat): string {
+  const dash = format === 'latex' ? '--' : '–';
+  if (statement.scale === 'p-scale') {
+    const p = (nm: number): string => (9 - Math.log10(nm)).toFixed(2);
+    return valueHighNm !== undefined && valueHighNm !== valueNm ? `${p(valueHighNm)}${dash}${p(valueNm)}` : p(valueNm);
+  }
+  const perUnit = nmPerUnit(statement.unit ?? 'nM');
+  const low = printNumber(valueNm / perUnit);
+  return valueHighNm !== undefined && valueHighNm !== valueNm ? `${low}${dash}${printNumber(valueHighNm / perUnit)}` : low;
+}

@@ -1,0 +1,28 @@
+/** Affinities are compared in log space: published values for one pair legitimately differ several-fold. */
+
+/** Within this factor of the reference range a value is consistent (0.5 log units ≈ 3×). */
+export const CONSISTENT_FACTOR = 3;
+/** Beyond this factor a value is a likely misquote; between the two it is within the spread of assays. */
+export const MISQUOTE_FACTOR = 10;
+
+/** How many times a value (or a value range) lies outside [lowNm, highNm]; 1 when it overlaps the range. */
+export function foldOutside(valueNm: number, valueHighNm: number | undefined, lowNm: number, highNm: number): number {
+  const high = valueHighNm ?? valueNm;
+  if (high < lowNm) return lowNm / high;
+  if (valueNm > highNm) return valueNm / highNm;
+  return 1;
+}
+
+export function isConsistent(fold: number): boolean {
+  return fold <= CONSISTENT_FACTOR * (1 + 1e-9);
+}
+
+/**
+ * A slip (unit, decimal point, another measure, another target) explains a misquote only when the corrected value
+ * matches closely: the ×10, ×100 and ×1000 windows at the consistency tolerance would together cover most of log space.
+ */
+export const EXPLANATION_FACTOR = 1.5;
+
+export function explains(fold: number): boolean {
+  return fold <= EXPLANATION_FACTOR * (1 + 1e-9);
+}

@@ -1,0 +1,109 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityStatement } from '../extract/types';
+import type { Mention } from '../recognize/recognize';
+import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
+import type { RuleContext } from './context';
+import { foldOutside, isConsistent, MISQUOTE_FACTOR } from './distance';
+import { evidenceFor, recordsForPair } from './references';
+import { condition } from './rules/condition';
+import { decimalSlip } from './rules/decimal-slip';
+import { measureMismatch } from './rules/measure-mismatch';
+import { mismatch } from './rules/mismatch';
+import { pScaleAsConcentration } from './rules/p-scale-as-concentration';
+import { targetSwap } from './rules/target-swap';
+import { unitSlip } from './rules/unit-slip';
+import type { Finding, Verdict } from './types';
+
+/** Explanations of a misquote; the closest explanation wins, ties in this order. `mismatch` takes what none explains. */
+const EXPLANATIONS = [unitSlip, decimalSlip, measureMismatch, pScaleAsConcentration, targetSwap];
+
+export interface CheckInput {
+  kb: IndexedKnowledgeBase;
+  format: DocumentFormat;
+  scanned: ScannedDocument;
+  mentions: readonly Mention[];
+  statements: readonly AffinityStatement[];
+}
+
+/** The paragraph (blank-line bounded) or table around a span. */
+function blockAround(scanned: ScannedDocument, span: Span): Span {
+  const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
+  if (table) return { start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) };
+  const { text } = scanned;
+  const before = text.lastIndexOf('\n\n', span.start);
+  const after = text.indexOf('\n\n', span.end);
+  return { start: before < 0 ? 0 : before, end: after < 0 ? text.length : after };
+}
+
+const SENTENCE_END = /[.!?](\s|$)/g;
+
+/** The sentence around a span, or the table row with the table's caption. */
+function sentenceAround(scanned: ScannedDocument, span: Span, block: Span): string {
+  const { masked } = scanned;
+  const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
+  if (table) {
+    const row = table.rows.find((cells) => cells.some((cell) => cell.start <= span.start && span.end <= cell.end)) ?? [];
+    return [table.caption?.text ?? '', ...row.map((cell) => cell.text)].join(' ');
+  }
+  let start = block.start;
+  SENTENCE_END.lastIndex = block.start;
+  for (let match = SENTENCE_END.exec(masked); match && match.index < span.start && match.index < block.end; match = SENTENCE_END.exec(masked)) {
+    start = match.index + 1;
+  }
+  SENTENCE_END.lastIndex = span.end;
+  const end = SENTENCE_END.exec(masked);
+  return masked.slice(start, end && end.index < block.end ? end.index + 1 : block.end);
+}
+
+function contextFor(input: CheckInput, statement: AffinityStatement): RuleContext | undefined {
+  const { compound, target } = statement;
+  if (!compound || !target) return undefined;
+  const pairRecords = recordsForPair(input.kb, compound.id, target.id);
+  const block = blockAround(input.scanned, statement.span);
+  const nearbyIds = [...new Set(input.mentions.filter((mention) => mention.kind === 'target' && mention.id !== target.id && block.start <= mention.start && mention.end <= block.end).map((mention) => mention.id))];
+  const nearbyTargets = nearbyIds.flatMap((targetId) => {
+    const evidence = evidenceFor(recordsForPair(input.kb, compound.id, targetId), statement.measure);
+    return evidence ? [{ targetId, evidence }] : [];
+  });
+  return {
+    kb: input.kb,
+    format: input.format,
+    statement: { ...statement, compound, target },
+    evidence: evidenceFor(pairRecords, statement.measure),
+    pairRecords,
+    nearbyTargets,
+    sentence: sentenceAround(input.scanned, statement.span, block),
+  };
+}
+
+/** The verdict on one statement: consistent, within the spread of published values, a finding, or not checkable. */
+export function checkStatement(input: CheckInput, statement: AffinityStatement): Verdict {
+  const context = contextFor(input, statement);
+  if (!context) return { kind: 'unchecked', reason: statement.compound ? 'no target found for this value' : 'no compound found for this value' };
+  if (context.pairRecords.length === 0) return { kind: 'unchecked', reason: 'no reference value for this compound and target' };
+  const { evidence } = context;
+  if (!evidence) {
+    const finding = measureMismatch(context);
+    return finding ? { kind: 'finding', finding } : { kind: 'unchecked', reason: `no ${statement.measure} reference for this compound and target` };
+  }
+  const fold = foldOutside(statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm);
+  if (isConsistent(fold)) {
+    const finding = condition(context);
+    return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
+  }
+  if (fold <= MISQUOTE_FACTOR) return { kind: 'within-spread', evidence, factor: fold };
+  let best: Finding | undefined;
+  for (const rule of EXPLANATIONS) {
+    const finding = rule(context);
+    if (finding && (!best || finding.residual < best.residual)) best = finding;
+  }
+  return { kind: 'finding', finding: best ?? (mismatch(context) as Finding) };
+}
+
+export function checkStatements(input: CheckInput): { statement: AffinityStatement; verdict: Verdict }[] {
+  return input.statements.map((statement) => ({ statement, verdict: checkStatement(input, statement) }));
+}
+
+export function findingsOf(results: readonly { verdict: Verdict }[]): Finding[] {
+  return results.flatMap(({ verdict }) => (verdict.kind === 'finding' ? [verdict.finding] : []));
+}

@@ -1,0 +1,35 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityRecord, Measure } from '../kb/types';
+import type { Evidence } from './types';
+
+const HUMAN = /^(human|homo sapiens)$/i;
+
+/** A target's own id, the groups it belongs to (CHRM1 → muscarinic receptors) and its members (the reverse). */
+export function relatedTargetIds(kb: IndexedKnowledgeBase, targetId: string): string[] {
+  const target = kb.target(targetId);
+  return [targetId, ...kb.groupsContaining(targetId).map((group) => group.id), ...(target?.members ?? [])];
+}
+
+/** Every trusted record (no QC outlier) of a compound at a target or its related targets, any measure. */
+export function recordsForPair(kb: IndexedKnowledgeBase, compoundId: string, targetId: string): AffinityRecord[] {
+  const targets = new Set(relatedTargetIds(kb, targetId));
+  return kb.affinitiesOfCompound(compoundId).filter((record) => record.target !== undefined && targets.has(record.target) && !record.outlier);
+}
+
+/** The reference set for one measure: human records, or every species when no human record exists. */
+export function evidenceFor(records: readonly AffinityRecord[], measure: Measure): Evidence | undefined {
+  const sameMeasure = records.filter((record) => record.measure === measure);
+  const human = sameMeasure.filter((record) => HUMAN.test(record.species));
+  const chosen = human.length > 0 ? human : sameMeasure;
+  if (chosen.length === 0) return undefined;
+  return {
+    measure,
+    records: chosen,
+    lowNm: Math.min(...chosen.map((record) => record.valueNm)),
+    highNm: Math.max(...chosen.map((record) => record.valueHighNm ?? record.valueNm)),
+  };
+}
+
+export function measuresOf(records: readonly AffinityRecord[]): Measure[] {
+  return [...new Set(records.map((record) => record.measure))];
+}

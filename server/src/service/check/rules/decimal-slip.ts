@@ -1,0 +1,29 @@
+import type { RuleContext } from '../context';
+import { printNumber } from '../context';
+import { explains } from '../distance';
+import type { Finding } from '../types';
+import { describeEvidence, finding, foldFrom, names, written } from './shared';
+
+const SHIFTS = [10, 100, 1 / 10, 1 / 100];
+
+/** Off by ×10 or ×100 and matches with the decimal point moved. */
+export function decimalSlip(context: RuleContext): Finding | undefined {
+  const { statement, evidence } = context;
+  if (!evidence || statement.scale !== 'concentration') return undefined;
+  for (const shift of SHIFTS) {
+    const residual = foldFrom(context, evidence, shift);
+    if (!explains(residual)) continue;
+    const corrected = printNumber(statement.value * shift);
+    const high = statement.valueHigh === undefined ? '' : `–${printNumber(statement.valueHigh * shift)}`;
+    return finding(
+      context,
+      'affinity.decimal-slip',
+      evidence,
+      foldFrom(context, evidence),
+      `${written(context)} for ${names(context)} is ${shift >= 1 ? shift : 1 / shift}× off the references (${describeEvidence(evidence)}); ${corrected}${high} would match — a misplaced decimal point?`,
+      [{ title: `Move the decimal point: ${corrected}${high}`, edits: [{ span: statement.valueSpan, newText: `${corrected}${high}` }], preferred: true }],
+      residual,
+    );
+  }
+  return undefined;
+}

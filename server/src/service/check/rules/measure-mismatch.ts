@@ -1,0 +1,32 @@
+import type { RuleContext } from '../context';
+import { explains, isConsistent } from '../distance';
+import { evidenceFor, measuresOf } from '../references';
+import type { Finding } from '../types';
+import { describeEvidence, finding, foldFrom, names, written } from './shared';
+
+/**
+ * The value matches a different measure of the same pair (an IC50 quoted as a Ki, a Kd written as Ki). With no record of
+ * the written measure, matching the other measure within the consistency tolerance is enough; otherwise it must explain
+ * the misquote closely.
+ */
+export function measureMismatch(context: RuleContext): Finding | undefined {
+  const { statement, pairRecords } = context;
+  for (const measure of measuresOf(pairRecords)) {
+    if (measure === statement.measure || measure === 'conc') continue;
+    const other = evidenceFor(pairRecords, measure);
+    if (!other) continue;
+    const residual = foldFrom(context, other);
+    if (!(context.evidence ? explains(residual) : isConsistent(residual))) continue;
+    const fixes = statement.measureSpan ? [{ title: `Change the measure to ${measure}`, edits: [{ span: statement.measureSpan, newText: measure }], preferred: true }] : [];
+    return finding(
+      context,
+      'affinity.measure-mismatch',
+      other,
+      context.evidence ? foldFrom(context, context.evidence) : 1,
+      `${written(context)} is quoted as ${statement.measure} for ${names(context)}, but it matches the ${describeEvidence(other)}${context.evidence ? `; the ${statement.measure} references are ${describeEvidence(context.evidence)}` : ` and no ${statement.measure} is recorded`}.`,
+      fixes,
+      residual,
+    );
+  }
+  return undefined;
+}

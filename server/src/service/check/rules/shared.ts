@@ -1,0 +1,46 @@
+import type { AffinityRecord } from '../../kb/types';
+import type { Evidence, Finding, Fix } from '../types';
+import type { RuleContext } from '../context';
+import { foldOutside } from '../distance';
+import { replaceWithReferenceFixes } from '../fixes';
+import type { CheckCode } from '../types';
+import { formatConcentration } from '../../present/format';
+
+export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {
+  const { statement } = context;
+  return foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, evidence.lowNm, evidence.highNm);
+}
+
+export function describeEvidence(evidence: Evidence): string {
+  const grades = [...new Set(evidence.records.map((record) => record.grade))].join('/');
+  const count = new Set(evidence.records.map((record) => record.duplicateOf ?? record.id)).size;
+  return `${evidence.measure} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${count} record${count === 1 ? '' : 's'}, ${grades})`;
+}
+
+export function written(context: RuleContext): string {
+  return context.statement.text;
+}
+
+export function finding(context: RuleContext, code: CheckCode, evidence: Evidence, factor: number, message: string, fixes: Fix[], residual = 1): Finding {
+  return {
+    code,
+    statement: context.statement,
+    message,
+    evidence,
+    factor,
+    residual,
+    fixes: [...fixes, ...replaceWithReferenceFixes(context.kb, context.statement, evidence.records, context.format).map((fix) => ({ ...fix, preferred: fixes.length === 0 && fix.preferred }))],
+  };
+}
+
+export function names(context: RuleContext): string {
+  const compound = context.kb.compound(context.statement.compound.id)?.name ?? context.statement.compound.id;
+  const targetEntry = context.kb.target(context.statement.target.id);
+  const target = targetEntry?.abbreviation || targetEntry?.name || context.statement.target.id;
+  return `${compound} at ${target}`;
+}
+
+export function foldOne(context: RuleContext, record: AffinityRecord): number {
+  const { statement } = context;
+  return foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm);
+}

@@ -1,0 +1,38 @@
+import type { RuleContext } from '../context';
+import { explains } from '../distance';
+import type { ConcentrationUnit } from '../../extract/types';
+import type { Finding } from '../types';
+import { describeEvidence, finding, foldFrom, names, written } from './shared';
+
+const NEIGHBOURS: [ConcentrationUnit, ConcentrationUnit][] = [
+  ['pM', 'nM'],
+  ['nM', 'µM'],
+  ['µM', 'mM'],
+  ['mM', 'M'],
+];
+
+/** The value is off by ×1000 and matches with the neighbouring unit (nM ↔ µM ↔ mM). */
+export function unitSlip(context: RuleContext): Finding | undefined {
+  const { statement, evidence } = context;
+  if (!evidence || statement.scale !== 'concentration' || !statement.unit) return undefined;
+  for (const [smaller, larger] of NEIGHBOURS) {
+    const candidates: [ConcentrationUnit, number][] = [];
+    if (statement.unit === smaller) candidates.push([larger, 1000]);
+    if (statement.unit === larger) candidates.push([smaller, 1 / 1000]);
+    for (const [unit, scale] of candidates) {
+      const residual = foldFrom(context, evidence, scale);
+      if (!explains(residual)) continue;
+      const fixes = statement.unitSpan ? [{ title: `Change the unit to ${unit}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
+      return finding(
+        context,
+        'affinity.unit-slip',
+        evidence,
+        foldFrom(context, evidence),
+        `${written(context)} for ${names(context)} is 1000× off the references (${describeEvidence(evidence)}); in ${unit} it would match — a unit slip?`,
+        fixes,
+        residual,
+      );
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { AffinityRecord, Measure } from '../kb/types';
+import type { AffinityStatement } from '../extract/types';
+import type { Span } from '../scan/types';
+
+export type CheckCode =
+  | 'affinity.unit-slip'
+  | 'affinity.decimal-slip'
+  | 'affinity.measure-mismatch'
+  | 'affinity.target-swap'
+  | 'affinity.mismatch'
+  | 'affinity.condition';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const DEFAULT_SEVERITY: Record<CheckCode, Severity> = {
+  'affinity.unit-slip': 'error',
+  'affinity.decimal-slip': 'error',
+  'affinity.measure-mismatch': 'warning',
+  'affinity.target-swap': 'error',
+  'affinity.mismatch': 'warning',
+  'affinity.condition': 'hint',
+};
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** A quick fix as data: the adapters turn it into a WorkspaceEdit. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a writer most likely wants. */
+  preferred?: boolean;
+}
+
+/** What the knowledge base says about a statement's compound, target and measure. */
+export interface Evidence {
+  measure: Measure;
+  records: AffinityRecord[];
+  /** Low and high ends over the records, in nM. */
+  lowNm: number;
+  highNm: number;
+}
+
+export interface Finding {
+  code: CheckCode;
+  statement: AffinityStatement;
+  message: string;
+  /** The reference values the verdict rests on. */
+  evidence: Evidence;
+  /** How far the quoted value is from the reference range, as a factor (≥ 1). */
+  factor: number;
+  /** How closely the rule's explanation (the corrected value) matches, as a factor (≥ 1); Infinity when nothing explains it. */
+  residual: number;
+  fixes: Fix[];
+}
+
+export type Verdict =
+  | { kind: 'consistent'; evidence: Evidence; factor: number }
+  | { kind: 'within-spread'; evidence: Evidence; factor: number }
+  | { kind: 'finding'; finding: Finding }
+  | { kind: 'unchecked'; reason: string };

@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkStatement, type CheckInput } from '../server/src/service/check/index';
+import type { Verdict } from '../server/src/service/check/types';
+import type { AffinityStatement, ConcentrationUnit } from '../server/src/service/extract/types';
+import { indexKnowledgeBase } from '../server/src/service/kb/indexed';
+import type { AffinityRecord } from '../server/src/service/kb/types';
+import { scanDocument } from '../server/src/service/scan/index';
+import { tinyKnowledgeBase } from './helpers/tiny-kb';
+
+function record(id: string, target: string, measure: AffinityRecord['measure'], valueNm: number, extra: Partial<AffinityRecord> = {}): AffinityRecord {
+  return { id, compound: 'amitriptyline', target, measure, relation: '=', valueNm, asWritten: `${valueNm} nM`, species: 'human', referenceId: 'tatsumi', grade: 'primary', origin: 'test', ...extra };
+}
+
+const kb = indexKnowledgeBase(
+  tinyKnowledgeBase({
+    references: [{ id: 'tatsumi', authors: 'Tatsumi M', title: 'Profile', year: 1997, pmid: '9537821', citationKey: 'tatsumi1997' }],
+    affinities: [
+      record('sert-kd', 'SLC6A4', 'Kd', 4.3),
+      record('sert-ki', 'SLC6A4', 'Ki', 3.45, { grade: 'vendor' }),
+      record('net-ki', 'SLC6A2', 'Ki', 13.3),
+      record('net-kd', 'SLC6A2', 'Kd', 35),
+      record('h1-ki', 'HRH1', 'Ki', 0.5, { valueHighNm: 1.1 }),
+      record('herg-ic50', 'KCNH2', 'IC50', 4780, { conditions: '4 mM [K+]o' }),
+      record('dat-ki', 'SLC6A3', 'Ki', 3250),
+      record('dat-outlier', 'SLC6A3', 'Ki', 0.49, { outlier: true }),
+    ],
+  }),
+);
+
+const NM: Record<ConcentrationUnit, number> = { pM: 1e-3, nM: 1, µM: 1e3, mM: 1e6, M: 1e9 };
+
+/** A sentence with the statement's value in it, and the statement as the extractor would give it. */
+function verdictFor(sentence: string, valueText: string, target: string, measure: AffinityRecord['measure'], value: number, unit: ConcentrationUnit = 'nM', extra: Partial<AffinityStatement> = {}): Verdict {
+  const start = sentence.indexOf(valueText);
+  assert.ok(start >= 0);
+  const numberEnd = start + String(value).length;
+  const statement: AffinityStatement = {
+    span: { start, end: start + valueText.length },
+    valueSpan: { start, end: numberEnd },
+    unitSpan: { start: numberEnd + 1, end: start + valueText.length },
+    measure,
+    scale: 'concentration',
+    relation: '=',
+    value,
+    unit,
+    valueNm: value * NM[unit],
+    compound: { id: 'amitriptyline', start: 0, end: 13, via: 'clause' },
+    target: { id: target, start: 0, end: 0, via: 'clause' },
+    context: 'prose',
+    text: valueText,
+    ...extra,
+  };
+  const scanned = scanDocument(sentence, 'markdown');
+  const mentions = ['SERT', 'NET', 'H1', 'hERG', 'DAT'].flatMap((name) => {
+    const at = sentence.indexOf(name);
+    const ids: Record<string, string> = { SERT: 'SLC6A4', NET: 'SLC6A2', H1: 'HRH1', hERG: 'KCNH2', DAT: 'SLC6A3' };
+    return at >= 0 ? [{ start: at, end: at + name.length, kind: 'target' as const, id: ids[name], text: name }] : [];
+  });
+  const input: CheckInput = { kb, format: 'markdown', scanned, mentions, statements: [statement] };
+  return checkStatement(input, statement);
+}
+
+function code(verdict: Verdict): string {
+  return verdict.kind === 'finding' ? verdict.finding.code : verdict.kind;
+}
+
+test('a value within 3× of the reference range is consistent', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Ki of 3.45 nM.', '3.45 nM', 'SLC6A4', 'Ki', 3.45)), 'consistent');
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Ki of 9 nM.', '9 nM', 'SLC6A4', 'Ki', 9)), 'consistent');
+  assert.equal(code(verdictFor('Amitriptyline binds H1 with a Ki of 0.8 nM.', '0.8 nM', 'HRH1', 'Ki', 0.8)), 'consistent');
+});
+
+test('3–10× off is within the spread of published values: no finding', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Ki of 20 nM.', '20 nM', 'SLC6A4', 'Ki', 20)), 'within-spread');
+});
+
+test('a value 1000× off that matches in the neighbouring unit is a unit slip, fixed by changing the unit', () => {
+  const verdict = verdictFor('Amitriptyline binds SERT with a Ki of 3.45 µM.', '3.45 µM', 'SLC6A4', 'Ki', 3.45, 'µM');
+  assert.equal(code(verdict), 'affinity.unit-slip');
+  assert.ok(verdict.kind === 'finding');
+  assert.deepEqual(verdict.finding.fixes[0], { title: 'Change the unit to nM', edits: [{ span: { start: 43, end: 45 }, newText: 'nM' }], preferred: true });
+  assert.match(verdict.finding.message, /3\.45 µM .* 1000× off/);
+});
+
+test('a value 10× or 100× off that matches with the decimal point moved is a decimal slip', () => {
+  const verdict = verdictFor('Amitriptyline binds SERT with a Ki of 345 nM.', '345 nM', 'SLC6A4', 'Ki', 345);
+  assert.equal(code(verdict), 'affinity.decimal-slip');
+  assert.ok(verdict.kind === 'finding');
+  assert.equal(verdict.finding.fixes[0].edits[0].newText, '3.45');
+});
+
+test('an IC50 quoted as a Ki is a measure mismatch; so is a pKi written in nM', () => {
+  assert.equal(code(verdictFor('Amitriptyline blocks hERG with a Ki of 4780 nM at 4 mM K+.', '4780 nM', 'KCNH2', 'Ki', 4780)), 'affinity.measure-mismatch');
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Ki of 8.4 nM and more.', '8.4 nM', 'SLC6A4', 'Kd', 8.4)), 'consistent');
+  assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 5.5 nM.', '5.5 nM', 'SLC6A3', 'Ki', 5.5)), 'affinity.measure-mismatch');
+});
+
+test("a value that is this compound's value at another target named nearby is a target swap", () => {
+  const verdict = verdictFor('Amitriptyline binds SERT and DAT; at SERT its Ki is 3250 nM.', '3250 nM', 'SLC6A4', 'Ki', 3250);
+  assert.equal(code(verdict), 'affinity.target-swap');
+});
+
+test('anything else more than 10× off is a mismatch, with one replacement per source', () => {
+  const verdict = verdictFor('Amitriptyline binds SERT with a Ki of 700 nM.', '700 nM', 'SLC6A4', 'Ki', 700);
+  assert.equal(code(verdict), 'affinity.mismatch');
+  assert.ok(verdict.kind === 'finding');
+  assert.deepEqual(verdict.finding.fixes.map((fix) => fix.edits[0].newText), ['3.45']);
+  assert.equal(Math.round(verdict.finding.factor), 203);
+});
+
+test('QC outliers never drive a verdict', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 3000 nM.', '3000 nM', 'SLC6A3', 'Ki', 3000)), 'consistent');
+});
+
+test('a value that matches only a record with conditions, not stated, gets a condition hint', () => {
+  assert.equal(code(verdictFor('Amitriptyline blocks hERG with an IC50 of 4780 nM.', '4780 nM', 'KCNH2', 'IC50', 4780)), 'affinity.condition');
+  assert.equal(code(verdictFor('Amitriptyline blocks hERG with an IC50 of 4780 nM at 4 mM external K+.', '4780 nM', 'KCNH2', 'IC50', 4780)), 'consistent');
+});
+
+test('a statement without a target or without records is not checked', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds M1 with a Ki of 3 nM.', '3 nM', 'CHRM1', 'Ki', 3)), 'unchecked');
+});
