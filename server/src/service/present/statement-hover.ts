@@ -1,0 +1,46 @@
+import type { Verdict } from '../check/types';
+import type { AffinityStatement } from '../extract/types';
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import { escapeMarkdown } from './markdown';
+import { formatConcentration } from './format';
+import { affinityTable } from './hover';
+
+function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string {
+  const compound = statement.compound ? kb.compound(statement.compound.id)?.name ?? statement.compound.id : 'no compound found';
+  const targetEntry = statement.target ? kb.target(statement.target.id) : undefined;
+  const target = statement.target ? targetEntry?.abbreviation || targetEntry?.name || statement.target.id : 'no target found';
+  return `${compound} at ${target}`;
+}
+
+function pValue(nm: number): string {
+  return (9 - Math.log10(nm)).toFixed(2);
+}
+
+function verdictLine(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'consistent':
+      return `✓ Consistent with the references${verdict.factor > 1.01 ? ` (${verdict.factor.toFixed(1)}× outside their range, within the 3× tolerance)` : ' (within their range)'}.`;
+    case 'within-spread':
+      return `≈ ${verdict.factor.toFixed(1)}× outside the reference range: within the usual spread between assays (≤ 10×), not flagged.`;
+    case 'finding':
+      return `✗ **${verdict.finding.code}** — ${escapeMarkdown(verdict.finding.message)}`;
+    case 'unchecked':
+      return `Not checked: ${escapeMarkdown(verdict.reason)}.`;
+  }
+}
+
+/** Hovering a quoted value: what was read, normalized, against what the references say. */
+export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStatement, verdict: Verdict): string {
+  const relation = statement.relation === '=' ? '' : `${statement.relation} `;
+  const normalized = `${relation}${formatConcentration(statement.valueNm, statement.valueHighNm)} · p${statement.measure} ${relation}${pValue(statement.valueHighNm ?? statement.valueNm)}${statement.valueHighNm !== undefined ? `–${pValue(statement.valueNm)}` : ''}`;
+  const lines = [
+    `**${escapeMarkdown(statement.measure)} ${escapeMarkdown(statement.text)}** — ${escapeMarkdown(entityName(kb, statement))}`,
+    `Read as ${escapeMarkdown(normalized)} (${escapeMarkdown(statement.context)}${statement.compound ? `; compound by ${statement.compound.via}` : ''}${statement.target ? `; target by ${statement.target.via}` : ''})`,
+    verdictLine(verdict),
+  ];
+  const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
+  if (evidence) {
+    lines.push(`**References** (${escapeMarkdown(evidence.measure)})\n\n${affinityTable(kb, evidence.records, { title: 'Target', cell: (record) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') })}`);
+  }
+  return lines.join('\n\n');
+}
