@@ -1,0 +1,73 @@
+import type { Mention } from '../recognize/recognize';
+import type { EntityAt } from './types';
+
+type Via = EntityAt['via'];
+
+export const entityAt = (mention: Mention, via: Via): EntityAt => ({ start: mention.start, end: mention.end, id: mention.id, via });
+
+/** Words that may stand between a value and the name it belongs to (`4.3 nM at SERT`, `5 µM for the hERG channel`). */
+const linkingWords = new Set(['at', 'for', 'on', 'against', 'to', 'in', 'of', 'the', 'human', 'rat', 'mouse', 'cloned', 'recombinant', 'native', 'its', 'their', 'versus', 'vs', 'towards', 'toward', 'with', 'by', 'from', 'a', 'an', 'was', 'were', 'measured', 'found', 'obtained', 'reported', 'determined']);
+
+/** A piece of a sentence, as the association needs it. */
+export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string } | { kind: 'mark'; mark: string } | { kind: 'value' };
+
+/**
+ * The name of `kind` that a value at piece `valueIndex` belongs to within its sentence: one that follows it through
+ * linking words only (`4.3 nM at SERT`), else the nearest before it, else the nearest after it.
+ */
+export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | undefined {
+  for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + 8; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention') {
+      if (piece.mention.kind === kind) return piece.mention;
+      continue;
+    }
+    if (piece.kind === 'word' && linkingWords.has(piece.word)) continue;
+    if (piece.kind === 'mark' && piece.mark === '(') continue;
+    break;
+  }
+  for (let index = valueIndex - 1; index >= 0; index--) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+  }
+  for (let index = valueIndex + 1; index < pieces.length; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+  }
+  return undefined;
+}
+
+/** The names of `kind` written before piece `valueIndex`, in order, when there are at least `count`: the last `count` of them. */
+export function respectivelyEntities(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind'], count: number): Mention[] | undefined {
+  const names: Mention[] = [];
+  for (let index = 0; index < valueIndex; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' && piece.mention.kind === kind) names.push(piece.mention);
+  }
+  const distinct = dropParentheticalSynonyms(names);
+  return distinct.length >= count ? distinct.slice(distinct.length - count) : undefined;
+}
+
+/** `SERT (5-HTT) and NET`: a name followed by another with the same id counts once. */
+function dropParentheticalSynonyms(names: Mention[]): Mention[] {
+  return names.filter((name, index) => index === 0 || names[index - 1].id !== name.id);
+}
+
+/** The compound mentioned most often in the document (the first of equals), the subject of its tables and pronouns. */
+export function documentSubject(mentions: readonly Mention[]): Mention | undefined {
+  const counts = new Map<string, number>();
+  const firsts = new Map<string, Mention>();
+  let best: Mention | undefined;
+  let bestCount = 0;
+  for (const mention of mentions) {
+    if (mention.kind !== 'compound') continue;
+    const count = (counts.get(mention.id) ?? 0) + 1;
+    counts.set(mention.id, count);
+    if (!firsts.has(mention.id)) firsts.set(mention.id, mention);
+    if (count > bestCount) {
+      bestCount = count;
+      best = firsts.get(mention.id);
+    }
+  }
+  return best;
+}

@@ -1,0 +1,58 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { Mention } from '../recognize/recognize';
+import type { ScannedDocument, Span } from '../scan/types';
+import { documentSubject } from './associate';
+import { extractFromProse } from './prose';
+import { extractFromTables } from './tables';
+import type { AffinityStatement } from './types';
+
+export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from './types';
+
+/**
+ * Reads every affinity statement of a scanned document: prose and inline math sentence by sentence, then tables.
+ * Pure and linear in the document; never throws (a failure yields no statements rather than an error).
+ * `mentions` are the recognizer's, sorted by start. The knowledge base is not needed yet (reserved for disambiguation).
+ */
+export function extractStatements(scanned: ScannedDocument, mentions: Mention[], kb?: IndexedKnowledgeBase): AffinityStatement[] {
+  void kb;
+  try {
+    const tieIsSpace = isLatex(scanned);
+    const subject = documentSubject(mentions);
+    const tables = [...scanned.tables].sort((a, b) => a.start - b.start);
+    const prose = extractFromProse({
+      text: scanned.text,
+      masked: scanned.masked,
+      mentions,
+      excluded: tables,
+      isMath: insideAny(scanned.math),
+      tieIsSpace,
+      documentSubject: subject,
+    });
+    const tabular = extractFromTables(tables, { text: scanned.text, masked: scanned.masked, mentions, tieIsSpace, documentSubject: subject });
+    return [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start);
+  } catch {
+    return [];
+  }
+}
+
+/** The scanner does not say which format it read: LaTeX is the one with command arguments, labels or `\cite`s, where `~` is a tie. */
+function isLatex(scanned: ScannedDocument): boolean {
+  if (scanned.skipped.some((span) => span.reason === 'command-arg' || span.reason === 'label')) return true;
+  if (scanned.citations.some((citation) => citation.command !== 'pandoc')) return true;
+  return scanned.text.includes('\\begin{') || scanned.text.includes('\\section');
+}
+
+function insideAny(spans: readonly Span[]): (offset: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (offset) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].end <= offset) low = middle + 1;
+      else if (sorted[middle].start > offset) high = middle - 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,141 @@
+import type { Mention } from '../recognize/recognize';
+import type { Span } from '../scan/types';
+import { isAsciiLetter, isBlank, isWordChar, startsWordAt } from './chars';
+import { readMeasureAt, type MeasureLabel } from './measure';
+import { readRelationAt, type RelationRead } from './relation';
+import { readValueList, startsValueAt, type ReadOptions, type ValueItem } from './value';
+
+/** What the extractor needs to see of prose: names, measures, relations, values, and the words and marks between them. */
+export type Token =
+  | { kind: 'mention'; start: number; end: number; mention: Mention }
+  | { kind: 'measure'; start: number; end: number; label: MeasureLabel }
+  | { kind: 'relation'; start: number; end: number; read: RelationRead }
+  | { kind: 'values'; start: number; end: number; items: ValueItem[] }
+  | { kind: 'word'; start: number; end: number; word: string }
+  | { kind: 'punct'; start: number; end: number; mark: string };
+
+export interface TokenSink {
+  token(token: Token): void;
+  sentenceEnd(): void;
+  paragraphEnd(): void;
+}
+
+/** Abbreviations whose period does not end a sentence. */
+const abbreviations = new Set(['al', 'e.g', 'i.e', 'eg', 'ie', 'fig', 'figs', 'ref', 'refs', 'vs', 'ca', 'approx', 'no', 'eq', 'eqs', 'cf', 'resp', 'sect', 'tab', 'dr', 'mr', 'st', 'etc', 'p']);
+/** LaTeX commands that start a new sentence (or paragraph, for sectioning). */
+const sectioningCommands = new Set(['section', 'subsection', 'subsubsection', 'paragraph', 'chapter', 'par', 'begin', 'end']);
+const sentenceCommands = new Set(['item', 'caption', 'footnote', 'newline', '\\']);
+const punctuationMarks = ',;:()[]';
+
+/** Splits `text[from, to)` into tokens, skipping `excluded` spans (tables); `mentions` sorted by start. Linear in the range. */
+export function lexProse(text: string, mentions: readonly Mention[], excluded: readonly Span[], options: ReadOptions, sink: TokenSink): void {
+  let mentionIndex = 0;
+  let excludedIndex = 0;
+  let lastWord = '';
+  let index = 0;
+  while (index < text.length) {
+    while (excludedIndex < excluded.length && excluded[excludedIndex].end <= index) excludedIndex++;
+    if (excludedIndex < excluded.length && excluded[excludedIndex].start <= index) {
+      sink.paragraphEnd();
+      index = excluded[excludedIndex].end;
+      continue;
+    }
+    while (mentionIndex < mentions.length && mentions[mentionIndex].start < index) mentionIndex++;
+    const mention = mentions[mentionIndex];
+    if (mention && mention.start === index) {
+      sink.token({ kind: 'mention', start: mention.start, end: mention.end, mention });
+      lastWord = '';
+      index = mention.end;
+      continue;
+    }
+    const code = text.charCodeAt(index);
+    if (code === 10) {
+      index = afterNewline(text, index, sink, options);
+      continue;
+    }
+    if (isBlank(code)) {
+      index++;
+      continue;
+    }
+    const atWordStart = startsWordAt(text, index);
+    if (atWordStart || code === 92) {
+      const label = readMeasureAt(text, index);
+      if (label) {
+        sink.token({ kind: 'measure', start: label.start, end: label.end, label });
+        index = label.end;
+        continue;
+      }
+    }
+    if ((atWordStart || code === 92) && startsValueAt(text, index)) {
+      const limit = mention ? mention.start : text.length;
+      const items = readValueList(text, index, options).filter((item) => item.end <= limit);
+      if (items.length > 0) {
+        const end = items[items.length - 1].end;
+        sink.token({ kind: 'values', start: index, end, items });
+        index = end;
+        continue;
+      }
+    }
+    const relation = readRelationAt(text, index, options.tieIsSpace);
+    if (relation) {
+      sink.token({ kind: 'relation', start: relation.start, end: relation.end, read: relation });
+      index = relation.end;
+      continue;
+    }
+    if (isWordChar(code)) {
+      let end = index + 1;
+      while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+      while (text.charCodeAt(end) === 46 && isWordChar(text.charCodeAt(end + 1)) && !isWordChar(text.charCodeAt(end + 2))) end += 2; // e.g, i.e
+      lastWord = text.slice(index, end).toLowerCase();
+      sink.token({ kind: 'word', start: index, end, word: lastWord });
+      index = end;
+      continue;
+    }
+    if (code === 92) {
+      index = afterCommand(text, index, sink);
+      continue;
+    }
+    if (code === 46 || code === 33 || code === 63) {
+      if (endsSentenceAt(text, index, lastWord)) sink.sentenceEnd();
+      lastWord = '';
+      index++;
+      continue;
+    }
+    if (punctuationMarks.includes(text[index])) {
+      sink.token({ kind: 'punct', start: index, end: index + 1, mark: text[index] });
+      if (code === 59) lastWord = '';
+    }
+    index++;
+  }
+  sink.paragraphEnd();
+}
+
+/** A blank line ends a paragraph; a Markdown heading line starts one. */
+function afterNewline(text: string, index: number, sink: TokenSink, options: ReadOptions): number {
+  let position = index + 1;
+  while (position < text.length && isBlank(text.charCodeAt(position)) && text.charCodeAt(position) !== 10) position++;
+  const next = text.charCodeAt(position);
+  if (next === 10 || position >= text.length || (!options.tieIsSpace && (next === 35 || next === 124))) sink.paragraphEnd();
+  return position;
+}
+
+function afterCommand(text: string, index: number, sink: TokenSink): number {
+  let end = index + 1;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  if (end === index + 1) end++;
+  const name = text.slice(index + 1, end);
+  if (sectioningCommands.has(name)) sink.paragraphEnd();
+  else if (sentenceCommands.has(name)) sink.sentenceEnd();
+  return end;
+}
+
+function endsSentenceAt(text: string, index: number, lastWord: string): boolean {
+  const after = text.charCodeAt(index + 1);
+  if (index + 1 < text.length && !isBlank(after) && after !== 41 && after !== 34 && after !== 39 && after !== 42) return false;
+  if (abbreviations.has(lastWord) || (lastWord.length === 1 && isAsciiLetter(lastWord.charCodeAt(0)))) return false;
+  let position = index + 1;
+  while (position < text.length && (isBlank(text.charCodeAt(position)) || text.charCodeAt(position) === 41)) position++;
+  if (position >= text.length) return true;
+  const next = text[position];
+  return next !== next.toLowerCase() || !isWordChar(text.charCodeAt(position)) || /\d/.test(next);
+}

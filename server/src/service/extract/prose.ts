@@ -1,0 +1,169 @@
+import type { Relation } from '../kb/types';
+import type { Mention } from '../recognize/recognize';
+import type { Span } from '../scan/types';
+import { clauseEntity, entityAt, respectivelyEntities, type Piece } from './associate';
+import { isBlank } from './chars';
+import { lexProse, type Token, type TokenSink } from './lexer';
+import type { MeasureLabel } from './measure';
+import { combineRelations } from './relation';
+import { buildStatement } from './statement';
+import type { AffinityStatement, ConcentrationUnit, EntityAt } from './types';
+import { readUnitAt } from './unit';
+
+export interface ProseInput {
+  /** The source text (statement texts are cut from it). */
+  text: string;
+  /** The scanner's masked text: same offsets, code and comments blanked. */
+  masked: string;
+  mentions: readonly Mention[];
+  /** Spans the prose pass skips (tables, read on their own). */
+  excluded: readonly Span[];
+  isMath: (offset: number) => boolean;
+  tieIsSpace: boolean;
+  documentSubject?: Mention;
+}
+
+/** Words after which a number may be the measure's value (`values of`, `and`, `from 11 to 24`); any other word (`at 4 mM`, `n = 3`) makes it something else. */
+const valueIntroducers = new Set(['and', 'or', 'vs', 'versus', 'from', 'range', 'ranging', 'between', 'value', 'values', 'constant', 'constants', 'respectively', 'yielding', 'giving', 'gave', 'showed', 'displayed', 'had', 'has', 'have', 'approximately']);
+/** Words before a relation that make the number a condition or a statistic (`at a concentration of 10 µM`, `n = 3`, `p < 0.05`). */
+const conditionWords = new Set(['at', 'in', 'with', 'using', 'containing', 'concentration', 'concentrations', 'dose', 'doses', 'dosage', 'treated', 'incubated', 'n', 'p', 'r', 't', 'z', 'f', 'df', 'k', 'x', 'r2', 'weight', 'age', 'aged', 'temperature', 'time', 'hill', 'slope', 'coefficient', 'ratio', 'factor', 'error', 'errors', 'rmse', 'deviation', 'variability']);
+const valueIntroducingMarks = new Set(['(', ':', ',', '[']);
+
+/** Extracts the statements written in prose (and inline math): a measure, then its value(s), tied to names of the same sentence. */
+export function extractFromProse(input: ProseInput): AffinityStatement[] {
+  const statements: AffinityStatement[] = [];
+  const reader = new SentenceReader(input, statements);
+  lexProse(input.masked, input.mentions, input.excluded, { tieIsSpace: input.tieIsSpace }, reader);
+  return statements;
+}
+
+class SentenceReader implements TokenSink {
+  private tokens: Token[] = [];
+  private paragraphCompound: Mention | undefined;
+
+  constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[]) {}
+
+  token(token: Token): void {
+    this.tokens.push(token);
+  }
+
+  sentenceEnd(): void {
+    if (this.tokens.length > 0) this.readSentence(this.tokens);
+    this.tokens = [];
+  }
+
+  paragraphEnd(): void {
+    this.sentenceEnd();
+    this.paragraphCompound = undefined;
+  }
+
+  private readSentence(tokens: Token[]): void {
+    const pieces = tokens.map(toPiece);
+    const hasValues = tokens.some((token) => token.kind === 'values');
+    const hasMeasure = tokens.some((token) => token.kind === 'measure');
+    if (hasValues && hasMeasure) this.readStatements(tokens, pieces);
+    for (const token of tokens) if (token.kind === 'mention' && token.mention.kind === 'compound') this.paragraphCompound = token.mention;
+  }
+
+  private readStatements(tokens: Token[], pieces: Piece[]): void {
+    let label: MeasureLabel | undefined;
+    let sentenceUnit: ConcentrationUnit | undefined;
+    const namesInSentence = tokens.some((token) => token.kind === 'mention');
+    const saysRespectively = tokens.some((token) => token.kind === 'word' && token.word === 'respectively');
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
+      if (token.kind === 'measure') {
+        label = token.label;
+        sentenceUnit = this.unitAfterMeasure(token.end) ?? sentenceUnit;
+        continue;
+      }
+      if (token.kind !== 'values' || !label || !namesInSentence) continue;
+      const relation = relationBefore(tokens, index);
+      if (relation === null) continue;
+      const pairs = saysRespectively && token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length) : undefined;
+      token.items.forEach((item, itemIndex) => {
+        const entities = pairs ? pairs[itemIndex] : this.clauseEntities(pieces, index);
+        if (!entities.compound && !entities.target) return;
+        const statement = buildStatement({
+          text: this.input.text,
+          item,
+          label: label!,
+          measureSpan: { start: label!.start, end: label!.end },
+          relation: relation?.relation ?? '=',
+          relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
+          fallbackUnit: sentenceUnit,
+          compound: entities.compound ?? this.subjectCompound(),
+          target: entities.target,
+          context: this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
+        });
+        if (statement) this.statements.push(statement);
+      });
+    }
+  }
+
+  /** `Ki (nM):` or `(Ki, nM)` — a unit written right after the measure applies to the sentence's bare numbers. */
+  private unitAfterMeasure(end: number): ConcentrationUnit | undefined {
+    const { masked } = this.input;
+    let position = end;
+    while (position < masked.length && position < end + 4 && (isBlank(masked.charCodeAt(position)) || '(,;$['.includes(masked[position]))) position++;
+    const unit = readUnitAt(masked, position);
+    if (!unit || unit.kind !== 'concentration') return undefined;
+    const after = masked[unit.end];
+    return after === ')' || after === ']' || after === ':' ? unit.unit : undefined;
+  }
+
+  private clauseEntities(pieces: Piece[], valueIndex: number): { compound?: EntityAt; target?: EntityAt } {
+    const compound = clauseEntity(pieces, valueIndex, 'compound');
+    const target = clauseEntity(pieces, valueIndex, 'target');
+    return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
+  }
+
+  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number): Array<{ compound?: EntityAt; target?: EntityAt }> | undefined {
+    const targets = respectivelyEntities(pieces, valueIndex, 'target', count);
+    const compounds = targets ? undefined : respectivelyEntities(pieces, valueIndex, 'compound', count);
+    if (!targets && !compounds) return undefined;
+    const clause = this.clauseEntities(pieces, valueIndex);
+    return Array.from({ length: count }, (_, index) => ({
+      target: targets ? entityAt(targets[index], 'respectively') : clause.target,
+      compound: compounds ? entityAt(compounds[index], 'respectively') : clause.compound,
+    }));
+  }
+
+  private subjectCompound(): EntityAt | undefined {
+    if (this.paragraphCompound) return entityAt(this.paragraphCompound, 'paragraph-subject');
+    return this.input.documentSubject && entityAt(this.input.documentSubject, 'document-subject');
+  }
+}
+
+function toPiece(token: Token): Piece {
+  if (token.kind === 'mention') return { kind: 'mention', mention: token.mention };
+  if (token.kind === 'word') return { kind: 'word', word: token.word };
+  if (token.kind === 'punct') return { kind: 'mark', mark: token.mark };
+  if (token.kind === 'values') return { kind: 'value' };
+  return { kind: 'word', word: '' };
+}
+
+/**
+ * The relation written before the value at `index`: `undefined` when the value follows the measure, a name, a list
+ * word or a mark; `null` when something else stands before it (`at 4 mM`, `n = 3`, `p < 0.05`), so it is not the measure's value.
+ */
+function relationBefore(tokens: Token[], index: number): { relation: Relation; signStart?: number } | undefined | null {
+  let relation: Relation | undefined;
+  let signStart: number | undefined;
+  let position = index - 1;
+  while (position >= 0 && tokens[position].kind === 'relation') {
+    const read = (tokens[position] as Extract<Token, { kind: 'relation' }>).read;
+    relation = relation === undefined ? read.relation : combineRelations(read.relation, relation);
+    if (read.written === 'sign' && position === index - 1) signStart = read.start;
+    position--;
+  }
+  const before = tokens[position];
+  if (!before) return relation ? { relation, signStart } : null;
+  const introduced =
+    before.kind === 'measure' ||
+    before.kind === 'mention' ||
+    (before.kind === 'punct' && valueIntroducingMarks.has(before.mark)) ||
+    (before.kind === 'word' && (valueIntroducers.has(before.word) || (relation !== undefined && !conditionWords.has(before.word))));
+  if (!introduced) return null;
+  return relation ? { relation, signStart } : undefined;
+}
