@@ -191,12 +191,6 @@ function explanations(s: Statement, v: Val, m: Measure, near: string[]): Set<Cod
 // ---------------------------------------------------------------------------------------------------------------
 // Text edits
 
-const UNIT_NM: [RegExp, number][] = [
-  [/\\nano\\molar|nmol\/L|nM\b/, 1],
-  [/\\micro\\molar|\\micro ?M|µmol\/L|µM|μM|uM\b|microM\b/, 1e3],
-  [/\\pico\\molar|pM\b/, 1e-3],
-  [/\\milli\\molar|mM\b/, 1e6],
-];
 /** Unit swaps to the neighbouring unit: [pattern, replacement, factor of the value read in nM]. */
 const UNIT_SWAPS: [RegExp, string, number][] = [
   [/\\nano\\molar/, '\\micro\\molar', 1e3],
@@ -235,13 +229,12 @@ function numbersOf(text: string): { m: string; i: number }[] {
 }
 const isRange = (s: Statement): boolean => s.valueHighNm !== undefined;
 const isSci = (s: Statement): boolean => /10\^|10\{|\\times|×/.test(s.text);
-const hasError = (s: Statement): boolean => /±|\+\/-|\(SEM\)/.test(s.text);
 
 const MEASURE_FORMS: Record<string, string[]> = {
   // same index = same style
-  Ki: ['Ki', 'K_i', 'K$_i$', '$K_\\mathrm{i}$', '$K_{\\text{i}}$', 'K(i)', 'K~i~', 'inhibition constant', 'K\\textsubscript{i}'],
-  Kd: ['Kd', 'K_d', 'K$_d$', '$K_\\mathrm{d}$', '$K_{\\text{d}}$', 'K(d)', 'K~d~', 'dissociation constant', 'K\\textsubscript{d}'],
-  IC50: ['IC50', 'IC_50', 'IC$_{50}$', '$\\mathrm{IC}_{50}$', '$\\mathrm{IC}_{50}$', 'IC(50)', 'IC~50~', 'half-maximal inhibitory concentration', 'IC\\textsubscript{50}'],
+  Ki: ['Ki', 'K_i', 'K$_i$', '$K_\\mathrm{i}$', '$K_{\\text{i}}$', 'K(i)', 'K~i~', 'inhibition constant', 'K\\textsubscript{i}', 'K_\\mathrm{i}'],
+  Kd: ['Kd', 'K_d', 'K$_d$', '$K_\\mathrm{d}$', '$K_{\\text{d}}$', 'K(d)', 'K~d~', 'dissociation constant', 'K\\textsubscript{d}', 'K_\\mathrm{d}'],
+  IC50: ['IC50', 'IC_50', 'IC$_{50}$', '$\\mathrm{IC}_{50}$', '$\\mathrm{IC}_{50}$', 'IC(50)', 'IC~50~', 'half-maximal inhibitory concentration', 'IC\\textsubscript{50}', '\\mathrm{IC}_{50}'],
 };
 function relabel(label: string, to: Measure): string | undefined {
   for (const forms of Object.values(MEASURE_FORMS)) {
@@ -257,6 +250,21 @@ interface Edit {
   end: number;
   insert: string;
 }
+/** Removes a condition phrase; at the start of a line the following word is capitalised. */
+function conditionEdit(line: string, L: number, at: number, len: number): Edit {
+  if (at > 0) return { line: L, start: at, end: at + len, insert: '' };
+  let end = at + len;
+  while (line[end] === ' ') end++;
+  return { line: L, start: at, end: end + 1, insert: (line[end] ?? '').toUpperCase() };
+}
+/** Replaces a measure label, adjusting a preceding article (a K$_i$ / an IC$_{50}$). */
+function labelEdit(line: string, L: number, at: number, len: number, label: string): Edit {
+  const vowel = /^(IC|\$\\mathrm\{IC|\\mathrm\{IC|inhib)/.test(label);
+  if (line.slice(at - 3, at) === 'an ' && !vowel) return { line: L, start: at - 3, end: at + len, insert: `a ${label}` };
+  if (line.slice(at - 2, at) === 'a ' && line[at - 3] !== 'n' && vowel) return { line: L, start: at - 2, end: at + len, insert: `an ${label}` };
+  return { line: L, start: at, end: at + len, insert: label };
+}
+
 interface Plant {
   code: Code;
   edits: Edit[];
@@ -365,7 +373,7 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
     if (at >= 0 && det) {
       out.push({
         code: 'affinity.condition',
-        edits: [{ line: L, start: at, end: at + s.conditionText.length, insert: '' }],
+        edits: [conditionEdit(line, L, at, s.conditionText.length)],
         statement: { conditionText: undefined },
         detail: `removed "${s.conditionText.trim()}"; ${det}`,
       });
@@ -382,7 +390,7 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
       out.push({
         code: 'affinity.measure-mismatch',
         edits: [
-          { line: L, start: mAt, end: mAt + s.measureText.length, insert: s.measureText.slice(1) },
+          labelEdit(line, L, mAt, s.measureText.length, s.measureText.slice(1)),
           { line: L, start: s.character, end: s.character + s.text.length, insert: `${s.text} nM` },
         ],
         statement: { text: `${s.text} nM`, valueNm: s.pValue, pValue: undefined, measureText: s.measureText.slice(1) },
@@ -403,7 +411,7 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
       if (!det) continue;
       out.push({
         code: 'affinity.measure-mismatch',
-        edits: [{ line: L, start: mAt, end: mAt + s.measureText.length, insert: label }],
+        edits: [labelEdit(line, L, mAt, s.measureText.length, label)],
         statement: { measure: m2, measureText: label },
         detail: `${s.measure} relabelled ${m2}; ${det}`,
       });
