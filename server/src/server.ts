@@ -1,5 +1,9 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -7,17 +11,21 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
+import type { DiagnosticSettings } from './service/present/diagnostics';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
+
+const VALIDATION_DELAY_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('unhandledRejection', (reason) => connection.console.error(`PharmaLens: unhandled rejection: ${String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
+const pendingValidations = new Map<string, NodeJS.Timeout>();
 let service: LanguageService | undefined;
+let settings: DiagnosticSettings = {};
+let clientHasConfiguration = false;
 
 function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const cached = analyses.get(document.uri);
@@ -32,12 +40,36 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   return analysis;
 }
 
+/** Publishes for the version that was analyzed; a newer edit schedules its own run, so nothing stale is published. */
+function validate(uri: string): void {
+  pendingValidations.delete(uri);
+  const document = documents.get(uri);
+  if (!document || !service) return;
+  const analysis = analysisOf(document);
+  if (documents.get(uri)?.version !== document.version) return;
+  const diagnostics = analysis ? service.diagnostics(document, analysis, settings) : [];
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
+  clearTimeout(pendingValidations.get(uri));
+  pendingValidations.set(uri, setTimeout(() => validate(uri), delay));
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!clientHasConfiguration) return;
+  const section = (await connection.workspace.getConfiguration('pharmalens')) as { severity?: DiagnosticSettings['severity'] } | null;
+  settings = { severity: section?.severity ?? {} };
+}
+
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[] };
+  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[]; severity?: DiagnosticSettings['severity'] };
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : process.cwd();
   const loaded = loadKnowledgeBaseFiles((options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file)));
   service = createLanguageService(loaded);
+  settings = { severity: options.severity ?? {} };
+  clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
     // A notification, not a request: every client shows it, and none has to answer.
@@ -47,9 +79,25 @@ connection.onInitialize((params): InitializeResult => {
     });
   }
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
     serverInfo: { name: 'pharmalens-ls', version: '0.1.0' },
   };
+});
+
+connection.onInitialized(() => {
+  if (clientHasConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'pharmalens' });
+    void refreshSettings().then(() => documents.all().forEach((document) => scheduleValidation(document.uri, 0)));
+  }
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await refreshSettings();
+  for (const document of documents.all()) scheduleValidation(document.uri, 0);
 });
 
 connection.onHover((params) => {
@@ -59,7 +107,20 @@ connection.onHover((params) => {
   return analysis ? service.hover(document, analysis, params.position) : null;
 });
 
-documents.onDidClose((event) => analyses.delete(event.document.uri));
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !service) return [];
+  const analysis = analysisOf(document);
+  return analysis ? service.codeActions(document, analysis, params.context.diagnostics) : [];
+});
+
+documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+documents.onDidClose((event) => {
+  clearTimeout(pendingValidations.get(event.document.uri));
+  pendingValidations.delete(event.document.uri);
+  analyses.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
 
 documents.listen(connection);
 connection.listen();

@@ -1,5 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type CodeAction, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { checkStatements } from './check/index';
+import { readSuppressions, type Suppressions } from './check/suppression';
+import type { Verdict } from './check/types';
+import { extractStatements } from './extract/index';
+import type { AffinityStatement } from './extract/types';
+import { codeActionsFor } from './present/code-actions';
+import { toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
+import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
 import { mentionHover } from './present/hover';
@@ -16,6 +24,9 @@ export interface DocumentAnalysis {
   mentions: Mention[];
   /** Ids of the compounds the document mentions, in order of first mention. */
   compoundsMentioned: string[];
+  /** Every affinity statement read, in document order, with the verdict on it. */
+  checked: { statement: AffinityStatement; verdict: Verdict }[];
+  suppressions: Suppressions;
 }
 
 export interface LanguageService {
@@ -24,6 +35,9 @@ export interface LanguageService {
   analyze(document: TextDocument): DocumentAnalysis | undefined;
   mentionAt(analysis: DocumentAnalysis, offset: number): Mention | undefined;
   hover(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null;
+  /** Findings that no magic comment suppresses, as LSP diagnostics. */
+  diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
+  codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[];
 }
 
 export interface LanguageServiceOptions {
@@ -42,7 +56,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const scanned = scanDocument(document.getText(), format);
     const mentions = recognizeMentions(scanned.masked, dictionary);
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
-    return { format, scanned, mentions, compoundsMentioned };
+    const statements = extractStatements(scanned, mentions, knowledgeBase);
+    const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });
+    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned) };
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
@@ -60,7 +76,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   };
 
   const hover = (document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null => {
-    const mention = mentionAt(analysis, document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    const quoted = analysis.checked.find(({ statement }) => statement.span.start <= offset && offset <= statement.span.end);
+    if (quoted) {
+      return {
+        contents: { kind: MarkupKind.Markdown, value: statementHover(knowledgeBase, quoted.statement, quoted.verdict) },
+        range: { start: document.positionAt(quoted.statement.span.start), end: document.positionAt(quoted.statement.span.end) },
+      };
+    }
+    const mention = mentionAt(analysis, offset);
     if (!mention) return null;
     const markdown = mentionHover(knowledgeBase, mention, analysis.compoundsMentioned);
     if (!markdown) return null;
@@ -70,7 +94,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     };
   };
 
-  return { knowledgeBase, analyze, mentionAt, hover };
+  const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] =>
+    analysis.checked.flatMap(({ verdict }) => {
+      if (verdict.kind !== 'finding' || analysis.suppressions.isSuppressed(verdict.finding.code, verdict.finding.statement.span.start)) return [];
+      const diagnostic = toDiagnostic(document, verdict.finding, settings);
+      return diagnostic ? [diagnostic] : [];
+    });
+
+  const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[]): CodeAction[] =>
+    codeActionsFor(document, analysis.format, requested);
+
+  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions };
 }
 
 export type { Mention } from './recognize/recognize';
