@@ -8,6 +8,9 @@ export const entityAt = (mention: Mention, via: Via): EntityAt => ({ start: ment
 /** Words that may stand between a value and the name it belongs to (`4.3 nM at SERT`, `5 µM for the hERG channel`). */
 const linkingWords = new Set(['at', 'for', 'on', 'against', 'to', 'in', 'of', 'the', 'human', 'rat', 'mouse', 'cloned', 'recombinant', 'native', 'its', 'their', 'versus', 'vs', 'towards', 'toward', 'with', 'by', 'from', 'a', 'an', 'was', 'were', 'measured', 'found', 'obtained', 'reported', 'determined']);
 
+/** How far (in pieces) a value looks for its names: a sentence longer than this is a list, not a clause; it also keeps the search linear. */
+const reach = 64;
+
 /** A piece of a sentence, as the association needs it. */
 export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string } | { kind: 'mark'; mark: string } | { kind: 'value' };
 
@@ -26,11 +29,11 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
     if (piece.kind === 'mark' && piece.mark === '(') continue;
     break;
   }
-  for (let index = valueIndex - 1; index >= 0; index--) {
+  for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
   }
-  for (let index = valueIndex + 1; index < pieces.length; index++) {
+  for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
   }
@@ -40,7 +43,7 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
 /** The names of `kind` written before piece `valueIndex`, in order, when there are at least `count`: the last `count` of them. */
 export function respectivelyEntities(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind'], count: number): Mention[] | undefined {
   const names: Mention[] = [];
-  for (let index = 0; index < valueIndex; index++) {
+  for (let index = Math.max(0, valueIndex - reach); index < valueIndex; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) names.push(piece.mention);
   }

@@ -62,6 +62,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
       const label = readMeasureAt(text, index);
       if (label) {
         sink.token({ kind: 'measure', start: label.start, end: label.end, label });
+        lastWord = '';
         index = label.end;
         continue;
       }
@@ -72,6 +73,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
       if (items.length > 0) {
         const end = items[items.length - 1].end;
         sink.token({ kind: 'values', start: index, end, items });
+        lastWord = '';
         index = end;
         continue;
       }
@@ -79,6 +81,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     const relation = readRelationAt(text, index, options.tieIsSpace);
     if (relation) {
       sink.token({ kind: 'relation', start: relation.start, end: relation.end, read: relation });
+      lastWord = '';
       index = relation.end;
       continue;
     }

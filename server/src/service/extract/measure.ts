@@ -31,7 +31,11 @@ const subscriptClosers = ['</sub>', '}', '$', '~', ')'];
 const labelOpeners = ['\\mathrm{', '\\textrm{', '\\text{', '\\rm '];
 
 /** Reads a measure label (`Ki`, `K$_i$`, `$K_\mathrm{i}$`, `IC<sub>50</sub>`, `pIC50`, `inhibition constant`) at `index`. */
+/** First characters a label can start with: K, I(C), E(C), p, \\, and the phrases' i, d, h, e. */
+const labelInitials = new Set([...'KIEpidhe\\DH'].map((character) => character.charCodeAt(0)));
+
 export function readMeasureAt(text: string, index: number): MeasureLabel | undefined {
+  if (!labelInitials.has(text.charCodeAt(index))) return undefined;
   if (!startsWordAt(text, index) && text.charCodeAt(index - 1) !== 123 && text.charCodeAt(index - 1) !== 92) return undefined;
   return readSymbolicMeasure(text, index) ?? readPhraseMeasure(text, index);
 }
@@ -41,12 +45,16 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   const opener = labelOpeners.find((candidate) => startsWithAt(text, position, candidate));
   if (opener) position += opener.length;
   const pScale = text.charCodeAt(position) === 112; // p
+  let dollars = 0;
   if (pScale) position++;
+  if (pScale && text.charCodeAt(position) === 36) { // p$K_i$
+    position++;
+    dollars++;
+  }
   const head = readHead(text, position, pScale);
   if (!head) return undefined;
   position = head.end;
   if (opener?.endsWith('{') && text.charCodeAt(position) === 125) position++;
-  let dollars = 0;
   for (let guard = 0; guard < 4; guard++) {
     const subscriptOpener = subscriptOpeners.find((candidate) => startsWithAt(text, position, candidate));
     if (!subscriptOpener) break;

@@ -58,10 +58,9 @@ class SentenceReader implements TokenSink {
   }
 
   private readSentence(tokens: Token[]): void {
-    const pieces = tokens.map(toPiece);
     const hasValues = tokens.some((token) => token.kind === 'values');
-    const hasMeasure = tokens.some((token) => token.kind === 'measure');
-    if (hasValues && hasMeasure) this.readStatements(tokens, pieces);
+    const hasMeasure = hasValues && tokens.some((token) => token.kind === 'measure');
+    if (hasMeasure) this.readStatements(tokens, tokens.map(toPiece));
     for (const token of tokens) if (token.kind === 'mention' && token.mention.kind === 'compound') this.paragraphCompound = token.mention;
   }
 

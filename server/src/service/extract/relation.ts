@@ -28,6 +28,14 @@ const words: Array<[string, Relation]> = [
   ['of', '='], ['was', '='], ['were', '='], ['is', '='], ['are', '='], ['equal to', '='], ['equals', '='], ['being', '='], ['as', '='], ['be', '='],
 ];
 
+/** Relation words grouped by their first letter, so that most words are dismissed with one lookup. */
+const wordsByInitial = new Map<number, Array<[string, Relation]>>();
+for (const entry of words) {
+  const initial = entry[0].charCodeAt(0);
+  wordsByInitial.set(initial, [...(wordsByInitial.get(initial) ?? []), entry]);
+}
+const signInitials = new Set(signs.map(([spelling]) => spelling.charCodeAt(0)));
+
 /**
  * Reads a relation at `index`. A `~` counts only where it cannot be a tie or a Pandoc subscript: in LaTeX a tie joins
  * words (`of~3`), so there only a `~` after a blank is a relation.
@@ -40,13 +48,14 @@ export function readRelationAt(text: string, index: number, tildeIsTie: boolean)
     }
     return undefined;
   }
-  for (const [spelling, relation] of signs) {
+  if (signInitials.has(code)) for (const [spelling, relation] of signs) {
     if (!startsWithAt(text, index, spelling)) continue;
     if (spelling === '~' && tildeIsTie && index > 0 && text.charCodeAt(index - 1) !== 32) return undefined;
     return { start: index, end: index + spelling.length, relation, written: 'sign' };
   }
-  if (!startsWordAt(text, index)) return undefined;
-  for (const [spelling, relation] of words) {
+  const candidates = wordsByInitial.get(code | 32);
+  if (!candidates || !startsWordAt(text, index)) return undefined;
+  for (const [spelling, relation] of candidates) {
     if (!startsWithIgnoreCaseAt(text, index, spelling)) continue;
     const end = index + spelling.length;
     if (spelling.endsWith('.') || endsWordAt(text, end)) return { start: index, end, relation, written: 'word' };

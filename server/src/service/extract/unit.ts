@@ -50,8 +50,9 @@ const foreignUnits = [
 
 /** Reads a concentration unit (`nM`, `µM`, `$\mu$M`, `\si{\micro M}`, `nmol/L`, `micromolar`) or a foreign unit at `index`. */
 export function readUnitAt(text: string, index: number): UnitRead | undefined {
-  if (startsWithAt(text, index, '\\si{') || startsWithAt(text, index, '\\unit{')) {
-    const inner = index + (text.charCodeAt(index + 2) === 123 ? 4 : 6);
+  const wrapper = startsWithAt(text, index, '\\si{') ? 4 : startsWithAt(text, index, '\\unit{') ? 6 : 0;
+  if (wrapper > 0) {
+    const inner = index + wrapper;
     const unit = readBareUnit(text, skipBlanks(text, inner));
     if (!unit) return undefined;
     const close = skipBlanks(text, unit.end);

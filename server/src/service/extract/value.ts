@@ -102,8 +102,9 @@ function readNumberAfterMath(text: string, index: number, options: ReadOptions):
   return readNumberAt(text, skipSpacingAndMath(text, index, options.tieIsSpace));
 }
 
-function attachUnit(text: string, item: ValueItem, options: ReadOptions): void {
-  const position = skipSpacingAndMath(text, item.end, options.tieIsSpace);
+/** A `~` between a number and its unit is a tie in either format. */
+function attachUnit(text: string, item: ValueItem, _options: ReadOptions): void {
+  const position = skipSpacingAndMath(text, item.end, true);
   const unit = readUnitAt(text, position);
   if (!unit) return;
   applyUnit(item, unit);

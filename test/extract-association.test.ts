@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract, summaries } from './helpers/extract';
+
+const vias = (text: string, format: 'markdown' | 'latex' = 'markdown') =>
+  extract(text, format).map((statement) => `${statement.compound?.id ?? '-'}/${statement.compound?.via ?? '-'} ${statement.target?.id ?? '-'}/${statement.target?.via ?? '-'}`);
+
+test('compound and target in the same clause', () => {
+  assert.deepEqual(vias('Amitriptyline binds SERT with a Ki of 3.45 nM.'), ['amitriptyline/clause SLC6A4/clause']);
+  assert.deepEqual(vias('At the hERG channel imipramine has an IC50 of 3.4 µM.'), ['imipramine/clause KCNH2/clause']);
+  assert.deepEqual(summaries('The K$_d$ of imipramine was 4.3 nM at SERT and 35 nM at NET.', 'latex'), [
+    'Kd = 4.3 nM [4.3] imipramine@SLC6A4',
+    'Kd = 35 nM [35] imipramine@SLC6A2',
+  ]);
+  assert.deepEqual(summaries('Imipramine: SERT Ki 1.4 nM, NET Ki 37 nM.'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4', 'Ki = 37 nM [37] imipramine@SLC6A2']);
+});
+
+test('two compounds in one sentence: each value takes its nearest compound', () => {
+  assert.deepEqual(summaries('At SERT, amitriptyline has a Ki of 3.45 nM whereas fluoxetine has a Ki of 0.8 nM.'), [
+    'Ki = 3.45 nM [3.45] amitriptyline@SLC6A4',
+    'Ki = 0.8 nM [0.8] fluoxetine@SLC6A4',
+  ]);
+});
+
+test('respectively lists pair in order, with targets or with compounds', () => {
+  assert.deepEqual(vias('The Ki values of amitriptyline for SERT and NET were 3.45 and 13.3 nM, respectively.'), [
+    'amitriptyline/clause SLC6A4/respectively',
+    'amitriptyline/clause SLC6A2/respectively',
+  ]);
+  assert.deepEqual(vias('At SERT, the Ki values of amitriptyline and imipramine were 3.45 and 1.4 nM, respectively.'), [
+    'amitriptyline/respectively SLC6A4/clause',
+    'imipramine/respectively SLC6A4/clause',
+  ]);
+  assert.deepEqual(summaries('Amitriptyline binds the serotonin transporter (SERT) and NET with K$_i$ values of \\SI{3.45}{\\nano\\molar} and \\SI{13.3}{\\nano\\molar}, respectively.', 'latex'), [
+    'Ki = 3.45 nM [3.45] amitriptyline@SLC6A4',
+    'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2',
+  ]);
+});
+
+test('a sentence without a compound takes the paragraph\'s subject', () => {
+  const text = 'Imipramine is a tricyclic. It also binds H1 with a Ki of 0.5 nM.\n\nAmitriptyline is mentioned here. And here: amitriptyline.';
+  assert.deepEqual(vias(text), ['imipramine/paragraph-subject HRH1/clause']);
+});
+
+test('else the document\'s most mentioned compound', () => {
+  const text = 'Amitriptyline is old. Amitriptyline is cheap. Imipramine too.\n\nIt also binds H1 with a Ki of 0.5 nM.';
+  assert.deepEqual(vias(text), ['amitriptyline/document-subject HRH1/clause']);
+});
+
+test('a paragraph break resets the subject', () => {
+  const text = 'Imipramine is a tricyclic.\n\nAmitriptyline is old. Amitriptyline is cheap.\n\nIt binds H1 with a Ki of 0.5 nM.';
+  assert.deepEqual(vias(text), ['amitriptyline/document-subject HRH1/clause']);
+});
+
+test('a value with a compound but no target keeps the target empty', () => {
+  assert.deepEqual(vias('Amitriptyline inhibited currents with an IC50 of 4 µM.'), ['amitriptyline/clause -/-']);
+});
+
+test('LaTeX: sentences end at periods, not at abbreviations', () => {
+  const text = 'Imipramine, as shown by Tatsumi et al. in 1997, binds SERT with a $K_i$ of 1.4~nM. DAT is blocked only weakly.';
+  assert.deepEqual(summaries(text, 'latex'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4']);
+});
