@@ -97,6 +97,20 @@ function mergeCuratedTargets(imported: Target[], curated: CuratedTarget[]): Targ
   return [...imported, ...groups];
 }
 
+/** `histamine H4 receptor` for `H4 receptor`: each target of a listed family gets its transmitter's name in front. */
+function addFamilyPrefixedNames(targets: Target[], prefixesByFamily: Record<string, string[] | string>): void {
+  for (const target of targets) {
+    const prefixes = (target.family ?? '').split('; ').flatMap((family) => {
+      const entry = prefixesByFamily[family];
+      return Array.isArray(entry) ? entry : [];
+    });
+    if (prefixes.length === 0) continue;
+    const bases = [target.name, target.abbreviation].filter((name): name is string => Boolean(name));
+    const added = prefixes.flatMap((prefix) => bases.filter((base) => !base.toLowerCase().startsWith(prefix.toLowerCase())).map((base) => `${prefix} ${base}`));
+    target.synonyms = uniqueNames([...target.synonyms, ...added], [target.name]);
+  }
+}
+
 /** Upper-cased gene symbols (human, rat, mouse) and UniProt accessions → target ids. */
 function buildTargetIndex(targets: Target[]) {
   const bySymbol = new Map<string, Set<string>>();
@@ -260,6 +274,7 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
   const references = readCurated<Reference[]>(CURATED.references, 'references');
   const referenceIds = new Set(references.map((r) => r.id));
   const targets = mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets'));
+  addFamilyPrefixedNames(targets, readCurated<Record<string, string[] | string>>(CURATED.targets, 'familyPrefixes'));
   const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds'), ligands);
   const compoundIds = new Set(compounds.map((c) => c.id));
 
