@@ -111,6 +111,19 @@ function addFamilyPrefixedNames(targets: Target[], prefixesByFamily: Record<stri
   }
 }
 
+/**
+ * Writers drop "receptor" from coded names: `D2`, `5-HT2A`, `H4`, `CB1` for `D2 receptor` … (codes with a digit only).
+ * The code becomes the abbreviation when there is none, so that it wins over another target's synonym spelled alike.
+ */
+function addBareReceptorCodes(targets: Target[]): void {
+  for (const target of targets) {
+    const code = /^(\S{2,8}) receptor$/.exec(target.name)?.[1];
+    if (!code || !/\d/.test(code) || !/[A-Za-z]/.test(code)) continue;
+    if (!target.abbreviation) target.abbreviation = code;
+    else target.synonyms = uniqueNames([...target.synonyms, code], [target.name, target.abbreviation]);
+  }
+}
+
 /** Upper-cased gene symbols (human, rat, mouse) and UniProt accessions → target ids. */
 function buildTargetIndex(targets: Target[]) {
   const bySymbol = new Map<string, Set<string>>();
@@ -275,6 +288,7 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
   const referenceIds = new Set(references.map((r) => r.id));
   const targets = mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets'));
   addFamilyPrefixedNames(targets, readCurated<Record<string, string[] | string>>(CURATED.targets, 'familyPrefixes'));
+  addBareReceptorCodes(targets);
   const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds'), ligands);
   const compoundIds = new Set(compounds.map((c) => c.id));
 

@@ -74,7 +74,7 @@ function main(): void {
 
   for (const name of candidates) {
     if (words.has(name)) byRule['English dictionary word used as a target or compound name'].add(name);
-    if ([...name].length <= 2) byRule['one- or two-letter name'].add(name);
+    if ([...name].length <= 2 && !/\d/.test(name)) byRule['one- or two-letter name'].add(name);
     if ((owners.get(name)?.size ?? 0) > 1 && !primaryNames.has(name)) byRule['synonym shared by several GtoPdb targets (and no target’s own name)'].add(name);
   }
   const names = new Set<string>();
