@@ -42,14 +42,37 @@ test('a sentence without a compound takes the paragraph\'s subject', () => {
   assert.deepEqual(vias(text), ['imipramine/paragraph-subject HRH1/clause']);
 });
 
-test('else the document\'s most mentioned compound', () => {
-  const text = 'Amitriptyline is old. Amitriptyline is cheap. Imipramine too.\n\nIt also binds H1 with a Ki of 0.5 nM.';
-  assert.deepEqual(vias(text), ['amitriptyline/document-subject HRH1/clause']);
+test('a paragraph that opens with a pronoun continues the last paragraph\'s compound', () => {
+  const text = 'Imipramine is a tricyclic.\n\nAmitriptyline is old. Amitriptyline is cheap.\n\nIt binds H1 with a Ki of 0.5 nM.';
+  assert.deepEqual(vias(text), ['amitriptyline/paragraph-subject HRH1/clause']);
 });
 
-test('a paragraph break resets the subject', () => {
-  const text = 'Imipramine is a tricyclic.\n\nAmitriptyline is old. Amitriptyline is cheap.\n\nIt binds H1 with a Ki of 0.5 nM.';
+test('after a heading, the document\'s most mentioned compound', () => {
+  const text = 'Amitriptyline is old. Amitriptyline is cheap. Imipramine too.\n\n# Receptors\n\nIt also binds H1 with a Ki of 0.5 nM.';
   assert.deepEqual(vias(text), ['amitriptyline/document-subject HRH1/clause']);
+  const latex = 'Amitriptyline is old. Amitriptyline is cheap. Imipramine too.\n\\section{Receptors}\nIt also binds H1 with a $K_i$ of 0.5~nM.';
+  assert.deepEqual(vias(latex, 'latex'), ['amitriptyline/document-subject HRH1/clause']);
+});
+
+test('a sentence that names nothing but says "it" takes the paragraph\'s compound and target', () => {
+  const text = 'Amitriptyline inhibits hERG with an IC50 of 4.78 µM.\n\nAt high concentration it also blocks the pore, with an IC50 of 220 µM.';
+  assert.deepEqual(vias(text), ['amitriptyline/clause KCNH2/clause', 'amitriptyline/paragraph-subject KCNH2/paragraph-subject']);
+});
+
+test('a compound after "like" or "than" is a comparison, not the subject', () => {
+  assert.deepEqual(summaries('Imipramine, like amitriptyline, prefers SERT (Kd ≈ 1.4 nM).'), ['Kd ~ 1.4 nM [1.4] imipramine@SLC6A4']);
+});
+
+test('a second value in the clause needs coordination; a condition is not a statement', () => {
+  assert.deepEqual(summaries('The SERT IC50 of amitriptyline fell to 720 nM in the presence of 4 mM Ca²⁺ outside the cell.'), ['IC50 = 720 nM [720] amitriptyline@SLC6A4']);
+  assert.deepEqual(summaries('Amitriptyline binds NET with a Kd of 1.06 µM, more than 100 times its SERT value of 8.9 nM.'), [
+    'Kd = 1.06 µM [1060] amitriptyline@SLC6A2',
+    'Kd = 8.9 nM [8.9] amitriptyline@SLC6A4',
+  ]);
+  assert.deepEqual(summaries('Amitriptyline binds H1 with a $K_\\mathrm{i}$ of 0.5~nM; its SERT affinity was \\qty{3.45}{nM}.', 'latex'), [
+    'Ki = 0.5 nM [0.5] amitriptyline@HRH1',
+    'Ki = 3.45 nM [3.45] amitriptyline@SLC6A4',
+  ]);
 });
 
 test('a value with a compound but no target keeps the target empty', () => {

@@ -40,6 +40,9 @@ test('subscript spellings in LaTeX, HTML and Pandoc', () => {
   assert.equal(measureOf('K~i~'), 'Ki/concentration');
   assert.equal(measureOf('IC(50)'), 'IC50/concentration');
   assert.equal(measureOf('K(i)'), 'Ki/concentration');
+  assert.equal(measureOf('K\\textsubscript{i}'), 'Ki/concentration');
+  assert.equal(measureOf('pK$_i$'), 'Ki/p-scale');
+  assert.equal(measureOf('p$K_i$'), 'Ki/p-scale');
 });
 
 test('spelled-out measures', () => {
@@ -49,6 +52,7 @@ test('spelled-out measures', () => {
   assert.equal(measureOf('half maximal inhibitory concentration'), 'IC50/concentration');
   assert.equal(measureOf('half maximal effective concentration'), 'EC50/concentration');
   assert.equal(measureOf('Inhibition Constant'), 'Ki/concentration');
+  assert.equal(measureOf('dissociation constants'), 'Kd/concentration');
 });
 
 test('look-alikes are not measures', () => {

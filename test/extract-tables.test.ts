@@ -68,6 +68,11 @@ test('Markdown: rows are compounds, columns are targets', () => {
   assert.deepEqual([...new Set(vias)], ['table-row table-column']);
 });
 
+test('Markdown: a "Table 2:" line above the table serves as its caption', () => {
+  const text = ['Table 2: Dissociation constants at human transporters (Kd, nM).', '', '| Compound | SERT | NET |', '|---|---|---|', '| amitriptyline | 4.3 | 35 |', ''].join('\n');
+  assert.deepEqual(summaries(text), ['Kd = 4.3 nM [4.3] amitriptyline@SLC6A4', 'Kd = 35 nM [35] amitriptyline@SLC6A2']);
+});
+
 test('Markdown: rows are compounds, columns are measures with their units', () => {
   const text = ['At SERT:', '', '| Drug | Ki (nM) | IC50 (µM) |', '|---|---|---|', '| amitriptyline | 3.45 | 0.1 |', ''].join('\n');
   assert.deepEqual(summaries(text), ['Ki = 3.45 nM [3.45] amitriptyline@-', 'IC50 = 0.1 µM [100] amitriptyline@-']);

@@ -31,13 +31,21 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   }
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
-    if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+    if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
   }
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
   }
   return undefined;
+}
+
+/** Words that make the next name a comparison, not the subject: `Nortriptyline, like desipramine, prefers NET`. */
+const comparisonWords = new Set(['like', 'unlike', 'than', 'versus', 'vs']);
+
+function isComparison(pieces: readonly Piece[], index: number): boolean {
+  const before = pieces[index - 1];
+  return before !== undefined && before.kind === 'word' && comparisonWords.has(before.word);
 }
 
 /** The names of `kind` written before piece `valueIndex`, in order, when there are at least `count`: the last `count` of them. */

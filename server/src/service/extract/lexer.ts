@@ -17,7 +17,8 @@ export type Token =
 export interface TokenSink {
   token(token: Token): void;
   sentenceEnd(): void;
-  paragraphEnd(): void;
+  /** `section`: a heading, after which a pronoun no longer refers to the last paragraph's compound. */
+  paragraphEnd(section: boolean): void;
 }
 
 /** Abbreviations whose period does not end a sentence. */
@@ -36,7 +37,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
   while (index < text.length) {
     while (excludedIndex < excluded.length && excluded[excludedIndex].end <= index) excludedIndex++;
     if (excludedIndex < excluded.length && excluded[excludedIndex].start <= index) {
-      sink.paragraphEnd();
+      sink.paragraphEnd(false);
       index = excluded[excludedIndex].end;
       continue;
     }
@@ -110,7 +111,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     }
     index++;
   }
-  sink.paragraphEnd();
+  sink.paragraphEnd(false);
 }
 
 /** A blank line ends a paragraph; a Markdown heading line starts one. */
@@ -118,7 +119,8 @@ function afterNewline(text: string, index: number, sink: TokenSink, options: Rea
   let position = index + 1;
   while (position < text.length && isBlank(text.charCodeAt(position)) && text.charCodeAt(position) !== 10) position++;
   const next = text.charCodeAt(position);
-  if (next === 10 || position >= text.length || (!options.tieIsSpace && (next === 35 || next === 124))) sink.paragraphEnd();
+  if (next === 10 || position >= text.length) sink.paragraphEnd(false);
+  else if (!options.tieIsSpace && (next === 35 || next === 124)) sink.paragraphEnd(next === 35);
   return position;
 }
 
@@ -127,7 +129,7 @@ function afterCommand(text: string, index: number, sink: TokenSink): number {
   while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
   if (end === index + 1) end++;
   const name = text.slice(index + 1, end);
-  if (sectioningCommands.has(name)) sink.paragraphEnd();
+  if (sectioningCommands.has(name)) sink.paragraphEnd(name !== 'par' && name !== 'begin' && name !== 'end');
   else if (sentenceCommands.has(name)) sink.sentenceEnd();
   return end;
 }

@@ -26,7 +26,7 @@ const phrases: Phrase[] = [
 ];
 
 /** Markup that may wrap or introduce a subscript: `_`, `{`, `$`, `~` (Pandoc), `(`, `<sub>`, `\mathrm{`, `\text{`, `\rm`. */
-const subscriptOpeners = ['<sub>', '\\mathrm{', '\\textrm{', '\\text{', '\\rm ', '\\mathrm', '_', '{', '$', '~', '('];
+const subscriptOpeners = ['\\textsubscript{', '<sub>', '\\mathrm{', '\\textrm{', '\\text{', '\\rm ', '\\mathrm', '_', '{', '$', '~', '('];
 const subscriptClosers = ['</sub>', '}', '$', '~', ')'];
 const labelOpeners = ['\\mathrm{', '\\textrm{', '\\text{', '\\rm '];
 
@@ -117,5 +117,6 @@ function matchPhrase(text: string, index: number, words: string[]): number | und
     if (!startsWithIgnoreCaseAt(text, position, words[wordIndex])) return undefined;
     position += words[wordIndex].length;
   }
+  if (text.charCodeAt(position) === 115) position++; // plural: dissociation constants
   return endsWordAt(text, position) ? position : undefined;
 }

@@ -24,9 +24,13 @@ export interface ProseInput {
 }
 
 /** Words after which a number may be the measure's value (`values of`, `and`, `from 11 to 24`); any other word (`at 4 mM`, `n = 3`) makes it something else. */
-const valueIntroducers = new Set(['and', 'or', 'vs', 'versus', 'from', 'range', 'ranging', 'between', 'value', 'values', 'constant', 'constants', 'respectively', 'yielding', 'giving', 'gave', 'showed', 'displayed', 'had', 'has', 'have', 'approximately']);
+const valueIntroducers = new Set(['and', 'or', 'vs', 'versus', 'from', 'range', 'ranging', 'between', 'value', 'values', 'constant', 'constants', 'respectively', 'yielding', 'giving', 'gave', 'showed', 'displayed', 'had', 'has', 'have', 'approximately', 'to']);
+/** After a measure's first value, a further value must be coordinated with it (`4.3 nM at SERT and 35 nM at NET`), not a condition (`in the presence of 4 mM`). */
+const coordinatingWords = new Set(['and', 'or', 'vs', 'versus', 'whereas', 'while', 'but', 'respectively']);
+/** A sentence that names nothing may still speak of the paragraph's compound through a pronoun. */
+const pronouns = new Set(['it', 'its', 'they', 'their', 'this', 'these', 'same']);
 /** Words before a relation that make the number a condition or a statistic (`at a concentration of 10 µM`, `n = 3`, `p < 0.05`). */
-const conditionWords = new Set(['at', 'in', 'with', 'using', 'containing', 'concentration', 'concentrations', 'dose', 'doses', 'dosage', 'treated', 'incubated', 'n', 'p', 'r', 't', 'z', 'f', 'df', 'k', 'x', 'r2', 'weight', 'age', 'aged', 'temperature', 'time', 'hill', 'slope', 'coefficient', 'ratio', 'factor', 'error', 'errors', 'rmse', 'deviation', 'variability']);
+const conditionWords = new Set(['at', 'in', 'with', 'using', 'containing', 'presence', 'absence', 'concentration', 'concentrations', 'dose', 'doses', 'dosage', 'treated', 'incubated', 'n', 'p', 'r', 't', 'z', 'f', 'df', 'k', 'x', 'r2', 'weight', 'age', 'aged', 'temperature', 'time', 'hill', 'slope', 'coefficient', 'ratio', 'factor', 'error', 'errors', 'rmse', 'deviation', 'variability']);
 const valueIntroducingMarks = new Set(['(', ':', ',', '[']);
 
 /** Extracts the statements written in prose (and inline math): a measure, then its value(s), tied to names of the same sentence. */
@@ -40,6 +44,10 @@ export function extractFromProse(input: ProseInput): AffinityStatement[] {
 class SentenceReader implements TokenSink {
   private tokens: Token[] = [];
   private paragraphCompound: Mention | undefined;
+  private paragraphTarget: Mention | undefined;
+  /** The last paragraph's compound and target, for a paragraph that opens with `Its …`; a heading clears them. */
+  private previousCompound: Mention | undefined;
+  private previousTarget: Mention | undefined;
 
   constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[]) {}
 
@@ -52,36 +60,55 @@ class SentenceReader implements TokenSink {
     this.tokens = [];
   }
 
-  paragraphEnd(): void {
+  paragraphEnd(section: boolean): void {
     this.sentenceEnd();
+    if (section) {
+      this.previousCompound = undefined;
+      this.previousTarget = undefined;
+    } else if (this.paragraphCompound || this.paragraphTarget) {
+      this.previousCompound = this.paragraphCompound ?? this.previousCompound;
+      this.previousTarget = this.paragraphTarget;
+    }
     this.paragraphCompound = undefined;
+    this.paragraphTarget = undefined;
   }
 
   private readSentence(tokens: Token[]): void {
     const hasValues = tokens.some((token) => token.kind === 'values');
     const hasMeasure = hasValues && tokens.some((token) => token.kind === 'measure');
     if (hasMeasure) this.readStatements(tokens, tokens.map(toPiece));
-    for (const token of tokens) if (token.kind === 'mention' && token.mention.kind === 'compound') this.paragraphCompound = token.mention;
+    for (const token of tokens) {
+      if (token.kind !== 'mention') continue;
+      if (token.mention.kind === 'compound') this.paragraphCompound = token.mention;
+      else this.paragraphTarget = token.mention;
+    }
   }
 
   private readStatements(tokens: Token[], pieces: Piece[]): void {
     let label: MeasureLabel | undefined;
     let sentenceUnit: ConcentrationUnit | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
+    const pronounSubject = !namesInSentence && tokens.some((token) => token.kind === 'word' && pronouns.has(token.word));
+    const labelsUsed = new Set<MeasureLabel>();
     const saysRespectively = tokens.some((token) => token.kind === 'word' && token.word === 'respectively');
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
+      if (token.kind === 'mention' || (token.kind === 'punct' && token.mark === ';')) {
+        labelsUsed.clear(); // a new name or clause may take the measure again: `its SERT value of 8.9 nM`
+        continue;
+      }
       if (token.kind === 'measure') {
         label = token.label;
         sentenceUnit = this.unitAfterMeasure(token.end) ?? sentenceUnit;
         continue;
       }
-      if (token.kind !== 'values' || !label || !namesInSentence) continue;
-      const relation = relationBefore(tokens, index);
+      if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject)) continue;
+      const relation = relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
+      labelsUsed.add(label);
       const pairs = saysRespectively && token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length) : undefined;
       token.items.forEach((item, itemIndex) => {
-        const entities = pairs ? pairs[itemIndex] : this.clauseEntities(pieces, index);
+        const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index) : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
         const statement = buildStatement({
           text: this.input.text,
@@ -128,8 +155,17 @@ class SentenceReader implements TokenSink {
     }));
   }
 
+  /** `It also blocks the pore, with an IC50 of 220 µM`: the paragraph's compound and the target it spoke of last. */
+  private paragraphEntities(): { compound?: EntityAt; target?: EntityAt } {
+    const compound = this.paragraphCompound ?? this.previousCompound;
+    if (!compound) return {};
+    const target = this.paragraphCompound ? this.paragraphTarget : this.paragraphTarget ?? this.previousTarget;
+    return { compound: entityAt(compound, 'paragraph-subject'), target: target && entityAt(target, 'paragraph-subject') };
+  }
+
   private subjectCompound(): EntityAt | undefined {
-    if (this.paragraphCompound) return entityAt(this.paragraphCompound, 'paragraph-subject');
+    const paragraphCompound = this.paragraphCompound ?? this.previousCompound;
+    if (paragraphCompound) return entityAt(paragraphCompound, 'paragraph-subject');
     return this.input.documentSubject && entityAt(this.input.documentSubject, 'document-subject');
   }
 }
@@ -146,7 +182,7 @@ function toPiece(token: Token): Piece {
  * The relation written before the value at `index`: `undefined` when the value follows the measure, a name, a list
  * word or a mark; `null` when something else stands before it (`at 4 mM`, `n = 3`, `p < 0.05`), so it is not the measure's value.
  */
-function relationBefore(tokens: Token[], index: number): { relation: Relation; signStart?: number } | undefined | null {
+function relationBefore(tokens: Token[], index: number, labelUsed: boolean): { relation: Relation; signStart?: number } | undefined | null {
   let relation: Relation | undefined;
   let signStart: number | undefined;
   let position = index - 1;
@@ -158,11 +194,20 @@ function relationBefore(tokens: Token[], index: number): { relation: Relation; s
   }
   const before = tokens[position];
   if (!before) return relation ? { relation, signStart } : null;
-  const introduced =
-    before.kind === 'measure' ||
-    before.kind === 'mention' ||
-    (before.kind === 'punct' && valueIntroducingMarks.has(before.mark)) ||
-    (before.kind === 'word' && (valueIntroducers.has(before.word) || (relation !== undefined && !conditionWords.has(before.word))));
+  const introduced = labelUsed ? isCoordinated(before) : isIntroduced(before, relation !== undefined);
   if (!introduced) return null;
   return relation ? { relation, signStart } : undefined;
+}
+
+function isIntroduced(before: Token, afterRelation: boolean): boolean {
+  if (before.kind === 'measure' || before.kind === 'mention') return true;
+  if (before.kind === 'punct') return afterRelation || valueIntroducingMarks.has(before.mark);
+  if (before.kind === 'word') return valueIntroducers.has(before.word) || (afterRelation && !conditionWords.has(before.word));
+  return false;
+}
+
+function isCoordinated(before: Token): boolean {
+  if (before.kind === 'measure' || before.kind === 'mention') return true;
+  if (before.kind === 'punct') return before.mark === ',' || before.mark === '(' || before.mark === ';';
+  return before.kind === 'word' && coordinatingWords.has(before.word);
 }

@@ -37,7 +37,8 @@ export function extractFromTables(tables: readonly Table[], input: TableInput): 
   const statements: AffinityStatement[] = [];
   for (const table of tables) {
     if (table.rows.length < 2) continue;
-    const caption = table.caption ? readHeading(input, table.caption) : undefined;
+    const captionSpan = table.caption ?? captionLineBefore(input.masked, table.start);
+    const caption = captionSpan ? readHeading(input, captionSpan) : undefined;
     const header = table.rows[0].map((cell) => readHeading(input, cell));
     const hasMeasureSomewhere = header.some((heading) => heading.label) || caption?.label;
     if (!hasMeasureSomewhere) continue;
@@ -143,4 +144,22 @@ function mentionsWithin(mentions: readonly Mention[], span: Span): Mention[] {
   const within: Mention[] = [];
   for (let index = low; index < mentions.length && mentions[index].start < span.end; index++) if (mentions[index].end <= span.end) within.push(mentions[index]);
   return within;
+}
+
+/** A `Table 2: …` / `**Table 1.** …` line just above a table that the scanner did not take as its caption. */
+function captionLineBefore(text: string, tableStart: number): Span | undefined {
+  let end = tableStart;
+  let blankLines = 0;
+  while (end > 0 && blankLines <= 2) {
+    const lineStart = text.lastIndexOf('\n', end - 2) + 1;
+    const line = text.slice(lineStart, end).trim();
+    if (line.length === 0) {
+      blankLines++;
+      end = lineStart;
+      if (lineStart === 0) return undefined;
+      continue;
+    }
+    return /^(\*\*|__)?(Table|TABLE|Tab\.)\s*[A-Z]?\d*[.:]/.test(line) ? { start: lineStart, end: lineStart + text.slice(lineStart, end).trimEnd().length } : undefined;
+  }
+  return undefined;
 }
