@@ -401,9 +401,14 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
   if (!plantable(s)) return out;
 
   // measure-mismatch: relabel the measure
+  // A label that governs several values ("its IC50 at H1 was 4.5 nM and at D2 329 nM") would mislabel them all.
+  const labelShared = (at: number): boolean =>
+    doc.truth.statements.some(
+      (o) => o !== s && o.line === s.line && o.measure === s.measure && o.character > s.character && (o.measureText === undefined || line.lastIndexOf(o.measureText, o.character) === at),
+    );
   if (s.measureText) {
     const mAt = line.lastIndexOf(s.measureText, s.character);
-    for (const m2 of ['Ki', 'IC50', 'Kd'] as Measure[]) {
+    for (const m2 of (labelShared(mAt) ? [] : ['Ki', 'IC50', 'Kd']) as Measure[]) {
       if (m2 === s.measure) continue;
       const label = relabel(s.measureText, m2);
       if (!label || mAt < 0) continue;
