@@ -424,8 +424,10 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
     }
   }
 
-  // unit-slip: the unit written next to the value changed to its neighbour
-  for (const [re, rep, f] of UNIT_SWAPS) {
+  // unit-slip: the unit written next to the value changed to its neighbour — not a unit that a list before it shares
+  // ("0.043 and 35 nM, respectively": changing nM would change both values).
+  const sharesUnit = doc.truth.statements.some((o) => o !== s && o.line === s.line && o.character < s.character && !/[a-zµμ]/i.test(o.text.replace(/\\[a-z]+/gi, '')));
+  for (const [re, rep, f] of sharesUnit ? [] : UNIT_SWAPS) {
     const mm = re.exec(s.text);
     if (!mm) continue;
     const newText = s.text.replace(new RegExp(re.source, 'g'), rep);
