@@ -34,11 +34,23 @@ test('check --format json lists every mention with line, character and id', () =
   assert.ok(latex.some((mention) => mention.id === 'group:alpha1-adrenoceptor' && mention.text.startsWith('\\textalpha')));
 });
 
-test('check prints file:line:col lines and a summary in text format', () => {
-  const { status, stdout } = cli('check', 'examples/amitriptyline-review.tex');
-  assert.equal(status, 0);
-  assert.match(stdout, /^examples\/amitriptyline-review\.tex:10:1 compound amitriptyline "Amitriptyline"$/m);
-  assert.match(stdout, /^examples\/amitriptyline-review\.tex: \d+ mention\(s\) of \d+ compound\(s\)\/target\(s\)$/m);
+test('check prints one file:line:col line per finding and a summary in text format', () => {
+  const clean = cli('check', 'examples/amitriptyline-review.tex');
+  assert.equal(clean.status, 0);
+  assert.match(clean.stdout, /^examples\/amitriptyline-review\.tex: \d+ mention\(s\) of \d+ compound\(s\)\/target\(s\), \d+ affinity statement\(s\), 0 finding\(s\)$/m);
+  const planted = cli('check', 'test/fixtures/affinity/planted/amitriptyline-profile.md');
+  assert.match(planted.stdout, /^test\/fixtures\/affinity\/planted\/amitriptyline-profile\.md:\d+:\d+ error affinity\.unit-slip .+$/m);
+});
+
+test('json lists every statement with its verdict and the reference values used', () => {
+  const { stdout } = cli('check', 'examples/amitriptyline-review.md', '--format', 'json');
+  const [file] = (JSON.parse(stdout) as { files: { statements: Record<string, unknown>[] }[] }).files;
+  const sert = file.statements.find((statement) => statement.target === 'SLC6A4' && statement.valueNm === 3.45);
+  assert.ok(sert, JSON.stringify(file.statements.slice(0, 3)));
+  assert.equal(sert.compound, 'amitriptyline');
+  assert.equal(sert.measure, 'Ki');
+  assert.equal(sert.verdict, 'consistent');
+  assert.ok((sert.references as unknown[]).length > 0);
 });
 
 test('usage and input errors exit with 2 and say what is wrong', () => {

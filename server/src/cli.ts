@@ -4,12 +4,30 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { formatForLanguageId } from './service/scan/index';
+import type { Verdict } from './service/check/types';
+
+const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'];
+
+function verdictJson(verdict: Verdict): Record<string, unknown> {
+  const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
+  return {
+    verdict: verdict.kind,
+    ...(verdict.kind === 'finding' ? { code: verdict.finding.code, message: verdict.finding.message, factor: verdict.finding.factor } : {}),
+    ...(verdict.kind === 'consistent' || verdict.kind === 'within-spread' ? { factor: verdict.factor } : {}),
+    ...(verdict.kind === 'unchecked' ? { reason: verdict.reason } : {}),
+    references: (evidence?.records ?? []).map((record) => ({
+      measure: record.measure, valueNm: record.valueNm, valueHighNm: record.valueHighNm, relation: record.relation, species: record.species,
+      conditions: record.conditions, referenceId: record.referenceId, grade: record.grade, origin: record.origin,
+    })),
+  };
+}
 
 const USAGE = `Usage: pharmalens check FILE... [--format text|json] [--kb FILE]
 
-Recognizes compound and target names in Markdown, Quarto, R Markdown and LaTeX manuscripts.
-  --format text   one line per mention: file:line:col kind id "text" (default)
-  --format json   { files: [{ file, mentions: [{ line, character, endLine, endCharacter, kind, id, name, text }] }] }
+Reads Markdown, Quarto, R Markdown and LaTeX manuscripts: recognizes compound and target names, reads every quoted
+affinity (Ki, Kd, IC50 …) and checks it against the knowledge base.
+  --format text   one line per finding: file:line:col severity code message, and a summary per file (default)
+  --format json   every mention, every affinity statement with its verdict and the reference values used, every finding
   --kb FILE       an extra knowledge-base file (JSON, same schema as the bundled one)`;
 
 interface CliOptions {
@@ -93,16 +111,45 @@ function run(argv: string[]): number {
         text: mention.text,
       };
     });
-    results.push({ file, mentions });
+    const position = (offset: number) => {
+      const at = document.positionAt(offset);
+      return { line: at.line + 1, character: at.character + 1 };
+    };
+    const statements = (analysis?.checked ?? []).map(({ statement, verdict }) => ({
+      ...position(statement.span.start),
+      text: statement.text,
+      compound: statement.compound?.id ?? null,
+      target: statement.target?.id ?? null,
+      measure: statement.measure,
+      scale: statement.scale,
+      relation: statement.relation,
+      value: statement.value,
+      valueHigh: statement.valueHigh,
+      unit: statement.unit,
+      valueNm: statement.valueNm,
+      valueHighNm: statement.valueHighNm,
+      context: statement.context,
+      association: { compound: statement.compound?.via ?? null, target: statement.target?.via ?? null },
+      ...verdictJson(verdict),
+    }));
+    const findings = analysis
+      ? service.diagnostics(document, analysis).map((diagnostic) => ({
+          line: diagnostic.range.start.line + 1,
+          character: diagnostic.range.start.character + 1,
+          severity: SEVERITY_NAME[diagnostic.severity ?? 1],
+          code: String(diagnostic.code),
+          message: diagnostic.message,
+        }))
+      : [];
+    results.push({ file, mentions, statements, findings });
   }
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ files: results }, null, 2)}\n`);
   } else {
-    for (const { file, mentions } of results) {
-      for (const mention of mentions) {
-        process.stdout.write(`${file}:${mention.line}:${mention.character} ${mention.kind} ${mention.id} ${JSON.stringify(mention.text)}\n`);
-      }
-      process.stdout.write(`${file}: ${mentions.length} mention(s) of ${new Set(mentions.map((mention) => mention.id)).size} compound(s)/target(s)\n`);
+    for (const { file, mentions, statements, findings } of results) {
+      for (const finding of findings) process.stdout.write(`${file}:${finding.line}:${finding.character} ${finding.severity} ${finding.code} ${finding.message}\n`);
+      const ids = new Set(mentions.map((mention) => mention.id)).size;
+      process.stdout.write(`${file}: ${mentions.length} mention(s) of ${ids} compound(s)/target(s), ${statements.length} affinity statement(s), ${findings.length} finding(s)\n`);
     }
   }
   return 0;
