@@ -1,0 +1,86 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  PublishDiagnosticsNotification,
+  type CodeAction,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, type RunningServer } from './helpers/server';
+
+let server: RunningServer;
+const published: PublishDiagnosticsParams[] = [];
+
+before(async () => {
+  server = await startServer();
+  server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+  });
+});
+
+after(() => server.stop());
+
+async function diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const found = published.find((params) => params.uri === uri && params.version === version);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no diagnostics published for ${uri} version ${version}`);
+}
+
+test('a misquoted value gets a diagnostic; its quick fix, applied to the file on disk, makes it go away', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-'));
+  const file = path.join(folder, 'paper.md');
+  const text = '# Results\n\nAmitriptyline binds the serotonin transporter (SERT) with a Ki of 3.45 µM.\n';
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const { diagnostics } = await diagnosticsFor(uri, 1);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, 'affinity.unit-slip');
+  assert.equal(diagnostics[0].source, 'pharmalens');
+
+  const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 68 } });
+  assert.match((hover?.contents as MarkupContent).value, /affinity\.unit-slip/);
+
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostics[0].range,
+    context: { diagnostics },
+  })) as CodeAction[];
+  assert.deepEqual(actions.map((action) => action.title).slice(0, 1), ['Change the unit to nM']);
+  assert.ok(actions.some((action) => action.title.startsWith('Suppress affinity.unit-slip')));
+  const edits = actions[0].edit?.changes?.[uri] as TextEdit[];
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, readFileSync(file, 'utf8')), edits);
+  writeFileSync(file, fixed);
+  assert.match(readFileSync(file, 'utf8'), /a Ki of 3\.45 nM\./);
+
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics, []);
+});
+
+test('the suppress action writes a magic comment that silences the diagnostic', async () => {
+  const uri = pathToFileURL('/virtual/suppress.md').href;
+  const text = 'Amitriptyline binds SERT with a Ki of 700 nM.\n';
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const { diagnostics } = await diagnosticsFor(uri, 1);
+  assert.equal(diagnostics[0].code, 'affinity.mismatch');
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+  const suppress = actions.find((action) => action.title === 'Suppress affinity.mismatch on this line');
+  assert.ok(suppress);
+  const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), suppress.edit?.changes?.[uri] as TextEdit[]);
+  assert.equal(suppressed, '<!-- pharmalens-disable-next-line affinity.mismatch -->\nAmitriptyline binds SERT with a Ki of 700 nM.\n');
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: suppressed }] });
+  assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics, []);
+});
