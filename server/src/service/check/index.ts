@@ -25,6 +25,18 @@ export interface CheckInput {
   statements: readonly AffinityStatement[];
 }
 
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The paragraph (blank-line bounded) or table around a span. */
 function blockAround(scanned: ScannedDocument, span: Span): Span {
   const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
@@ -60,8 +72,12 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   if (!compound || !target) return undefined;
   const pairRecords = recordsForPair(input.kb, compound.id, target.id);
   const block = blockAround(input.scanned, statement.span);
-  const nearbyIds = [...new Set(input.mentions.filter((mention) => mention.kind === 'target' && mention.id !== target.id && block.start <= mention.start && mention.end <= block.end).map((mention) => mention.id))];
-  const nearbyTargets = nearbyIds.flatMap((targetId) => {
+  const nearbyIds = new Set<string>();
+  for (let index = firstMentionFrom(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
+    const mention = input.mentions[index];
+    if (mention.kind === 'target' && mention.id !== target.id && mention.end <= block.end) nearbyIds.add(mention.id);
+  }
+  const nearbyTargets = [...nearbyIds].flatMap((targetId) => {
     const evidence = evidenceFor(recordsForPair(input.kb, compound.id, targetId), statement.measure);
     return evidence ? [{ targetId, evidence }] : [];
   });

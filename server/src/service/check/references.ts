@@ -10,10 +10,21 @@ export function relatedTargetIds(kb: IndexedKnowledgeBase, targetId: string): st
   return [targetId, ...kb.groupsContaining(targetId).map((group) => group.id), ...(target?.members ?? [])];
 }
 
+/** The knowledge base never changes under a service, so what a pair's records are is computed once per pair. */
+const pairCache = new WeakMap<IndexedKnowledgeBase, Map<string, AffinityRecord[]>>();
+
 /** Every trusted record (no QC outlier) of a compound at a target or its related targets, any measure. */
 export function recordsForPair(kb: IndexedKnowledgeBase, compoundId: string, targetId: string): AffinityRecord[] {
-  const targets = new Set(relatedTargetIds(kb, targetId));
-  return kb.affinitiesOfCompound(compoundId).filter((record) => record.target !== undefined && targets.has(record.target) && !record.outlier);
+  let cache = pairCache.get(kb);
+  if (!cache) pairCache.set(kb, (cache = new Map()));
+  const key = `${compoundId}\u0000${targetId}`;
+  let records = cache.get(key);
+  if (!records) {
+    const targets = new Set(relatedTargetIds(kb, targetId));
+    records = kb.affinitiesOfCompound(compoundId).filter((record) => record.target !== undefined && targets.has(record.target) && !record.outlier);
+    cache.set(key, records);
+  }
+  return records;
 }
 
 /** The reference set for one measure: human records, or every species when no human record exists. */
