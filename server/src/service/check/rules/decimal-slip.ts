@@ -20,7 +20,7 @@ export function decimalSlip(context: RuleContext): Finding | undefined {
       'affinity.decimal-slip',
       evidence,
       foldFrom(context, evidence),
-      `${written(context)} for ${names(context)} is ${shift >= 1 ? shift : 1 / shift}× off the references (${describeEvidence(evidence)}); ${corrected}${high} would match — a misplaced decimal point?`,
+      `${written(context)} for ${names(context)} is ${shift >= 1 ? shift : 1 / shift}× off the references (${describeEvidence(evidence, context.kb)}); ${corrected}${high} would match — a misplaced decimal point?`,
       [{ title: `Move the decimal point: ${corrected}${high}`, edits: [{ span: statement.valueSpan, newText: `${corrected}${high}` }], preferred: true }],
       residual,
     );

@@ -23,7 +23,7 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
       'affinity.measure-mismatch',
       other,
       context.evidence ? foldFrom(context, context.evidence) : 1,
-      `${written(context)} is quoted as ${statement.measure} for ${names(context)}, but it matches the ${describeEvidence(other)}${context.evidence ? `; the ${statement.measure} references are ${describeEvidence(context.evidence)}` : ` and no ${statement.measure} is recorded`}.`,
+      `${written(context)} is quoted as ${statement.measure} for ${names(context)}, but it matches the ${describeEvidence(other, context.kb)}${context.evidence ? `; the ${statement.measure} references are ${describeEvidence(context.evidence, context.kb)}` : ` and no ${statement.measure} is recorded`}.`,
       fixes,
       residual,
     );

@@ -12,7 +12,7 @@ export function mismatch(context: RuleContext): Finding | undefined {
     'affinity.mismatch',
     evidence,
     fold,
-    `${written(context)} for ${names(context)} is ${Math.round(fold)}× away from the references (${describeEvidence(evidence)}).`,
+    `${written(context)} for ${names(context)} is ${Math.round(fold)}× away from the references (${describeEvidence(evidence, context.kb)}).`,
     [],
     Infinity,
   );

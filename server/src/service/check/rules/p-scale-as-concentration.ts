@@ -15,7 +15,7 @@ export function pScaleAsConcentration(context: RuleContext): Finding | undefined
     'affinity.measure-mismatch',
     evidence,
     foldFrom(context, evidence),
-    `${written(context)} for ${names(context)} looks like p${statement.measure} ${statement.value} written as a concentration (references: ${describeEvidence(evidence)}).`,
+    `${written(context)} for ${names(context)} looks like p${statement.measure} ${statement.value} written as a concentration (references: ${describeEvidence(evidence, context.kb)}).`,
     [],
     residual,
   );

@@ -4,17 +4,26 @@ import type { RuleContext } from '../context';
 import { foldOutside } from '../distance';
 import { replaceWithReferenceFixes } from '../fixes';
 import type { CheckCode } from '../types';
-import { formatConcentration } from '../../present/format';
+import { formatConcentration, shortCitation } from '../../present/format';
+import type { IndexedKnowledgeBase } from '../../kb/indexed';
 
 export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {
   const { statement } = context;
   return foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, evidence.lowNm, evidence.highNm);
 }
 
-export function describeEvidence(evidence: Evidence): string {
-  const grades = [...new Set(evidence.records.map((record) => record.grade))].join('/');
-  const count = new Set(evidence.records.map((record) => record.duplicateOf ?? record.id)).size;
-  return `${evidence.measure} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${count} record${count === 1 ? '' : 's'}, ${grades})`;
+const MAX_SOURCES_NAMED = 3;
+
+/** `Ki 3.45–4.3 nM (Tatsumi 1997, primary; MedChemExpress…, vendor)`: the range and the sources behind it. */
+export function describeEvidence(evidence: Evidence, kb?: IndexedKnowledgeBase): string {
+  const independent = evidence.records.filter((record) => !record.duplicateOf);
+  const sources = [...new Set(independent.map((record) => {
+    const reference = kb?.reference(record.referenceId);
+    const label = record.grade === 'database' ? record.origin : reference ? shortCitation(reference) : record.origin;
+    return `${label}, ${record.grade}`;
+  }))];
+  const named = sources.slice(0, MAX_SOURCES_NAMED).join('; ') + (sources.length > MAX_SOURCES_NAMED ? `; +${sources.length - MAX_SOURCES_NAMED} more` : '');
+  return `${evidence.measure} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${named})`;
 }
 
 export function written(context: RuleContext): string {

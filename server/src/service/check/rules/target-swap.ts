@@ -17,7 +17,7 @@ export function targetSwap(context: RuleContext): Finding | undefined {
       'affinity.target-swap',
       evidence,
       foldFrom(context, evidence),
-      `${written(context)} does not match ${names(context)} (${describeEvidence(evidence)}) but matches its value at ${otherName} (${describeEvidence(other)}), named nearby — values swapped between targets?`,
+      `${written(context)} does not match ${names(context)} (${describeEvidence(evidence, context.kb)}) but matches its value at ${otherName} (${describeEvidence(other, context.kb)}), named nearby — values swapped between targets?`,
       [],
       residual,
     );

@@ -28,7 +28,7 @@ export function unitSlip(context: RuleContext): Finding | undefined {
         'affinity.unit-slip',
         evidence,
         foldFrom(context, evidence),
-        `${written(context)} for ${names(context)} is 1000× off the references (${describeEvidence(evidence)}); in ${unit} it would match — a unit slip?`,
+        `${written(context)} for ${names(context)} is 1000× off the references (${describeEvidence(evidence, context.kb)}); in ${unit} it would match — a unit slip?`,
         fixes,
         residual,
       );
