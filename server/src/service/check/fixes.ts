@@ -1,6 +1,6 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
-import { shortCitation } from '../present/format';
+import { shortCitation } from '../kb/format';
 import type { AffinityStatement } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import { valueInStatementUnits } from './context';

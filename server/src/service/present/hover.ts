@@ -9,7 +9,7 @@ import {
   referenceIdentifiers,
   referenceUrl,
   shortCitation,
-} from './format';
+} from '../kb/format';
 
 export const MAX_AFFINITY_ROWS = 12;
 

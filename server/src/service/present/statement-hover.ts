@@ -2,7 +2,7 @@ import type { Verdict } from '../check/types';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { escapeMarkdown } from './markdown';
-import { formatConcentration } from './format';
+import { formatConcentration } from '../kb/format';
 import { affinityTable } from './hover';
 
 function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string {

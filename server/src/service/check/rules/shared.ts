@@ -4,7 +4,7 @@ import type { RuleContext } from '../context';
 import { foldOutside } from '../distance';
 import { replaceWithReferenceFixes } from '../fixes';
 import type { CheckCode } from '../types';
-import { formatConcentration, shortCitation } from '../../present/format';
+import { formatConcentration, shortCitation } from '../../kb/format';
 import type { IndexedKnowledgeBase } from '../../kb/indexed';
 
 export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {

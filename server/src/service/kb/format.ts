@@ -1,4 +1,4 @@
-import type { AffinityRecord, Reference } from '../kb/types';
+import type { AffinityRecord, Reference } from './types';
 
 /** [lowest value in nM shown in this unit, nM per unit, unit]: sub-nanomolar affinities stay in nM, as papers write them. */
 const UNITS: readonly [number, number, string][] = [
