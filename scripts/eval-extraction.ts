@@ -95,7 +95,7 @@ for (const directory of directories) {
     const document = TextDocument.create(`file://${path.resolve(file)}`, languageId, 1, readFileSync(file, 'utf8'));
     const analysis = service.analyze(document);
     if (!analysis) continue;
-    const statements = extractStatements(analysis.scanned, analysis.mentions, service.knowledgeBase);
+    const statements = extractStatements(analysis.scanned, analysis.mentions, analysis.format);
     const lineOf = (statement: AffinityStatement): number => document.positionAt(statement.valueSpan.start).line + 1;
     const used = new Set<AffinityStatement>();
     const missed: Expected[] = [];

@@ -49,10 +49,10 @@ test('malformed input never throws', () => {
   for (const input of inputs) {
     for (const format of ['markdown', 'latex'] as const) {
       assert.doesNotThrow(() => extract(input, format), input);
-      assert.doesNotThrow(() => extractStatements(scanDocument(input, format), []), input);
+      assert.doesNotThrow(() => extractStatements(scanDocument(input, format), [], format), input);
     }
   }
-  assert.deepEqual(extractStatements(scanDocument('Ki of 3 nM', 'markdown'), [{ start: 99, end: 2, kind: 'target', id: 'x', text: '' }]), []);
+  assert.deepEqual(extractStatements(scanDocument('Ki of 3 nM', 'markdown'), [{ start: 99, end: 2, kind: 'target', id: 'x', text: '' }], 'markdown'), []);
 });
 
 test('a 1 MB manuscript is extracted in linear time (timing printed, not asserted)', () => {
@@ -71,9 +71,9 @@ test('a 1 MB manuscript is extracted in linear time (timing printed, not asserte
   const timeExtraction = (text: string): { milliseconds: number; count: number } => {
     const scanned = scanDocument(text, 'markdown');
     const mentions = mentionsOf(scanned.masked);
-    extractStatements(scanned, mentions);
+    extractStatements(scanned, mentions, 'markdown');
     const start = performance.now();
-    const count = extractStatements(scanned, mentions).length;
+    const count = extractStatements(scanned, mentions, 'markdown').length;
     return { milliseconds: performance.now() - start, count };
   };
   const half = timeExtraction(paragraph.repeat(Math.ceil(copies / 2)));

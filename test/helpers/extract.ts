@@ -17,7 +17,7 @@ export const mentionsOf = (masked: string) => recognizeMentions(masked, dictiona
 /** Scan → recognize (tiny knowledge base) → extract. */
 export function extract(text: string, format: DocumentFormat = 'markdown'): AffinityStatement[] {
   const scanned = scanDocument(text, format);
-  return extractStatements(scanned, recognizeMentions(scanned.masked, dictionary));
+  return extractStatements(scanned, recognizeMentions(scanned.masked, dictionary), format);
 }
 
 /** A statement in one line: `Ki = 3.45 nM (3.45 nM) amitriptyline@SLC6A4`. */

@@ -56,7 +56,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const scanned = scanDocument(document.getText(), format);
     const mentions = recognizeMentions(scanned.masked, dictionary);
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
-    const statements = extractStatements(scanned, mentions, knowledgeBase);
+    const statements = extractStatements(scanned, mentions, format);
     const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });
     return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned) };
   };

@@ -1,6 +1,5 @@
-import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { Mention } from '../recognize/recognize';
-import type { ScannedDocument, Span } from '../scan/types';
+import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import { documentSubject } from './associate';
 import { extractFromProse } from './prose';
 import { extractFromTables } from './tables';
@@ -11,12 +10,11 @@ export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from 
 /**
  * Reads every affinity statement of a scanned document: prose and inline math sentence by sentence, then tables.
  * Pure and linear in the document; never throws (a failure yields no statements rather than an error).
- * `mentions` are the recognizer's, sorted by start. The knowledge base is not needed yet (reserved for disambiguation).
+ * `mentions` are the recognizer's, sorted by start. In LaTeX, `~` is a tie (a space), not "approximately".
  */
-export function extractStatements(scanned: ScannedDocument, mentions: Mention[], kb?: IndexedKnowledgeBase): AffinityStatement[] {
-  void kb;
+export function extractStatements(scanned: ScannedDocument, mentions: Mention[], format: DocumentFormat): AffinityStatement[] {
   try {
-    const tieIsSpace = isLatex(scanned);
+    const tieIsSpace = format === 'latex';
     const subject = documentSubject(mentions);
     const tables = [...scanned.tables].sort((a, b) => a.start - b.start);
     const prose = extractFromProse({
@@ -35,12 +33,6 @@ export function extractStatements(scanned: ScannedDocument, mentions: Mention[],
   }
 }
 
-/** The scanner does not say which format it read: LaTeX is the one with command arguments, labels or `\cite`s, where `~` is a tie. */
-function isLatex(scanned: ScannedDocument): boolean {
-  if (scanned.skipped.some((span) => span.reason === 'command-arg' || span.reason === 'label')) return true;
-  if (scanned.citations.some((citation) => citation.command !== 'pandoc')) return true;
-  return scanned.text.includes('\\begin{') || scanned.text.includes('\\section');
-}
 
 function insideAny(spans: readonly Span[]): (offset: number) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
