@@ -52,6 +52,11 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     const code = text.charCodeAt(index);
     if (code === 10) {
       index = afterNewline(text, index, sink, options);
+      if (startsParagraphAt(text, index)) {
+        const skippedTo = skipParagraphWithoutNumbers(text, index, mentions, sink);
+        if (skippedTo > index) lastWord = '';
+        index = skippedTo;
+      }
       continue;
     }
     if (isBlank(code)) {
@@ -112,6 +117,47 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     index++;
   }
   sink.paragraphEnd(false);
+}
+
+/** `index` is the first character of a line that follows a blank line. */
+function startsParagraphAt(text: string, index: number): boolean {
+  if (index >= text.length || text.charCodeAt(index) === 10) return false;
+  const newline = text.lastIndexOf('\n', index - 1);
+  if (newline < 0) return false;
+  for (let position = newline - 1; position >= 0; position--) {
+    const code = text.charCodeAt(position);
+    if (code === 10) return true;
+    if (!isBlank(code)) return false;
+  }
+  return true;
+}
+
+/**
+ * Most of a manuscript is prose without a single digit, and a statement needs a number: such a paragraph only
+ * passes its names on (for the paragraph-subject rule) and is not read character by character. Paragraphs with
+ * commands, headings or table rows are read in full, since those end paragraphs or sentences on their own.
+ */
+function skipParagraphWithoutNumbers(text: string, start: number, mentions: readonly Mention[], sink: TokenSink): number {
+  const blankLine = text.indexOf('\n\n', start);
+  const end = blankLine < 0 ? text.length : blankLine;
+  for (let position = start; position < end; position++) {
+    const code = text.charCodeAt(position);
+    if ((code >= 48 && code <= 57) || code === 92) return start;
+    const lineStart = position === start || text.charCodeAt(position - 1) === 10;
+    if (lineStart && (code === 35 || code === 124)) return start;
+  }
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < mentions.length && mentions[index].end <= end; index++) {
+    const mention = mentions[index];
+    sink.token({ kind: 'mention', start: mention.start, end: mention.end, mention });
+  }
+  return end;
 }
 
 /** A blank line ends a paragraph; a Markdown heading line starts one. */
