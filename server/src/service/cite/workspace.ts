@@ -1,0 +1,23 @@
+import { fileUriOf } from './uri';
+
+/** The host's file access, the only way the citation module reads files. URIs are `file://` URIs. */
+export interface Workspace {
+  /** The file's text, or `undefined` when it does not exist or cannot be read. */
+  readFile(uri: string): string | undefined;
+  /** A cheaper existence test than reading, when the host has one. */
+  exists?(uri: string): boolean;
+}
+
+export function fileExists(workspace: Workspace, uri: string): boolean {
+  return workspace.exists ? workspace.exists(uri) : workspace.readFile(uri) !== undefined;
+}
+
+/** A workspace over in-memory files, keyed by `file://` URI or absolute POSIX path; for tests and the CLI. */
+export function memoryWorkspace(files: Record<string, string>): Workspace {
+  const byUri = new Map<string, string>();
+  for (const [name, text] of Object.entries(files)) byUri.set(fileUriOf(name), text);
+  return {
+    readFile: (uri) => byUri.get(fileUriOf(uri)),
+    exists: (uri) => byUri.has(fileUriOf(uri)),
+  };
+}
