@@ -54,6 +54,11 @@ describe('cite discover: LaTeX', () => {
     assert.deepEqual(found.uris, [`${root}/bib/my%20refs.bib`, 'file:///srv/bib/global.bib']);
   });
 
+  it('leaves remote resources alone', () => {
+    const found = discover('main.tex', '\\addbibresource[location=remote]{https://example.org/refs.bib}', 'latex', []);
+    assert.deepEqual([found.uris, found.missing], [[], []]);
+  });
+
   it('lists a file declared twice once', () => {
     const found = discover('main.tex', '\\addbibresource{refs.bib}\n\\bibliography{refs}', 'latex', ['refs.bib']);
     assert.deepEqual(found.uris, inRoot('refs.bib'));

@@ -62,6 +62,7 @@ export function bibliographyUris(
   ];
   const discovered: DiscoveredBibliographies = { uris: [], sources: [], missing: [] };
   for (const declaration of declarations) {
+    if (isRemote(declaration.path)) continue;
     const tried = candidateUris(declaration, documentFolder, rootFolder);
     const uri = tried.find((candidate) => fileExists(workspace, candidate));
     if (uri === undefined) discovered.missing.push({ ...declaration, tried });
@@ -119,6 +120,11 @@ function valueSpan(text: string, range: readonly number[]): Span {
   const [start, end] = range as [number, number];
   const quoted = text[start] === '"' || text[start] === "'";
   return quoted ? { start: start + 1, end: end - 1 } : { start, end };
+}
+
+/** `\addbibresource[location=remote]{https://…}`: not a workspace file. */
+function isRemote(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !path.startsWith('file:');
 }
 
 /** Relative to the document's folder, then to the workspace root; `_quarto.yml` and the setting root first. */
