@@ -84,3 +84,19 @@ test('the suppress action writes a magic comment that silences the diagnostic', 
   await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: suppressed }] });
   assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics, []);
 });
+
+test('a malformed .bib open in the editor gets a diagnostic naming the line; its good entries still resolve', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bib-'));
+  const bibText = '@article{good, title = {Fine}, year = {2000}}\n@article{broken, title = {Unclosed\n@article{also, title = {Fine too}, year = {2001}}\n';
+  writeFileSync(path.join(folder, 'refs.bib'), bibText);
+  const bibUri = pathToFileURL(path.join(folder, 'refs.bib')).href;
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bibUri, languageId: 'bibtex', version: 1, text: bibText } });
+  const bibDiagnostics = (await diagnosticsFor(bibUri, 1)).diagnostics;
+  assert.ok(bibDiagnostics.some((diagnostic) => diagnostic.code === 'bibtex.syntax' && /line 2/.test(String(diagnostic.message))), JSON.stringify(bibDiagnostics));
+
+  const texUri = pathToFileURL(path.join(folder, 'paper.tex')).href;
+  const tex = '\\addbibresource{refs.bib}\nText \\cite{good,also,gone}.\n';
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: texUri, languageId: 'latex', version: 1, text: tex } });
+  const texDiagnostics = (await diagnosticsFor(texUri, 1)).diagnostics;
+  assert.deepEqual(texDiagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.character]), [['citation.unresolved', 21]]);
+});

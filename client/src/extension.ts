@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-const LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex'];
+const LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'bibtex'];
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.bib,_quarto.yml}') },
     initializationOptions: {
       knowledgeBaseFiles: workspace.getConfiguration('pharmalens').get<string[]>('knowledgeBase.extraFiles', []),
     },

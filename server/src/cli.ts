@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
+import { nodeWorkspace } from './node/workspace';
 import { formatForLanguageId } from './service/scan/index';
 import type { Verdict } from './service/check/types';
 
@@ -79,7 +81,7 @@ function run(argv: string[]): number {
     for (const error of loaded.errors) process.stderr.write(`pharmalens: ${error}\n`);
     return 2;
   }
-  const service = createLanguageService(loaded);
+  const service = createLanguageService({ ...loaded, workspace: nodeWorkspace(), discoveryOptions: () => ({ workspaceRoot: process.cwd() }) });
   const results = [];
   for (const file of options.files) {
     const languageId = languageIdOf(file);
@@ -94,7 +96,7 @@ function run(argv: string[]): number {
       process.stderr.write(`pharmalens: ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
       return 2;
     }
-    const document = TextDocument.create(path.resolve(file), languageId, 1, text);
+    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, text);
     const analysis = service.analyze(document);
     const mentions = (analysis?.mentions ?? []).map((mention) => {
       const start = document.positionAt(mention.start);

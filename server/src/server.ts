@@ -1,20 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
 import type { DiagnosticSettings } from './service/present/diagnostics';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
+import { nodeWorkspace } from './node/workspace';
+import { parseBibtex } from './service/cite/bibtex';
+import type { DiscoveryOptions } from './service/cite/discover';
 
 const VALIDATION_DELAY_MS = 200;
 
@@ -25,7 +31,41 @@ const analyses = new Map<string, { version: number; analysis: DocumentAnalysis |
 const pendingValidations = new Map<string, NodeJS.Timeout>();
 let service: LanguageService | undefined;
 let settings: DiagnosticSettings = {};
+let bibliographySetting: string[] = [];
+let workspaceRoot: string | undefined;
 let clientHasConfiguration = false;
+
+function discoveryOptions(): DiscoveryOptions {
+  const quartoFile = workspaceRoot ? path.join(workspaceRoot, '_quarto.yml') : undefined;
+  const quartoYaml = quartoFile && existsSync(quartoFile) ? readFileSync(quartoFile, 'utf8') : undefined;
+  return { workspaceRoot, quartoYaml, fallback: bibliographySetting };
+}
+
+function isBibtex(document: TextDocument): boolean {
+  return document.languageId === 'bibtex' || document.uri.toLowerCase().endsWith('.bib');
+}
+
+/** A `.bib` file open in the editor: its syntax errors and duplicate keys. */
+function bibtexDiagnostics(document: TextDocument): Diagnostic[] {
+  const parsed = parseBibtex(document.getText());
+  const at = (offset: number) => document.positionAt(offset);
+  return [
+    ...parsed.errors.map((error) => ({
+      range: { start: at(error.offset), end: at(Math.min(error.offset + 1, document.getText().length)) },
+      severity: DiagnosticSeverity.Error,
+      code: 'bibtex.syntax',
+      source: 'pharmalens',
+      message: `${error.message} (line ${error.line}, column ${error.column}); the other entries are still used.`,
+    })),
+    ...parsed.duplicates.map((duplicate) => ({
+      range: { start: at(duplicate.keySpan.start), end: at(duplicate.keySpan.end) },
+      severity: DiagnosticSeverity.Warning,
+      code: 'bibtex.duplicate-key',
+      source: 'pharmalens',
+      message: `Duplicate key "${duplicate.key}": citations resolve to its first entry (line ${at(duplicate.firstKeySpan.start).line + 1}).`,
+    })),
+  ];
+}
 
 function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const cached = analyses.get(document.uri);
@@ -45,6 +85,10 @@ function validate(uri: string): void {
   pendingValidations.delete(uri);
   const document = documents.get(uri);
   if (!document || !service) return;
+  if (isBibtex(document)) {
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bibtexDiagnostics(document) });
+    return;
+  }
   const analysis = analysisOf(document);
   if (documents.get(uri)?.version !== document.version) return;
   const diagnostics = analysis ? service.diagnostics(document, analysis, settings) : [];
@@ -58,17 +102,22 @@ function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
 
 async function refreshSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
-  const section = (await connection.workspace.getConfiguration('pharmalens')) as { severity?: DiagnosticSettings['severity'] } | null;
+  const section = (await connection.workspace.getConfiguration('pharmalens')) as { severity?: DiagnosticSettings['severity']; bibliography?: string[] } | null;
   settings = { severity: section?.severity ?? {} };
+  bibliographySetting = section?.bibliography ?? [];
+  analyses.clear();
 }
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[]; severity?: DiagnosticSettings['severity'] };
+  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[]; severity?: DiagnosticSettings['severity']; bibliography?: string[] };
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : process.cwd();
+  workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
+  const root = workspaceRoot ?? process.cwd();
   const loaded = loadKnowledgeBaseFiles((options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file)));
-  service = createLanguageService(loaded);
+  const workspace = nodeWorkspace((uri) => documents.get(uri)?.getText());
+  service = createLanguageService({ ...loaded, workspace, discoveryOptions });
   settings = { severity: options.severity ?? {} };
+  bibliographySetting = options.bibliography ?? [];
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
@@ -83,6 +132,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['{', ',', '@'] },
     },
     serverInfo: { name: 'pharmalens-ls', version: '0.1.0' },
   };
@@ -114,7 +164,27 @@ connection.onCodeAction((params) => {
   return analysis ? service.codeActions(document, analysis, params.context.diagnostics) : [];
 });
 
-documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !service || isBibtex(document)) return [];
+  const analysis = analysisOf(document);
+  return analysis ? service.completions(document, analysis, params.position) : [];
+});
+
+/** A manuscript's analysis depends on its bibliography files: when one changes, every manuscript is checked again. */
+function bibliographiesChanged(): void {
+  analyses.clear();
+  for (const document of documents.all()) if (!isBibtex(document)) scheduleValidation(document.uri);
+}
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((change) => /\.(bib|ya?ml)$/i.test(change.uri))) bibliographiesChanged();
+});
+
+documents.onDidChangeContent((event) => {
+  scheduleValidation(event.document.uri);
+  if (isBibtex(event.document)) bibliographiesChanged();
+});
 documents.onDidClose((event) => {
   clearTimeout(pendingValidations.get(event.document.uri));
   pendingValidations.delete(event.document.uri);

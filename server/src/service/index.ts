@@ -1,12 +1,17 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type CodeAction, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
+import type { DiscoveryOptions } from './cite/discover';
+import type { Workspace } from './cite/workspace';
+import { citationHover } from './present/citation-hover';
+import { citationCompletions } from './present/completion';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
 import type { Verdict } from './check/types';
 import { extractStatements } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
-import { toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
+import { citationDiagnostic, toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
 import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
@@ -27,6 +32,8 @@ export interface DocumentAnalysis {
   /** Every affinity statement read, in document order, with the verdict on it. */
   checked: { statement: AffinityStatement; verdict: Verdict }[];
   suppressions: Suppressions;
+  /** The document's bibliography files and the problems with its citations. */
+  citations: CitationAnalysis;
 }
 
 export interface LanguageService {
@@ -38,17 +45,27 @@ export interface LanguageService {
   /** Findings that no magic comment suppresses, as LSP diagnostics. */
   diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
   codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** Citation keys after `\cite{` or `@`. */
+  completions(document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[];
 }
 
 export interface LanguageServiceOptions {
   kb: KnowledgeBase;
   /** The knowledge base's names, compiled ahead of time (see `lazyDictionary`); compiled from `kb` when absent. */
   dictionary?: Dictionary;
+  /** How the host reads bibliography files; without it no bibliography is found. */
+  workspace?: Workspace;
+  /** Workspace root, `_quarto.yml` text and the bibliography setting, asked for at each analysis. */
+  discoveryOptions?: () => DiscoveryOptions;
 }
+
+const NO_CITATION_ANALYSIS: CitationAnalysis = { bibliographies: [], missing: [], problems: [] };
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const knowledgeBase = indexKnowledgeBase(options.kb);
   const dictionary = options.dictionary ?? buildDictionary(compileNames(options.kb));
+  const { workspace } = options;
+  const bibliographyCache = new BibliographyCache();
 
   const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
     const format = formatForLanguageId(document.languageId, document.uri);
@@ -58,7 +75,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
     const statements = extractStatements(scanned, mentions, format);
     const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });
-    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned) };
+    const citations = workspace ? analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache) : NO_CITATION_ANALYSIS;
+    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned), citations };
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
@@ -84,6 +102,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         range: { start: document.positionAt(quoted.statement.span.start), end: document.positionAt(quoted.statement.span.end) },
       };
     }
+    const citedKey = analysis.scanned.citations.flatMap((citation) => citation.keys).find((key) => key.start <= offset && offset <= key.end);
+    const citedEntry = citedKey ? entryForKey(analysis.citations, citedKey.key) : undefined;
+    if (citedKey && citedEntry) {
+      return {
+        contents: { kind: MarkupKind.Markdown, value: citationHover(knowledgeBase, citedEntry) },
+        range: { start: document.positionAt(citedKey.start), end: document.positionAt(citedKey.end) },
+      };
+    }
     const mention = mentionAt(analysis, offset);
     if (!mention) return null;
     const markdown = mentionHover(knowledgeBase, mention, analysis.compoundsMentioned);
@@ -94,17 +120,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     };
   };
 
-  const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] =>
-    analysis.checked.flatMap(({ verdict }) => {
+  const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] => [
+    ...analysis.checked.flatMap(({ verdict }) => {
       if (verdict.kind !== 'finding' || analysis.suppressions.isSuppressed(verdict.finding.code, verdict.finding.statement.span.start)) return [];
       const diagnostic = toDiagnostic(document, verdict.finding, settings);
       return diagnostic ? [diagnostic] : [];
-    });
+    }),
+    ...analysis.citations.problems.flatMap((problem) => {
+      if (analysis.suppressions.isSuppressed(problem.code, problem.span.start)) return [];
+      const diagnostic = citationDiagnostic(document, problem, settings);
+      return diagnostic ? [diagnostic] : [];
+    }),
+  ];
+
+  const completions = (document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[] =>
+    citationCompletions(document.getText({ start: { line: position.line, character: 0 }, end: position }), analysis.format, analysis.citations.bibliographies);
 
   const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[]): CodeAction[] =>
     codeActionsFor(document, analysis.format, requested);
 
-  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions };
+  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions };
 }
 
 export type { Mention } from './recognize/recognize';

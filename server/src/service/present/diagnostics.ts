@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { CitationCode, CitationProblem } from '../cite/document';
 import { DEFAULT_SEVERITY, type CheckCode, type Finding, type Fix, type Severity } from '../check/types';
 import type { Span } from '../scan/types';
 
@@ -12,14 +13,21 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+export type DiagnosticCode = CheckCode | CitationCode;
+
+const DEFAULT_CITATION_SEVERITY: Record<CitationCode, Severity> = {
+  'citation.unresolved': 'warning',
+  'citation.bibliography-missing': 'warning',
+};
+
 export interface DiagnosticSettings {
   /** Per code: a severity, or `off`. */
-  severity?: Partial<Record<CheckCode, Severity | 'off'>>;
+  severity?: Partial<Record<DiagnosticCode, Severity | 'off'>>;
 }
 
 /** What a quick fix needs, carried in the diagnostic so that any client can ask for the actions later. */
 export interface DiagnosticData {
-  code: CheckCode;
+  code: DiagnosticCode;
   fixes: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
 }
 
@@ -31,16 +39,24 @@ function fixData(document: TextDocument, fix: Fix): DiagnosticData['fixes'][numb
   return { title: fix.title, preferred: fix.preferred, edits: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, settings: DiagnosticSettings = {}): Diagnostic | undefined {
-  const severity = settings.severity?.[finding.code] ?? DEFAULT_SEVERITY[finding.code];
+interface Problem {
+  code: DiagnosticCode;
+  span: Span;
+  message: string;
+  fixes: Fix[];
+}
+
+function problemDiagnostic(document: TextDocument, problem: Problem, defaultSeverity: Severity, settings: DiagnosticSettings): Diagnostic | undefined {
+  const severity = settings.severity?.[problem.code] ?? defaultSeverity;
   if (severity === 'off') return undefined;
-  const data: DiagnosticData = { code: finding.code, fixes: finding.fixes.map((fix) => fixData(document, fix)) };
-  return {
-    range: toRange(document, finding.statement.span),
-    severity: LSP_SEVERITY[severity],
-    code: finding.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-    data,
-  };
+  const data: DiagnosticData = { code: problem.code, fixes: problem.fixes.map((fix) => fixData(document, fix)) };
+  return { range: toRange(document, problem.span), severity: LSP_SEVERITY[severity], code: problem.code, source: DIAGNOSTIC_SOURCE, message: problem.message, data };
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding, settings: DiagnosticSettings = {}): Diagnostic | undefined {
+  return problemDiagnostic(document, { ...finding, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings);
+}
+
+export function citationDiagnostic(document: TextDocument, problem: CitationProblem, settings: DiagnosticSettings = {}): Diagnostic | undefined {
+  return problemDiagnostic(document, problem, DEFAULT_CITATION_SEVERITY[problem.code], settings);
 }

@@ -1,0 +1,88 @@
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { ScannedDocument, Span } from '../scan/types';
+import { parseBibtex, type BibEntry, type ParsedBibliography } from './bibtex';
+import { bibliographyUris, type DiscoveryOptions, type MissingBibliography } from './discover';
+import { referenceOfEntry, unresolvedCitationKeys } from './resolve';
+import type { Workspace } from './workspace';
+
+export type CitationCode = 'citation.unresolved' | 'citation.bibliography-missing';
+
+/** A document-level problem with citations, with its fixes as data (same shape as the affinity findings' fixes). */
+export interface CitationProblem {
+  code: CitationCode;
+  span: Span;
+  message: string;
+  fixes: { title: string; edits: { span: Span; newText: string }[]; preferred?: boolean }[];
+}
+
+export interface LoadedBibliography {
+  uri: string;
+  parsed: ParsedBibliography;
+}
+
+export interface CitationAnalysis {
+  bibliographies: LoadedBibliography[];
+  missing: MissingBibliography[];
+  problems: CitationProblem[];
+}
+
+/** Parsed `.bib` files by text: a bibliography shared by many documents, or unchanged between edits, is parsed once. */
+export class BibliographyCache {
+  private readonly byUri = new Map<string, { text: string; parsed: ParsedBibliography }>();
+
+  parse(uri: string, text: string): ParsedBibliography {
+    const cached = this.byUri.get(uri);
+    if (cached && cached.text === text) return cached.parsed;
+    const parsed = parseBibtex(text);
+    this.byUri.set(uri, { text, parsed });
+    return parsed;
+  }
+}
+
+export function analyzeCitations(
+  documentUri: string,
+  scanned: ScannedDocument,
+  options: DiscoveryOptions,
+  workspace: Workspace,
+  cache: BibliographyCache,
+): CitationAnalysis {
+  const discovered = bibliographyUris(documentUri, scanned, options, workspace);
+  const bibliographies = discovered.uris.flatMap((uri) => {
+    const text = workspace.readFile(uri);
+    return text === undefined ? [] : [{ uri, parsed: cache.parse(uri, text) }];
+  });
+  const problems: CitationProblem[] = discovered.missing
+    .filter((missing): missing is MissingBibliography & { span: Span } => missing.span !== undefined && missing.origin !== 'quarto-project')
+    .map((missing) => ({
+      code: 'citation.bibliography-missing',
+      span: missing.span,
+      message: `Bibliography file "${missing.path}" not found (looked for ${missing.tried.join(', ')}).`,
+      fixes: [],
+    }));
+  if (bibliographies.length > 0) {
+    for (const unresolved of unresolvedCitationKeys(scanned.citations, bibliographies.map((bibliography) => bibliography.parsed))) {
+      const { key, suggestions } = unresolved;
+      problems.push({
+        code: 'citation.unresolved',
+        span: { start: key.start, end: key.end },
+        message: `"${key.key}" is in no bibliography file of this document${suggestions.length > 0 ? ` (did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(', ')}?)` : ''}.`,
+        fixes: suggestions.map((suggestion, index) => ({ title: `Change to "${suggestion}"`, edits: [{ span: { start: key.start, end: key.end }, newText: suggestion }], preferred: index === 0 })),
+      });
+    }
+  }
+  return { bibliographies, missing: discovered.missing, problems };
+}
+
+export function entryForKey(analysis: CitationAnalysis, key: string): BibEntry | undefined {
+  for (const bibliography of analysis.bibliographies) {
+    const entry = bibliography.parsed.byKey.get(key);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** What the knowledge base records from the source a bibliography entry describes (matched by DOI, PMID or title). */
+export function recordsOfEntry(kb: IndexedKnowledgeBase, entry: BibEntry) {
+  const reference = referenceOfEntry(entry, kb.kb.references);
+  return { reference, records: reference ? kb.kb.affinities.filter((record) => record.referenceId === reference.id) : [] };
+}
