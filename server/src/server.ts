@@ -161,7 +161,7 @@ connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !service) return [];
   const analysis = analysisOf(document);
-  return analysis ? service.codeActions(document, analysis, params.context.diagnostics) : [];
+  return analysis ? service.codeActions(document, analysis, params.context.diagnostics, params.range) : [];
 });
 
 connection.onCompletion((params) => {

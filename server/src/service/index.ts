@@ -1,9 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
 import type { DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './cite/workspace';
 import { citationHover } from './present/citation-hover';
+import { citeActions, statementsIn } from './present/cite-actions';
 import { citationCompletions } from './present/completion';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
@@ -44,7 +45,8 @@ export interface LanguageService {
   hover(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null;
   /** Findings that no magic comment suppresses, as LSP diagnostics. */
   diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
-  codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** Quick fixes for the diagnostics, and citation actions for the quoted values in `range`. */
+  codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[];
   /** Citation keys after `\cite{` or `@`. */
   completions(document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[];
 }
@@ -136,8 +138,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const completions = (document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[] =>
     citationCompletions(document.getText({ start: { line: position.line, character: 0 }, end: position }), analysis.format, analysis.citations.bibliographies);
 
-  const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[]): CodeAction[] =>
-    codeActionsFor(document, analysis.format, requested);
+  const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[], range?: Range): CodeAction[] => {
+    const fixes = codeActionsFor(document, analysis.format, requested);
+    if (!range || !workspace) return fixes;
+    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace };
+    const cites = statementsIn(analysis.checked, document, range).flatMap(({ statement, verdict }) => citeActions(context, statement, verdict));
+    return [...fixes, ...cites];
+  };
 
   return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions };
 }

@@ -1,0 +1,96 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Verdict } from '../check/types';
+import type { CitationAnalysis } from '../cite/document';
+import { citeSourceFix, type FileEdit } from '../cite/insert-citation';
+import type { Workspace } from '../cite/workspace';
+import type { AffinityStatement } from '../extract/types';
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityRecord, Reference } from '../kb/types';
+import type { DocumentFormat, ScannedDocument } from '../scan/types';
+import { shortCitation } from '../kb/format';
+import { valueInStatementUnits } from '../check/context';
+
+export interface CiteContext {
+  kb: IndexedKnowledgeBase;
+  document: TextDocument;
+  format: DocumentFormat;
+  scanned: ScannedDocument;
+  citations: CitationAnalysis;
+  workspace: Workspace | undefined;
+}
+
+const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
+
+/** A file's text as the edits were computed against it: the document itself, a bibliography, or empty for a new file. */
+function textOf(context: CiteContext, uri: string): string {
+  if (uri === context.document.uri) return context.document.getText();
+  return context.workspace?.readFile(uri) ?? '';
+}
+
+function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): WorkspaceEdit {
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const file of files) {
+    if (file.create) documentChanges.push({ kind: 'create', uri: file.uri, options: { ignoreIfExists: true } });
+    const text = file.create ? '' : textOf(context, file.uri);
+    const positions = TextDocument.create(file.uri, 'plaintext', 0, text);
+    documentChanges.push({
+      textDocument: { uri: file.uri, version: null },
+      edits: file.edits.map((edit) => ({ range: { start: positions.positionAt(edit.span.start), end: positions.positionAt(edit.span.end) }, newText: edit.newText })),
+    });
+  }
+  return { documentChanges };
+}
+
+function bibliographyFor(context: CiteContext): { uri: string; text: string; missing?: boolean } | undefined {
+  const [first] = context.citations.bibliographies;
+  if (first) return { uri: first.uri, text: textOf(context, first.uri) };
+  const [missing] = context.citations.missing;
+  if (missing?.tried[0]) return { uri: missing.tried[0], text: '', missing: true };
+  return undefined;
+}
+
+/** The independent sources behind a verdict's evidence, primary first, each with its reference. */
+function sourcesOf(context: CiteContext, verdict: Verdict): { record: AffinityRecord; reference: Reference }[] {
+  const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
+  const seen = new Set<string>();
+  return [...(evidence?.records ?? [])]
+    .filter((record) => !record.duplicateOf)
+    .sort((a, b) => GRADE_RANK[a.grade] - GRADE_RANK[b.grade])
+    .flatMap((record) => {
+      const reference = context.kb.reference(record.referenceId);
+      if (!reference || seen.has(reference.id) || reference.kind === 'database') return [];
+      seen.add(reference.id);
+      return [{ record, reference }];
+    });
+}
+
+/**
+ * For a quoted value at the cursor: "Cite <source>" for each source that supports it, and, when the value is a
+ * finding, "Replace with <value> and cite <source>" — one WorkspaceEdit each, adding the BibTeX entry (or reusing it)
+ * and declaring a new bibliography when the document has none.
+ */
+export function citeActions(context: CiteContext, statement: AffinityStatement, verdict: Verdict): CodeAction[] {
+  const bibliography = bibliographyFor(context);
+  const actions: CodeAction[] = [];
+  for (const { record, reference } of sourcesOf(context, verdict)) {
+    const base = { documentUri: context.document.uri, documentText: context.document.getText(), format: context.format, scanned: context.scanned, statement, reference, bibliography };
+    const label = `${shortCitation(reference)}${reference.kind === 'vendor' ? ' (vendor sheet)' : ''}`;
+    if (verdict.kind === 'finding') {
+      const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, context.format);
+      const fix = citeSourceFix({ ...base, valueReplacement: value });
+      actions.push({ title: `Replace with ${value} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(context, fix.files) });
+    } else {
+      const fix = citeSourceFix(base);
+      if (fix.files.length === 0) continue;
+      actions.push({ title: `Cite ${label} for this value`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(context, fix.files) });
+    }
+  }
+  return actions;
+}
+
+export function statementsIn(checked: readonly { statement: AffinityStatement; verdict: Verdict }[], document: TextDocument, range: Range) {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return checked.filter(({ statement }) => statement.span.start <= end && start <= statement.span.end);
+}
