@@ -65,3 +65,27 @@ test('citation keys complete after \\cite{ and [@, nowhere else', () => {
   const prose = open('---\nbibliography: refs.bib\n---\nSee the ', 'markdown', 'notes.md');
   assert.deepEqual(service.completions(prose.document, prose.analysis, prose.document.positionAt(prose.document.getText().length)), []);
 });
+
+function codes(text: string, languageId = 'latex'): string[] {
+  const { document, analysis } = open(text, languageId);
+  return service.diagnostics(document, analysis).map((diagnostic) => String(diagnostic.code));
+}
+
+test('an affinity without a citation in its sentence gets a citation.missing hint', () => {
+  assert.deepEqual(codes('\\addbibresource{refs.bib}\nAmitriptyline binds SERT with a $K_d$ of 4.3 nM.\n'), ['citation.missing']);
+  assert.deepEqual(codes('\\addbibresource{refs.bib}\nAmitriptyline binds SERT with a $K_d$ of 4.3 nM~\\cite{tatsumi1997}.\n'), []);
+});
+
+test('citing a source that does not record the value, while another does, is a source mismatch', () => {
+  const text = '\\addbibresource{refs.bib}\nAmitriptyline blocks hERG with an IC$_{50}$ of 4.78 µM at 4 mM external K$^+$~\\cite{tatsumi1997}.\n';
+  const { document, analysis } = open(text, 'latex');
+  const [diagnostic] = service.diagnostics(document, analysis);
+  assert.equal(diagnostic.code, 'citation.source-mismatch');
+  assert.match(String(diagnostic.message), /cites "tatsumi1997" \(Tatsumi 1997\), which has no such value for this IC50; the value is supported by Jo 2000/);
+  assert.deepEqual(codes(text.replace('tatsumi1997', 'jo2000')), []);
+});
+
+test('in a sentence quoting two values, each value is checked against its own citation', () => {
+  const text = '\\addbibresource{refs.bib}\nAmitriptyline binds SERT with a $K_d$ of 4.3 nM~\\cite{tatsumi1997} and blocks hERG with an IC$_{50}$ of 4.78 µM at 4 mM K$^+$~\\cite{jo2000}.\n';
+  assert.deepEqual(codes(text), []);
+});

@@ -30,10 +30,11 @@ before(async () => {
 
 after(() => server.stop());
 
+/** The diagnostics published for a version, hints (uncited values) left out. */
 async function diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const found = published.find((params) => params.uri === uri && params.version === version);
-    if (found) return found;
+    if (found) return { ...found, diagnostics: found.diagnostics.filter((diagnostic) => diagnostic.severity !== 4) };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`no diagnostics published for ${uri} version ${version}`);

@@ -149,9 +149,13 @@ function run(argv: string[]): number {
     process.stdout.write(`${JSON.stringify({ files: results }, null, 2)}\n`);
   } else {
     for (const { file, mentions, statements, findings } of results) {
-      for (const finding of findings) process.stdout.write(`${file}:${finding.line}:${finding.character} ${finding.severity} ${finding.code} ${finding.message}\n`);
+      const shown = findings.filter((finding) => finding.severity !== 'hint');
+      for (const finding of shown) process.stdout.write(`${file}:${finding.line}:${finding.character} ${finding.severity} ${finding.code} ${finding.message}\n`);
       const ids = new Set(mentions.map((mention) => mention.id)).size;
-      process.stdout.write(`${file}: ${mentions.length} mention(s) of ${ids} compound(s)/target(s), ${statements.length} affinity statement(s), ${findings.length} finding(s)\n`);
+      const hints = findings.length - shown.length;
+      process.stdout.write(
+        `${file}: ${mentions.length} mention(s) of ${ids} compound(s)/target(s), ${statements.length} affinity statement(s), ${shown.length} finding(s)${hints > 0 ? ` (+${hints} hint(s), listed by --format json)` : ''}\n`,
+      );
     }
   }
   return 0;

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
+import { statementCitationProblems } from './cite/statement-citations';
 import type { DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './cite/workspace';
 import { citationHover } from './present/citation-hover';
@@ -77,7 +78,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
     const statements = extractStatements(scanned, mentions, format);
     const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });
-    const citations = workspace ? analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache) : NO_CITATION_ANALYSIS;
+    const found = workspace ? analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache) : NO_CITATION_ANALYSIS;
+    const citations = workspace ? { ...found, problems: [...found.problems, ...statementCitationProblems(knowledgeBase, scanned, found, checked)] } : found;
     return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned), citations };
   };
 

@@ -1,6 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityStatement } from '../extract/types';
 import type { Mention } from '../recognize/recognize';
+import { blockAround, sentenceAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR } from './distance';
@@ -37,34 +38,15 @@ function firstMentionFrom(mentions: readonly Mention[], offset: number): number 
   return low;
 }
 
-/** The paragraph (blank-line bounded) or table around a span. */
-function blockAround(scanned: ScannedDocument, span: Span): Span {
-  const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
-  if (table) return { start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) };
-  const { text } = scanned;
-  const before = text.lastIndexOf('\n\n', span.start);
-  const after = text.indexOf('\n\n', span.end);
-  return { start: before < 0 ? 0 : before, end: after < 0 ? text.length : after };
-}
-
-const SENTENCE_END = /[.!?](\s|$)/g;
-
-/** The sentence around a span, or the table row with the table's caption. */
-function sentenceAround(scanned: ScannedDocument, span: Span, block: Span): string {
-  const { masked } = scanned;
+/** The sentence (or table row with the table's caption) the statement stands in, as text. */
+function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
   const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
   if (table) {
     const row = table.rows.find((cells) => cells.some((cell) => cell.start <= span.start && span.end <= cell.end)) ?? [];
     return [table.caption?.text ?? '', ...row.map((cell) => cell.text)].join(' ');
   }
-  let start = block.start;
-  SENTENCE_END.lastIndex = block.start;
-  for (let match = SENTENCE_END.exec(masked); match && match.index < span.start && match.index < block.end; match = SENTENCE_END.exec(masked)) {
-    start = match.index + 1;
-  }
-  SENTENCE_END.lastIndex = span.end;
-  const end = SENTENCE_END.exec(masked);
-  return masked.slice(start, end && end.index < block.end ? end.index + 1 : block.end);
+  const sentence = sentenceAround(scanned, span);
+  return scanned.masked.slice(sentence.start, sentence.end);
 }
 
 function contextFor(input: CheckInput, statement: AffinityStatement): RuleContext | undefined {
@@ -88,7 +70,7 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
     evidence: evidenceFor(pairRecords, statement.measure),
     pairRecords,
     nearbyTargets,
-    sentence: sentenceAround(input.scanned, statement.span, block),
+    sentence: sentenceTextAround(input.scanned, statement.span),
   };
 }
 

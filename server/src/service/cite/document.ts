@@ -5,7 +5,7 @@ import { bibliographyUris, type DiscoveryOptions, type MissingBibliography } fro
 import { referenceOfEntry, unresolvedCitationKeys } from './resolve';
 import type { Workspace } from './workspace';
 
-export type CitationCode = 'citation.unresolved' | 'citation.bibliography-missing';
+export type CitationCode = 'citation.unresolved' | 'citation.bibliography-missing' | 'citation.missing' | 'citation.source-mismatch';
 
 /** A document-level problem with citations, with its fixes as data (same shape as the affinity findings' fixes). */
 export interface CitationProblem {

@@ -18,6 +18,8 @@ export type DiagnosticCode = CheckCode | CitationCode;
 const DEFAULT_CITATION_SEVERITY: Record<CitationCode, Severity> = {
   'citation.unresolved': 'warning',
   'citation.bibliography-missing': 'warning',
+  'citation.missing': 'hint',
+  'citation.source-mismatch': 'warning',
 };
 
 export interface DiagnosticSettings {

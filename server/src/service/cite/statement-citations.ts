@@ -1,0 +1,84 @@
+import { foldOutside, isConsistent } from '../check/distance';
+import { recordsForPair } from '../check/references';
+import type { Verdict } from '../check/types';
+import type { AffinityStatement } from '../extract/types';
+import { shortCitation } from '../kb/format';
+import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { Reference } from '../kb/types';
+import { sentenceAround } from '../scan/sentence';
+import type { Citation, ScannedDocument } from '../scan/types';
+import type { CitationAnalysis, CitationProblem } from './document';
+import { referenceOfEntry } from './resolve';
+
+/** The citations in the statement's sentence, or in its table and caption. */
+function citationsInSentence(scanned: ScannedDocument, statement: AffinityStatement): Citation[] {
+  const sentence = sentenceAround(scanned, statement.span);
+  return scanned.citations.filter((citation) => sentence.start <= citation.start && citation.end <= sentence.end);
+}
+
+/**
+ * The citations that belong to this value when a sentence quotes several, each with its own source ("0.72 µM [@a], and
+ * 4.78 µM [@b]"): those after it and before the next value; else those before it and after the previous value.
+ */
+function citationsOfValue(inSentence: readonly Citation[], statement: AffinityStatement, others: readonly AffinityStatement[]): Citation[] {
+  const next = Math.min(...others.filter((other) => other.span.start >= statement.span.end).map((other) => other.span.start), Infinity);
+  const previous = Math.max(...others.filter((other) => other.span.end <= statement.span.start).map((other) => other.span.end), -Infinity);
+  const after = inSentence.filter((citation) => citation.start >= statement.span.end && citation.start < next);
+  return after.length > 0 ? after : inSentence.filter((citation) => citation.end <= statement.span.start && citation.start > previous);
+}
+
+function citedReferences(kb: IndexedKnowledgeBase, analysis: CitationAnalysis, citations: readonly Citation[]): { key: string; reference: Reference }[] {
+  return citations.flatMap((citation) =>
+    citation.keys.flatMap(({ key }) => {
+      for (const bibliography of analysis.bibliographies) {
+        const entry = bibliography.parsed.byKey.get(key);
+        const reference = entry ? referenceOfEntry(entry, kb.kb.references) : undefined;
+        if (reference) return [{ key, reference }];
+      }
+      return [];
+    }),
+  );
+}
+
+/**
+ * `citation.missing`: a checked affinity with no citation in its sentence or table caption.
+ * `citation.source-mismatch`: the cited source, known to the knowledge base, records another value for this pair
+ * and measure (or none at all), while the value itself is supported by another source.
+ */
+export function statementCitationProblems(
+  kb: IndexedKnowledgeBase,
+  scanned: ScannedDocument,
+  analysis: CitationAnalysis,
+  checked: readonly { statement: AffinityStatement; verdict: Verdict }[],
+): CitationProblem[] {
+  const problems: CitationProblem[] = [];
+  const statements = checked.map(({ statement }) => statement);
+  for (const { statement, verdict } of checked) {
+    if (!statement.compound || !statement.target || verdict.kind === 'unchecked') continue;
+    const inSentence = citationsInSentence(scanned, statement);
+    if (inSentence.length === 0) {
+      problems.push({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] });
+      continue;
+    }
+    if (verdict.kind !== 'consistent') continue;
+    const sentence = sentenceAround(scanned, statement.span);
+    const others = statements.filter((other) => other !== statement && sentence.start <= other.span.start && other.span.end <= sentence.end);
+    const citations = statement.context === 'table' ? inSentence : citationsOfValue(inSentence, statement, others);
+    const pair = recordsForPair(kb, statement.compound.id, statement.target.id);
+    for (const { key, reference } of citedReferences(kb, analysis, citations)) {
+      const fromSource = pair.filter((record) => record.referenceId === reference.id && record.measure === statement.measure);
+      const supports = fromSource.some((record) => isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm)));
+      if (supports) continue;
+      const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
+      const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));
+      const recorded = fromSource.length > 0 ? `records ${fromSource.map((record) => record.asWritten).join(', ')}` : 'has no such value';
+      problems.push({
+        code: 'citation.source-mismatch',
+        span: statement.span,
+        message: `${statement.text} cites "${key}" (${shortCitation(reference)}), which ${recorded} for this ${statement.measure}${otherReference ? `; the value is supported by ${shortCitation(otherReference)}` : ''}.`,
+        fixes: [],
+      });
+    }
+  }
+  return problems;
+}
