@@ -101,3 +101,15 @@ test('a malformed .bib open in the editor gets a diagnostic naming the line; its
   const texDiagnostics = (await diagnosticsFor(texUri, 1)).diagnostics;
   assert.deepEqual(texDiagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.character]), [['citation.unresolved', 21]]);
 });
+
+test('a broken .bib that a manuscript uses gets its diagnostics even when it is not open', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bib-'));
+  writeFileSync(path.join(folder, 'refs.bib'), '@article{good, title = {Fine}}\n@article{bad title = {No comma}}\n');
+  const texUri = pathToFileURL(path.join(folder, 'paper.tex')).href;
+  const bibUri = pathToFileURL(path.join(folder, 'refs.bib')).href;
+  const tex = '\\addbibresource{refs.bib}\nText \\cite{good}.\n';
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: texUri, languageId: 'latex', version: 1, text: tex } });
+  for (let attempt = 0; attempt < 200 && !published.some((params) => params.uri === bibUri); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  const bib = published.find((params) => params.uri === bibUri);
+  assert.ok(bib?.diagnostics.some((diagnostic) => diagnostic.code === 'bibtex.syntax' && /line 2/.test(String(diagnostic.message))), JSON.stringify(bib));
+});

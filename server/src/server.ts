@@ -34,6 +34,9 @@ let settings: DiagnosticSettings = {};
 let bibliographySetting: string[] = [];
 let workspaceRoot: string | undefined;
 let clientHasConfiguration = false;
+const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
+/** The text of each closed bibliography whose diagnostics were last published, so they are sent again only on change. */
+const publishedBibliographies = new Map<string, string>();
 
 function discoveryOptions(): DiscoveryOptions {
   const quartoFile = workspaceRoot ? path.join(workspaceRoot, '_quarto.yml') : undefined;
@@ -45,7 +48,7 @@ function isBibtex(document: TextDocument): boolean {
   return document.languageId === 'bibtex' || document.uri.toLowerCase().endsWith('.bib');
 }
 
-/** A `.bib` file open in the editor: its syntax errors and duplicate keys. */
+/** A `.bib` file's syntax errors and duplicate keys. */
 function bibtexDiagnostics(document: TextDocument): Diagnostic[] {
   const parsed = parseBibtex(document.getText());
   const at = (offset: number) => document.positionAt(offset);
@@ -92,7 +95,19 @@ function validate(uri: string): void {
   const analysis = analysisOf(document);
   if (documents.get(uri)?.version !== document.version) return;
   const diagnostics = analysis ? service.diagnostics(document, analysis, settings) : [];
+  for (const bibliography of analysis?.citations.bibliographies ?? []) publishClosedBibliography(bibliography.uri);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+/** A manuscript's bibliography that is not open in the editor still gets its problems shown (a broken entry names its line). */
+function publishClosedBibliography(uri: string): void {
+  if (documents.get(uri)) return;
+  const text = workspaceFiles.readFile(uri);
+  if (text === undefined) return;
+  const published = publishedBibliographies.get(uri);
+  if (published === text) return;
+  publishedBibliographies.set(uri, text);
+  void connection.sendDiagnostics({ uri, diagnostics: bibtexDiagnostics(TextDocument.create(uri, 'bibtex', 0, text)) });
 }
 
 function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
@@ -114,8 +129,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
   const root = workspaceRoot ?? process.cwd();
   const loaded = loadKnowledgeBaseFiles((options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file)));
-  const workspace = nodeWorkspace((uri) => documents.get(uri)?.getText());
-  service = createLanguageService({ ...loaded, workspace, discoveryOptions });
+  service = createLanguageService({ ...loaded, workspace: workspaceFiles, discoveryOptions });
   settings = { severity: options.severity ?? {} };
   bibliographySetting = options.bibliography ?? [];
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
