@@ -4,14 +4,12 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +17,7 @@ import { createLanguageService, type DocumentAnalysis, type LanguageService } fr
 import type { DiagnosticSettings } from './service/present/diagnostics';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
-import { parseBibtex } from './service/cite/bibtex';
+import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
 import type { DiscoveryOptions } from './service/cite/discover';
 
 const VALIDATION_DELAY_MS = 200;
@@ -48,27 +46,6 @@ function isBibtex(document: TextDocument): boolean {
   return document.languageId === 'bibtex' || document.uri.toLowerCase().endsWith('.bib');
 }
 
-/** A `.bib` file's syntax errors and duplicate keys. */
-function bibtexDiagnostics(document: TextDocument): Diagnostic[] {
-  const parsed = parseBibtex(document.getText());
-  const at = (offset: number) => document.positionAt(offset);
-  return [
-    ...parsed.errors.map((error) => ({
-      range: { start: at(error.offset), end: at(Math.min(error.offset + 1, document.getText().length)) },
-      severity: DiagnosticSeverity.Error,
-      code: 'bibtex.syntax',
-      source: 'pharmalens',
-      message: `${error.message} (line ${error.line}, column ${error.column}); the other entries are still used.`,
-    })),
-    ...parsed.duplicates.map((duplicate) => ({
-      range: { start: at(duplicate.keySpan.start), end: at(duplicate.keySpan.end) },
-      severity: DiagnosticSeverity.Warning,
-      code: 'bibtex.duplicate-key',
-      source: 'pharmalens',
-      message: `Duplicate key "${duplicate.key}": citations resolve to its first entry (line ${at(duplicate.firstKeySpan.start).line + 1}).`,
-    })),
-  ];
-}
 
 function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const cached = analyses.get(document.uri);
@@ -89,7 +66,7 @@ function validate(uri: string): void {
   const document = documents.get(uri);
   if (!document || !service) return;
   if (isBibtex(document)) {
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bibtexDiagnostics(document) });
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bibliographyDiagnostics(document) });
     return;
   }
   const analysis = analysisOf(document);
@@ -107,7 +84,7 @@ function publishClosedBibliography(uri: string): void {
   const published = publishedBibliographies.get(uri);
   if (published === text) return;
   publishedBibliographies.set(uri, text);
-  void connection.sendDiagnostics({ uri, diagnostics: bibtexDiagnostics(TextDocument.create(uri, 'bibtex', 0, text)) });
+  void connection.sendDiagnostics({ uri, diagnostics: bibliographyDiagnostics(TextDocument.create(uri, 'bibtex', 0, text)) });
 }
 
 function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
