@@ -14,14 +14,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-type Measure = 'Ki' | 'Kd' | 'IC50' | 'EC50' | 'Kb' | 'pA2' | 'conc';
-type Code =
-  | 'affinity.unit-slip'
-  | 'affinity.decimal-slip'
-  | 'affinity.measure-mismatch'
-  | 'affinity.target-swap'
-  | 'affinity.mismatch'
-  | 'affinity.condition';
+import type { CheckCode as Code } from '../server/src/service/check/types';
+import type { Measure } from '../server/src/service/kb/types';
 
 interface Rec {
   id: string;

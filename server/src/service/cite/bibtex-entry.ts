@@ -5,7 +5,7 @@ import type { Reference } from '../kb/types';
  * escaped for (La)TeX and keep their balance of braces, so that the entry parses wherever it is appended.
  */
 export function renderBibtexEntry(reference: Reference, key: string): string {
-  const fields = isPaper(reference) ? articleFields(reference) : miscFields(reference);
+  const fields = entryFields(reference, isPaper(reference) ? 'journal' : 'howpublished');
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@${isPaper(reference) ? 'article' : 'misc'}{${key},\n${body}\n}\n`;
 }
@@ -33,21 +33,6 @@ function isPaper(reference: Reference): boolean {
   return (kind === 'paper' || kind === 'review') && Boolean(reference.journal?.trim());
 }
 
-function articleFields(reference: Reference): Field[] {
-  return present([
-    ['author', reference.authors ? bibtexAuthors(reference.authors) : undefined],
-    ['title', reference.title ? protectedTitle(reference.title) : undefined],
-    ['journal', escaped(reference.journal)],
-    ['year', reference.year !== undefined ? String(reference.year) : undefined],
-    ['volume', escaped(reference.volume)],
-    ['number', escaped(reference.issue)],
-    ['pages', reference.pages ? bibtexPages(reference.pages) : undefined],
-    ['doi', verbatim(doiWithoutResolver(reference.doi))],
-    ['pmid', verbatim(reference.pmid)],
-    ['url', verbatim(reference.url)],
-  ]);
-}
-
 const kindNotes: Record<NonNullable<Reference['kind']>, string> = {
   paper: 'Paper',
   review: 'Review',
@@ -56,11 +41,12 @@ const kindNotes: Record<NonNullable<Reference['kind']>, string> = {
   'web-page': 'Web page',
 };
 
-function miscFields(reference: Reference): Field[] {
+/** An article names its journal; a vendor sheet, database or web page says where it was published and what it is. */
+function entryFields(reference: Reference, venue: 'journal' | 'howpublished'): Field[] {
   return present([
     ['author', reference.authors ? bibtexAuthors(reference.authors) : undefined],
     ['title', reference.title ? protectedTitle(reference.title) : undefined],
-    ['howpublished', escaped(reference.journal)],
+    [venue, escaped(reference.journal)],
     ['year', reference.year !== undefined ? String(reference.year) : undefined],
     ['volume', escaped(reference.volume)],
     ['number', escaped(reference.issue)],
@@ -68,9 +54,10 @@ function miscFields(reference: Reference): Field[] {
     ['doi', verbatim(doiWithoutResolver(reference.doi))],
     ['pmid', verbatim(reference.pmid)],
     ['url', verbatim(reference.url)],
-    ['note', reference.kind ? kindNotes[reference.kind] : undefined],
+    ['note', venue === 'howpublished' && reference.kind ? kindNotes[reference.kind] : undefined],
   ]);
 }
+
 
 function present(fields: Array<[string, string | undefined]>): Field[] {
   return fields.filter((field): field is Field => field[1] !== undefined && field[1].trim() !== '');
