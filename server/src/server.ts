@@ -46,7 +46,6 @@ function isBibtex(document: TextDocument): boolean {
   return document.languageId === 'bibtex' || document.uri.toLowerCase().endsWith('.bib');
 }
 
-
 function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
