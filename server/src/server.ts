@@ -19,6 +19,7 @@ import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
 import type { DiscoveryOptions } from './service/cite/discover';
+import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
 
 const VALIDATION_DELAY_MS = 200;
 
@@ -159,6 +160,14 @@ connection.onCompletion((params) => {
   if (!document || !service || isBibtex(document)) return [];
   const analysis = analysisOf(document);
   return analysis ? service.completions(document, analysis, params.position) : [];
+});
+
+/** The manuscript's statements as table rows; empty for a document that is not open or not a manuscript. */
+connection.onRequest(AFFINITY_TABLE_REQUEST, (params: AffinityTableParams): AffinityTableRow[] => {
+  const document = documents.get(params.uri);
+  if (!document || !service || isBibtex(document)) return [];
+  const analysis = analysisOf(document);
+  return analysis ? service.affinityTable(document, analysis) : [];
 });
 
 /** A manuscript's analysis depends on its bibliography files: when one changes, every manuscript is checked again. */

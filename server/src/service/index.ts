@@ -4,6 +4,7 @@ import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis
 import { statementCitationProblems } from './cite/statement-citations';
 import type { DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './cite/workspace';
+import { affinityTableRows, type AffinityTableRow } from './present/affinity-table';
 import { citationHover } from './present/citation-hover';
 import { citeActions, statementsIn } from './present/cite-actions';
 import { citationCompletions } from './present/completion';
@@ -50,6 +51,8 @@ export interface LanguageService {
   codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[];
   /** Citation keys after `\cite{` or `@`. */
   completions(document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[];
+  /** Every affinity statement with its verdict, reference range and sources, as plain rows. */
+  affinityTable(document: TextDocument, analysis: DocumentAnalysis): AffinityTableRow[];
 }
 
 export interface LanguageServiceOptions {
@@ -148,7 +151,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return [...fixes, ...cites];
   };
 
-  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions };
+  const affinityTable = (document: TextDocument, analysis: DocumentAnalysis): AffinityTableRow[] => affinityTableRows(knowledgeBase, document, analysis.checked);
+
+  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions, affinityTable };
 }
 
 export type { Mention } from './recognize/recognize';
