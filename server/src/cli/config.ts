@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findJsonSyntaxError, positionAt } from '../service/kb/json-position';
+import type { DiagnosticSettings } from '../service/present/diagnostics';
+import { InputError } from './errors';
+import { isDiagnosticCode } from './rules';
+import { isSeverity } from './severity';
+
+export const CONFIG_FILE_NAMES = ['.pharmalens.json', 'pharmalens.config.json'];
+
+export interface ProjectConfig {
+  /** The file read, or undefined when there is none. */
+  file?: string;
+  severity: NonNullable<DiagnosticSettings['severity']>;
+  /** Extra knowledge-base files, resolved against the config file's folder. */
+  knowledgeBase: string[];
+  /** Bibliography files used when a manuscript declares none, resolved against the config file's folder. */
+  bibliography: string[];
+}
+
+const EMPTY_CONFIG: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [] };
+
+/** `file:line:` of the first place `needle` (a key or value, quoted) appears, else the file alone. */
+function locate(file: string, text: string, needle: string | undefined): string {
+  const offset = needle === undefined ? -1 : text.indexOf(JSON.stringify(needle));
+  return offset < 0 ? file : `${file}:${positionAt(text, offset).line}`;
+}
+
+function stringList(file: string, text: string, value: unknown, key: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new InputError(`${locate(file, text, key)}: "${key}" must be a list of file names`);
+  }
+  const folder = path.dirname(path.resolve(file));
+  return value.map((item: string) => path.resolve(folder, item));
+}
+
+function severityTable(file: string, text: string, value: unknown): ProjectConfig['severity'] {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(`${locate(file, text, 'severity')}: "severity" must be an object of code: level`);
+  }
+  const table: ProjectConfig['severity'] = {};
+  for (const [code, level] of Object.entries(value)) {
+    if (!isDiagnosticCode(code)) throw new InputError(`${locate(file, text, code)}: unknown diagnostic code "${code}"`);
+    if (!isSeverity(level) && level !== 'off') {
+      throw new InputError(`${locate(file, text, code)}: "${code}" takes error, warning, information, hint or off, not ${JSON.stringify(level)}`);
+    }
+    table[code] = level;
+  }
+  return table;
+}
+
+export function parseProjectConfig(file: string, text: string): ProjectConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const located = findJsonSyntaxError(text);
+    const { line, column } = positionAt(text, located?.offset ?? 0);
+    throw new InputError(`${file}:${line}:${column}: invalid JSON: ${located?.problem ?? (error as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`${file}:1: the config must be a JSON object`);
+  const record = data as Record<string, unknown>;
+  const unknownKey = Object.keys(record).find((key) => !['severity', 'knowledgeBase', 'bibliography', '$schema'].includes(key));
+  if (unknownKey) throw new InputError(`${locate(file, text, unknownKey)}: unknown setting "${unknownKey}" (known: severity, knowledgeBase, bibliography)`);
+  return {
+    file,
+    severity: severityTable(file, text, record.severity),
+    knowledgeBase: stringList(file, text, record.knowledgeBase, 'knowledgeBase'),
+    bibliography: stringList(file, text, record.bibliography, 'bibliography'),
+  };
+}
+
+/** The config named by --config, else the first of CONFIG_FILE_NAMES in `folder`, else an empty one. */
+export function loadProjectConfig(explicitFile: string | undefined, folder: string): ProjectConfig {
+  const file = explicitFile ?? CONFIG_FILE_NAMES.map((name) => path.join(folder, name)).find((candidate) => existsSync(candidate));
+  if (!file) return EMPTY_CONFIG;
+  const shownName = explicitFile ?? path.relative(folder, file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`${shownName}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return parseProjectConfig(shownName, text);
+}

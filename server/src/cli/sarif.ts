@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Severity } from '../service/check/types';
+import type { FileFinding, FileRange, FileReport } from './analyze-file';
+import { RULES } from './rules';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The package's page; the project has no public repository address yet. */
+export const INFORMATION_URI = 'https://www.npmjs.com/package/pharmalens';
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A path relative to the current folder, `/`-separated and percent-encoded, as SARIF's `uri` with `%SRCROOT%`. */
+export function relativeUri(file: string, root: string): string {
+  const relative = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+function region(range: FileRange) {
+  return { startLine: range.line, startColumn: range.character, endLine: range.endLine, endColumn: range.endCharacter };
+}
+
+function artifactLocation(uri: string) {
+  return { uri, uriBaseId: '%SRCROOT%' };
+}
+
+function sarifResult(finding: FileFinding, uri: string) {
+  const ruleIndex = RULES.findIndex((rule) => rule.code === finding.code);
+  return {
+    ruleId: finding.code,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(uri), region: region(finding) } }],
+    ...(finding.fixes.length > 0
+      ? {
+          fixes: finding.fixes.map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [
+              {
+                artifactLocation: artifactLocation(uri),
+                replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.newText } })),
+              },
+            ],
+          })),
+        }
+      : {}),
+  };
+}
+
+function sarifRule(rule: (typeof RULES)[number]) {
+  return {
+    id: rule.code,
+    name: rule.code.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()),
+    shortDescription: { text: rule.short },
+    fullDescription: { text: rule.help },
+    help: { text: rule.help, markdown: `**${rule.code}** (default: ${rule.defaultSeverity}). ${rule.help}` },
+    defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity], enabled: true },
+  };
+}
+
+/** A SARIF 2.1.0 log with one run: every rule PharmaLens has, and every finding of every file. */
+export function sarifLog(reports: readonly FileReport[], version: string, root: string) {
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'PharmaLens', informationUri: INFORMATION_URI, semanticVersion: version, version, rules: RULES.map(sarifRule) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${root}${path.sep}`).href } },
+        columnKind: 'utf16CodeUnits',
+        results: reports.flatMap((report) => report.findings.map((finding) => sarifResult(finding, relativeUri(report.file, root)))),
+      },
+    ],
+  };
+}
