@@ -1,29 +1,100 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
+import { restartingErrorHandler } from './crash-restart';
+import { documentSelector, enabledLanguages, isManuscript } from './languages';
+import { ManuscriptStatus } from './status-bar';
 
-const LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'bibtex'];
+export const COMMANDS = {
+  showAffinityTable: 'pharmalens.showAffinityTable',
+  exportAffinityTableCsv: 'pharmalens.exportAffinityTableCsv',
+  restartServer: 'pharmalens.restartServer',
+} as const;
+
+/** What `activate` returns: for the end-to-end tests and other extensions. */
+export interface PharmaLensApi {
+  /** The status bar item's text, `undefined` when hidden, after bringing it up to date. */
+  statusBarText(): Promise<string | undefined>;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+function createClient(context: ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: documentSelector(enabledLanguages()),
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.bib,_quarto.yml}') },
     initializationOptions: {
       knowledgeBaseFiles: workspace.getConfiguration('pharmalens').get<string[]>('knowledgeBase.extraFiles', []),
     },
+    errorHandler: restartingErrorHandler(),
   };
-  client = new LanguageClient('pharmalens', 'PharmaLens', serverOptions, clientOptions);
+  return new LanguageClient('pharmalens', 'PharmaLens', serverOptions, clientOptions);
+}
+
+/** The manuscript a command acts on: the one given, the active one, or the one whose table is shown. */
+async function manuscriptFor(argument: unknown): Promise<TextDocument | undefined> {
+  if (argument instanceof Uri) return workspace.openTextDocument(argument);
+  const active = window.activeTextEditor?.document;
+  if (active?.uri.scheme === 'pharmalens-table') return workspace.openTextDocument(Uri.parse(active.uri.query));
+  if (active && isManuscript(active)) return active;
+  void window.showInformationMessage('PharmaLens: open a Markdown, Quarto, R Markdown or LaTeX manuscript first.');
+  return undefined;
+}
+
+/** Opens the manuscript's table as a Markdown preview (or as a read-only Markdown document); returns the document. */
+async function showAffinityTable(argument: unknown): Promise<TextDocument | undefined> {
+  const manuscript = await manuscriptFor(argument);
+  if (!manuscript) return undefined;
+  const table = await workspace.openTextDocument(tableUri(manuscript.uri));
+  try {
+    await commands.executeCommand('markdown.showPreview', table.uri);
+  } catch {
+    await window.showTextDocument(table, { preview: true });
+  }
+  return table;
+}
+
+async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Promise<Uri | undefined> {
+  const manuscript = await manuscriptFor(argument);
+  if (!manuscript || !client) return undefined;
+  const written = await exportCsv(client, manuscript, destination);
+  if (written && !destination) void window.showInformationMessage(`PharmaLens: affinity table written to ${written.fsPath}.`);
+  return written;
+}
+
+async function restartServer(): Promise<void> {
+  if (!client) return;
+  client.clientOptions.documentSelector = documentSelector(enabledLanguages());
+  await client.restart();
+}
+
+export async function activate(context: ExtensionContext): Promise<PharmaLensApi> {
+  client = createClient(context);
+  const status = new ManuscriptStatus(COMMANDS.showAffinityTable, async (document) => (client ? (await requestAffinityTable(client, document)).length : 0));
+  context.subscriptions.push(
+    status,
+    registerTableProvider(() => client),
+    commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
+    commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
+    commands.registerCommand(COMMANDS.restartServer, restartServer),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('pharmalens.enable')) void restartServer().then(() => status.refresh());
+    }),
+  );
   await client.start();
+  status.scheduleRefresh();
+  return {
+    statusBarText: async () => {
+      await status.refresh();
+      return status.text;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

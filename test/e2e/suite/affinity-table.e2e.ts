@@ -1,0 +1,98 @@
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, openInEditor, positionOfWord, hoverOnceAnswered } from './helpers';
+
+interface PharmaLensApi {
+  statusBarText(): Promise<string | undefined>;
+}
+
+const WAIT_MS = 45_000;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function api(): PharmaLensApi {
+  const exports = vscode.extensions.getExtension<PharmaLensApi>(EXTENSION_ID)?.exports;
+  assert.ok(exports, 'the extension exported no API');
+  return exports;
+}
+
+/** Asks for the status bar text until it matches or the wait runs out; returns the last text seen. */
+async function statusBarTextMatching(pattern: RegExp): Promise<string | undefined> {
+  const deadline = Date.now() + WAIT_MS;
+  let text = await api().statusBarText();
+  while (!(text !== undefined && pattern.test(text)) && Date.now() < deadline) {
+    await sleep(250);
+    text = await api().statusBarText();
+  }
+  return text;
+}
+
+async function waitForDiagnostics(uri: vscode.Uri): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (vscode.languages.getDiagnostics(uri).every((diagnostic) => diagnostic.source !== 'pharmalens') && Date.now() < deadline) await sleep(250);
+}
+
+/** Data rows of the first Markdown table in `text` (header and delimiter lines left out). */
+function tableRows(text: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith('| ')).slice(1).filter((line) => !/^\| ---/.test(line));
+}
+
+suite('PharmaLens affinity table, CSV export and status bar', () => {
+  test('the status bar reports the misquote fixture\'s affinity and its issues (the unit slip and the missing citation)', async () => {
+    const document = await openInEditor('test/e2e/fixture/misquote.md');
+    await waitForDiagnostics(document.uri);
+    const codes = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pharmalens').map((diagnostic) => diagnostic.code);
+    assert.ok(codes.includes('affinity.unit-slip'), codes.join(', '));
+    assert.equal(await statusBarTextMatching(/issue/), `PharmaLens: 1 affinity, ${codes.length} issue${codes.length === 1 ? '' : 's'}`);
+  });
+
+  test('Show Affinity Table lists the fixture\'s statement with its verdict', async () => {
+    const document = await openInEditor('test/e2e/fixture/misquote.md');
+    const table = await vscode.commands.executeCommand<vscode.TextDocument>('pharmalens.showAffinityTable', document.uri);
+    assert.ok(table, 'the command returned no table document');
+    assert.equal(table.languageId, 'markdown');
+    const rows = tableRows(table.getText());
+    assert.equal(rows.length, 1, table.getText());
+    assert.match(rows[0], /^\| 3 \| 3\\\.45 µM \| Amitriptyline \| SERT \| Ki \|/i);
+    assert.match(rows[0], /unit\\-slip/);
+  });
+
+  test('the example manuscript\'s table has as many rows as the status bar counts affinities', async () => {
+    const document = await openInEditor('examples/amitriptyline-review.md');
+    const text = await statusBarTextMatching(/^PharmaLens: \d+ affinit/);
+    const counted = /^PharmaLens: (\d+) affinit/.exec(text ?? '');
+    assert.ok(counted, `status bar: ${String(text)}`);
+    const table = await vscode.commands.executeCommand<vscode.TextDocument>('pharmalens.showAffinityTable', document.uri);
+    const rows = tableRows(table.getText());
+    assert.ok(rows.length > 3, table.getText());
+    assert.equal(rows.length, Number(counted[1]));
+    assert.ok(rows.some((row) => /SERT/.test(row)), table.getText());
+  });
+
+  test('Export Affinity Table as CSV writes a header and one line per statement', async () => {
+    const document = await openInEditor('test/e2e/fixture/misquote.md');
+    const destination = vscode.Uri.file(path.join(os.tmpdir(), `pharmalens-e2e-${process.pid}.csv`));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('pharmalens.exportAffinityTableCsv', document.uri, destination);
+    assert.equal(written?.toString(), destination.toString());
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(destination));
+    const [header, line, ...rest] = csv.split('\r\n');
+    assert.match(header, /^Line,Quoted,Compound,Target,Measure,Value \(nM\),/);
+    assert.match(line, /^3,3\.45 µM,Amitriptyline,SERT,Ki,3450,,finding,affinity\.unit-slip,/i);
+    assert.deepEqual(rest, ['']);
+    await vscode.workspace.fs.delete(destination);
+  });
+
+  test('the status bar item is hidden for a document that is not a manuscript', async () => {
+    await openInEditor('package.json');
+    assert.equal(await api().statusBarText(), undefined);
+  });
+
+  test('Restart Server brings hovers back', async () => {
+    const document = await openInEditor('test/e2e/fixture/misquote.md');
+    await vscode.commands.executeCommand('pharmalens.restartServer');
+    const text = await hoverOnceAnswered(document, positionOfWord(document, 'Amitriptyline'));
+    assert.ok(text.includes('Amitriptyline'), text);
+  });
+});
