@@ -172,19 +172,19 @@ test('table lists every affinity statement as CSV or a Markdown table', () => {
   const csv = cli('table', `${PLANTED}/amitriptyline-profile.md`);
   assert.equal(csv.status, 0, csv.stderr);
   const lines = csv.stdout.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'file,line,compound,target,measure,value,valueNm,verdict,code,referenceLowNm,referenceHighNm,sources');
+  assert.equal(lines[0], 'file,line,compound,target,measure,value,valueNm,valueHighNm,verdict,code,referenceRange,referenceLowNm,referenceHighNm,sources');
   const json = cli('check', `${PLANTED}/amitriptyline-profile.md`, '--format', 'json');
   const statements = (JSON.parse(json.stdout) as { files: { statements: unknown[] }[] }).files[0].statements;
   assert.equal(lines.length - 1, statements.length);
   assert.ok(lines.some((line) => line.includes(',affinity.unit-slip,')));
   assert.ok(lines.slice(1).every((line) => line.startsWith(`${PLANTED}/amitriptyline-profile.md,`)));
-  const quoted = lines.find((line) => /"[^"]*,[^"]*"/.test(line));
-  assert.ok(quoted, 'a value or source list with a comma is quoted');
+  const quoted = lines.find((line) => line.includes('"3,250 µM"'));
+  assert.ok(quoted, 'a value with a comma is quoted');
   const markdown = cli('table', `${PLANTED}/antipsychotic-receptors.tex`, '--format', 'md');
   const rows = markdown.stdout.trimEnd().split('\n');
   assert.match(rows[0], /^\| file \| line \| compound \|/);
-  assert.equal(rows[1], `|${' --- |'.repeat(12)}`);
-  assert.ok(rows.slice(2).every((row) => row.replace(/\\\|/g, '').split('|').length === 14), 'every pipe inside a cell is escaped');
+  assert.equal(rows[1], `|${' --- |'.repeat(14)}`);
+  assert.ok(rows.slice(2).every((row) => row.replace(/\\\|/g, '').split('|').length === 16), 'every pipe inside a cell is escaped');
 });
 
 test('project config: severity overrides and knowledge-base files apply; a malformed config exits 2 naming file and line', () => {

@@ -2,7 +2,7 @@ import { createLanguageService, type LanguageService } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import type { Severity } from './service/check/types';
-import { analyzeFile, type FileReport } from './cli/analyze-file';
+import { analyzeFile, type AnalyzedFile, type FileReport } from './cli/analyze-file';
 import { parseArguments, type CheckOptions, type CliOptions, type TableOptions } from './cli/arguments';
 import { loadProjectConfig, type ProjectConfig } from './cli/config';
 import { InputError, UsageError } from './cli/errors';
@@ -21,7 +21,7 @@ function createService(options: CliOptions, config: ProjectConfig): LanguageServ
   return createLanguageService({ ...loaded, workspace: nodeWorkspace(), discoveryOptions: () => ({ workspaceRoot, fallback: config.bibliography }) });
 }
 
-function analyzeAll(options: CliOptions): FileReport[] {
+function analyzeAll(options: CliOptions): AnalyzedFile[] {
   const config = loadProjectConfig(options.configFile, process.cwd());
   const files = expandPaths(options.paths);
   const service = createService(options, config);
@@ -47,7 +47,7 @@ function exitCodeFor(reports: readonly FileReport[], failOn: Severity | 'none'):
 }
 
 function runCheck(options: CheckOptions): number {
-  const reports = analyzeAll(options);
+  const reports = analyzeAll(options).map((analyzed) => analyzed.report);
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ files: keepAtLeast(reports, options.minSeverity) }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
@@ -60,7 +60,7 @@ function runCheck(options: CheckOptions): number {
 }
 
 function runTable(options: TableOptions): number {
-  const rows = tableRows(analyzeAll(options));
+  const rows = tableRows(analyzeAll(options).map((analyzed) => ({ file: analyzed.report.file, rows: analyzed.table })));
   process.stdout.write(options.format === 'md' ? markdownTable(rows) : csvTable(rows));
   return 0;
 }

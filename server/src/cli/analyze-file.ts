@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/index';
 import type { Severity, Verdict } from '../service/check/types';
+import type { AffinityTableRow } from '../service/present/affinity-table';
 import type { DiagnosticData, DiagnosticSettings } from '../service/present/diagnostics';
 import { formatForLanguageId } from '../service/scan/index';
 import { InputError } from './errors';
@@ -34,6 +35,12 @@ export interface FileReport {
   mentions: Record<string, unknown>[];
   statements: Record<string, unknown>[];
   findings: FileFinding[];
+}
+
+/** A file's report (what --format json prints) and its affinity table (what `pharmalens table` prints). */
+export interface AnalyzedFile {
+  report: FileReport;
+  table: AffinityTableRow[];
 }
 
 function fileRange(range: Diagnostic['range']): FileRange {
@@ -83,7 +90,7 @@ function readManuscript(file: string): TextDocument {
 }
 
 /** Reads and checks one manuscript: its mentions, affinity statements and findings, positions 1-based. */
-export function analyzeFile(service: LanguageService, file: string, settings: DiagnosticSettings): FileReport {
+export function analyzeFile(service: LanguageService, file: string, settings: DiagnosticSettings): AnalyzedFile {
   const document = readManuscript(file);
   const analysis = service.analyze(document);
   const position = (offset: number) => {
@@ -117,5 +124,5 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
   }));
   const findings = analysis ? service.diagnostics(document, analysis, settings).map(findingOf) : [];
   findings.sort((a, b) => a.line - b.line || a.character - b.character);
-  return { file, mentions, statements, findings };
+  return { report: { file, mentions, statements, findings }, table: analysis ? service.affinityTable(document, analysis) : [] };
 }

@@ -1,43 +1,40 @@
-import type { FileReport } from './analyze-file';
+import type { AffinityTableRow } from '../service/present/affinity-table';
+import { escapeMarkdown, table } from '../service/present/markdown';
 
+/** The columns of `pharmalens table`: the service's affinity-table rows, with the file they come from. */
 export const TABLE_COLUMNS = [
-  'file', 'line', 'compound', 'target', 'measure', 'value', 'valueNm', 'verdict', 'code', 'referenceLowNm', 'referenceHighNm', 'sources',
+  'file', 'line', 'compound', 'target', 'measure', 'value', 'valueNm', 'valueHighNm', 'verdict', 'code',
+  'referenceRange', 'referenceLowNm', 'referenceHighNm', 'sources',
 ] as const;
 
 export type TableRow = Record<(typeof TABLE_COLUMNS)[number], string>;
 
-function text(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+function text(value: number | string | undefined): string {
+  return value === undefined ? '' : String(value);
 }
 
-function sources(statement: Record<string, unknown>): string {
-  const references = (statement.references as { referenceId?: string }[] | undefined) ?? [];
-  return [...new Set(references.map((reference) => reference.referenceId).filter((id): id is string => !!id))].join('; ');
-}
-
-/** The value as the manuscript writes it: the statement's own text. */
-function valueAsWritten(statement: Record<string, unknown>): string {
-  return text(statement.text);
+function tableRow(file: string, row: AffinityTableRow): TableRow {
+  return {
+    file,
+    line: String(row.line),
+    compound: text(row.compound),
+    target: text(row.target),
+    measure: row.measure,
+    value: row.text,
+    valueNm: String(row.valueNm),
+    valueHighNm: text(row.valueHighNm),
+    verdict: row.verdict,
+    code: text(row.code),
+    referenceRange: text(row.referenceRange?.text),
+    referenceLowNm: text(row.referenceRange?.lowNm),
+    referenceHighNm: text(row.referenceRange?.highNm),
+    sources: row.sources.join('; '),
+  };
 }
 
 /** One row per affinity statement of every file, in reading order. */
-export function tableRows(reports: readonly FileReport[]): TableRow[] {
-  return reports.flatMap((report) =>
-    report.statements.map((statement) => ({
-      file: report.file,
-      line: text(statement.line),
-      compound: text(statement.compound),
-      target: text(statement.target),
-      measure: text(statement.measure),
-      value: valueAsWritten(statement),
-      valueNm: text(statement.valueNm),
-      verdict: text(statement.verdict),
-      code: text(statement.code),
-      referenceLowNm: text(statement.referenceLowNm),
-      referenceHighNm: text(statement.referenceHighNm),
-      sources: sources(statement),
-    })),
-  );
+export function tableRows(files: readonly { file: string; rows: readonly AffinityTableRow[] }[]): TableRow[] {
+  return files.flatMap(({ file, rows }) => rows.map((row) => tableRow(file, row)));
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; lines end with CRLF. */
@@ -50,13 +47,8 @@ export function csvTable(rows: readonly TableRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** A Markdown cell: pipes and backslashes escaped, line breaks as spaces. */
-function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
+/** A Markdown pipe table; cells escaped (pipes, emphasis, line breaks) as the service's Markdown tables are. */
 export function markdownTable(rows: readonly TableRow[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const lines = [line(TABLE_COLUMNS), line(TABLE_COLUMNS.map(() => '---')), ...rows.map((row) => line(TABLE_COLUMNS.map((column) => markdownCell(row[column]))))];
-  return `${lines.join('\n')}\n`;
+  const body = rows.map((row) => TABLE_COLUMNS.map((column) => escapeMarkdown(row[column])));
+  return `${table([...TABLE_COLUMNS], body)}\n`;
 }
