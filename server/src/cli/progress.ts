@@ -8,7 +8,7 @@ const FEW_FILES = 5;
 
 export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || total <= FEW_FILES) return { update: () => {}, clear: () => {} };
-  const width = Math.max(20, (stream.columns ?? 80) - 1);
+  const width = Math.max(20, (stream.columns || 80) - 1);
   return {
     update: (done, file) => stream.write(`\r\u001b[K${`checking ${done}/${total} ${file}`.slice(0, width)}`),
     clear: () => stream.write('\r\u001b[K'),
