@@ -68,10 +68,16 @@ async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Pro
   return written;
 }
 
-async function restartServer(): Promise<void> {
-  if (!client) return;
-  client.clientOptions.documentSelector = documentSelector(enabledLanguages());
-  await client.restart();
+let restarting: Promise<void> = Promise.resolve();
+
+/** Restarts the server with the languages now enabled; restarts asked for while one runs wait their turn. */
+function restartServer(): Promise<void> {
+  restarting = restarting.then(async () => {
+    if (!client) return;
+    client.clientOptions.documentSelector = documentSelector(enabledLanguages());
+    await client.restart();
+  });
+  return restarting;
 }
 
 export async function activate(context: ExtensionContext): Promise<PharmaLensApi> {

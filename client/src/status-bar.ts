@@ -17,6 +17,7 @@ export class ManuscriptStatus implements Disposable {
   private readonly subscriptions: Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: Promise<void> = Promise.resolve();
+  private visible = false;
 
   constructor(command: string, private readonly countAffinities: (document: TextDocument) => Promise<number>) {
     this.item = window.createStatusBarItem('pharmalens.status', StatusBarAlignment.Right, 100);
@@ -37,8 +38,6 @@ export class ManuscriptStatus implements Disposable {
   get text(): string | undefined {
     return this.visible ? this.item.text : undefined;
   }
-
-  private visible = false;
 
   scheduleRefresh(): void {
     clearTimeout(this.timer);
