@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, HoverRequest, type MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { projectRoot, startServer } from './helpers/server';
 
 test('extra knowledge-base files: relative to the workspace, a bad one reported by message, the good one used', async () => {
@@ -18,6 +20,26 @@ test('extra knowledge-base files: relative to the workspace, a bad one reported 
     for (let attempt = 0; attempt < 50 && server.messages.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(server.messages.length, 1);
     assert.match(server.messages[0].message, /extra-bad-json\.json:4:3: invalid JSON/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the workspace .pharmalens.json (shared with the CLI) sets severities for the server too', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-config-'));
+  writeFileSync(path.join(folder, '.pharmalens.json'), JSON.stringify({ severity: { 'affinity.unit-slip': 'off' } }));
+  const server = await startServer({ rootUri: pathToFileURL(folder).href });
+  const published: PublishDiagnosticsParams[] = [];
+  server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
+  try {
+    const uri = pathToFileURL(path.join(folder, 'paper.md')).href;
+    const text = 'Amitriptyline binds SERT with a Ki of 3.45 µM [@x]. Its Ki at NET was 1330 nM [@x].\n';
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    for (let attempt = 0; attempt < 200 && !published.some((params) => params.uri === uri); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const codes = published.find((params) => params.uri === uri)?.diagnostics.map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codes, ['affinity.decimal-slip']);
   } finally {
     await server.stop();
   }

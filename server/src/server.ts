@@ -19,6 +19,7 @@ import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
 import type { DiscoveryOptions } from './service/cite/discover';
+import { loadProjectConfig, type ProjectConfig } from './cli/config';
 import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
 
 const VALIDATION_DELAY_MS = 200;
@@ -31,6 +32,8 @@ const pendingValidations = new Map<string, NodeJS.Timeout>();
 let service: LanguageService | undefined;
 let settings: DiagnosticSettings = {};
 let bibliographySetting: string[] = [];
+/** The workspace's `.pharmalens.json` (or `pharmalens.config.json`), shared with the CLI; editor settings override it. */
+let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [] };
 let workspaceRoot: string | undefined;
 let clientHasConfiguration = false;
 const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
@@ -40,7 +43,7 @@ const publishedBibliographies = new Map<string, string>();
 function discoveryOptions(): DiscoveryOptions {
   const quartoFile = workspaceRoot ? path.join(workspaceRoot, '_quarto.yml') : undefined;
   const quartoYaml = quartoFile && existsSync(quartoFile) ? readFileSync(quartoFile, 'utf8') : undefined;
-  return { workspaceRoot, quartoYaml, fallback: bibliographySetting };
+  return { workspaceRoot, quartoYaml, fallback: [...bibliographySetting, ...projectConfig.bibliography] };
 }
 
 function isBibtex(document: TextDocument): boolean {
@@ -95,7 +98,7 @@ function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
 async function refreshSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
   const section = (await connection.workspace.getConfiguration('pharmalens')) as { severity?: DiagnosticSettings['severity']; bibliography?: string[] } | null;
-  settings = { severity: section?.severity ?? {} };
+  settings = { severity: { ...projectConfig.severity, ...section?.severity } };
   bibliographySetting = section?.bibliography ?? [];
   analyses.clear();
 }
@@ -105,9 +108,16 @@ connection.onInitialize((params): InitializeResult => {
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
   const root = workspaceRoot ?? process.cwd();
-  const loaded = loadKnowledgeBaseFiles((options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file)));
+  const configErrors: string[] = [];
+  try {
+    projectConfig = loadProjectConfig(undefined, root);
+  } catch (error) {
+    configErrors.push((error as Error).message);
+  }
+  const loaded = loadKnowledgeBaseFiles([...projectConfig.knowledgeBase, ...(options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file))]);
+  loaded.errors.unshift(...configErrors);
   service = createLanguageService({ ...loaded, workspace: workspaceFiles, discoveryOptions });
-  settings = { severity: options.severity ?? {} };
+  settings = { severity: { ...projectConfig.severity, ...options.severity } };
   bibliographySetting = options.bibliography ?? [];
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   for (const error of loaded.errors) connection.console.error(error);
@@ -115,7 +125,7 @@ connection.onInitialize((params): InitializeResult => {
     // A notification, not a request: every client shows it, and none has to answer.
     void connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Error,
-      message: `PharmaLens: ${loaded.errors.length} problem(s) in extra knowledge-base files; they were left out. ${loaded.errors[0]}`,
+      message: `PharmaLens: ${loaded.errors.length} problem(s) in the project configuration or extra knowledge-base files; they were left out. ${loaded.errors[0]}`,
     });
   }
   return {
