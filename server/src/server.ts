@@ -33,7 +33,7 @@ let service: LanguageService | undefined;
 let settings: DiagnosticSettings = {};
 let bibliographySetting: string[] = [];
 /** The workspace's `.pharmalens.json` (or `pharmalens.config.json`), shared with the CLI; editor settings override it. */
-let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [] };
+let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
 let workspaceRoot: string | undefined;
 let clientHasConfiguration = false;
 const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());

@@ -16,9 +16,19 @@ export interface ProjectConfig {
   knowledgeBase: string[];
   /** Bibliography files used when a manuscript declares none, resolved against the config file's folder. */
   bibliography: string[];
+  /** LaTeX commands (without backslash) whose first argument is not prose, like `\label` (other commands' arguments are read as prose). */
+  latexIgnoredCommands: string[];
 }
 
-const EMPTY_CONFIG: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [] };
+const EMPTY_CONFIG: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
+
+function commandList(file: string, text: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && /^\\?[A-Za-z@]+\*?$/.test(item))) {
+    throw new InputError(`${locate(file, text, 'latexIgnoredCommands')}: "latexIgnoredCommands" must be a list of command names such as "mycite"`);
+  }
+  return value.map((item: string) => item.replace(/^\\/, ''));
+}
 
 /** `file:line:` of the first place `needle` (a key or value, quoted) appears, else the file alone. */
 function locate(file: string, text: string, needle: string | undefined): string {
@@ -62,13 +72,14 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`${file}:1: the config must be a JSON object`);
   const record = data as Record<string, unknown>;
-  const unknownKey = Object.keys(record).find((key) => !['severity', 'knowledgeBase', 'bibliography', '$schema'].includes(key));
-  if (unknownKey) throw new InputError(`${locate(file, text, unknownKey)}: unknown setting "${unknownKey}" (known: severity, knowledgeBase, bibliography)`);
+  const unknownKey = Object.keys(record).find((key) => !['severity', 'knowledgeBase', 'bibliography', 'latexIgnoredCommands', '$schema'].includes(key));
+  if (unknownKey) throw new InputError(`${locate(file, text, unknownKey)}: unknown setting "${unknownKey}" (known: severity, knowledgeBase, bibliography, latexIgnoredCommands)`);
   return {
     file,
     severity: severityTable(file, text, record.severity),
     knowledgeBase: stringList(file, text, record.knowledgeBase, 'knowledgeBase'),
     bibliography: stringList(file, text, record.bibliography, 'bibliography'),
+    latexIgnoredCommands: commandList(file, text, record.latexIgnoredCommands),
   };
 }
 
