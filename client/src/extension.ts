@@ -3,6 +3,7 @@ import { commands, Uri, window, workspace, type ExtensionContext, type TextDocum
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
 import { restartingErrorHandler } from './crash-restart';
+import { openKnowledgeBaseEntry } from './knowledge-base-entry';
 import { documentSelector, enabledLanguages, isManuscript } from './languages';
 import { ManuscriptStatus } from './status-bar';
 
@@ -10,6 +11,7 @@ export const COMMANDS = {
   showAffinityTable: 'pharmalens.showAffinityTable',
   exportAffinityTableCsv: 'pharmalens.exportAffinityTableCsv',
   restartServer: 'pharmalens.restartServer',
+  openKnowledgeBaseEntry: 'pharmalens.openKnowledgeBaseEntry',
 } as const;
 
 /** What `activate` returns: for the end-to-end tests and other extensions. */
@@ -68,6 +70,16 @@ async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Pro
   return written;
 }
 
+/** Opens the knowledge-base entry of the compound or target under the cursor of the active manuscript. */
+async function openKnowledgeBaseEntryAtCursor(): Promise<TextDocument | undefined> {
+  const editor = window.activeTextEditor;
+  if (!editor || !isManuscript(editor.document)) {
+    void window.showInformationMessage('PharmaLens: open a Markdown, Quarto, R Markdown or LaTeX manuscript first.');
+    return undefined;
+  }
+  return client ? openKnowledgeBaseEntry(client, editor) : undefined;
+}
+
 let restarting: Promise<void> = Promise.resolve();
 
 /** Restarts the server with the languages now enabled; restarts asked for while one runs wait their turn. */
@@ -89,6 +101,7 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
     commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
     commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
     commands.registerCommand(COMMANDS.restartServer, restartServer),
+    commands.registerCommand(COMMANDS.openKnowledgeBaseEntry, openKnowledgeBaseEntryAtCursor),
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('pharmalens.enable')) void restartServer().then(() => status.refresh());
     }),

@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
+  RequestType,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +22,7 @@ import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
 import type { DiscoveryOptions } from './service/cite/discover';
 import { loadProjectConfig, type ProjectConfig } from './cli/config';
 import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
+import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry, type KnowledgeBaseEntryParams } from './service/present/knowledge-base-entry';
 
 const VALIDATION_DELAY_MS = 200;
 
@@ -32,6 +34,9 @@ const pendingValidations = new Map<string, NodeJS.Timeout>();
 let service: LanguageService | undefined;
 let settings: DiagnosticSettings = {};
 let bibliographySetting: string[] = [];
+/** `pharmalens.inlayHints.enabled`: off by default, as the hints clutter the text. */
+let inlayHintsEnabled = false;
+let clientRefreshesInlayHints = false;
 /** The workspace's `.pharmalens.json` (or `pharmalens.config.json`), shared with the CLI; editor settings override it. */
 let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
 let workspaceRoot: string | undefined;
@@ -97,14 +102,26 @@ function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {
 
 async function refreshSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
-  const section = (await connection.workspace.getConfiguration('pharmalens')) as { severity?: DiagnosticSettings['severity']; bibliography?: string[] } | null;
+  const section = (await connection.workspace.getConfiguration('pharmalens')) as {
+    severity?: DiagnosticSettings['severity'];
+    bibliography?: string[];
+    inlayHints?: { enabled?: boolean };
+  } | null;
   settings = { severity: { ...projectConfig.severity, ...section?.severity } };
   bibliographySetting = section?.bibliography ?? [];
+  const hintsWereEnabled = inlayHintsEnabled;
+  inlayHintsEnabled = section?.inlayHints?.enabled ?? false;
   analyses.clear();
+  if (hintsWereEnabled !== inlayHintsEnabled && clientRefreshesInlayHints) void connection.languages.inlayHint.refresh();
 }
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { knowledgeBaseFiles?: string[]; severity?: DiagnosticSettings['severity']; bibliography?: string[] };
+  const options = (params.initializationOptions ?? {}) as {
+    knowledgeBaseFiles?: string[];
+    severity?: DiagnosticSettings['severity'];
+    bibliography?: string[];
+    inlayHints?: { enabled?: boolean };
+  };
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
   const root = workspaceRoot ?? process.cwd();
@@ -119,6 +136,8 @@ connection.onInitialize((params): InitializeResult => {
   service = createLanguageService({ ...loaded, workspace: workspaceFiles, discoveryOptions });
   settings = { severity: { ...projectConfig.severity, ...options.severity } };
   bibliographySetting = options.bibliography ?? [];
+  inlayHintsEnabled = options.inlayHints?.enabled ?? false;
+  clientRefreshesInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
@@ -134,6 +153,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['{', ',', '@'] },
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'pharmalens-ls', version: '0.1.0' },
   };
@@ -178,6 +198,24 @@ connection.onRequest(AFFINITY_TABLE_REQUEST, (params: AffinityTableParams): Affi
   if (!document || !service || isBibtex(document)) return [];
   const analysis = analysisOf(document);
   return analysis ? service.affinityTable(document, analysis) : [];
+});
+
+/** The value on the other scale after each quoted value, when `pharmalens.inlayHints.enabled` is on. */
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!inlayHintsEnabled || !document || !service || isBibtex(document)) return [];
+  const analysis = analysisOf(document);
+  return analysis ? service.inlayHints(document, analysis, params.range) : [];
+});
+
+const knowledgeBaseEntryRequest = new RequestType<KnowledgeBaseEntryParams, KnowledgeBaseEntry | null, void>(KNOWLEDGE_BASE_ENTRY_REQUEST);
+
+/** The compound or target under the cursor, as plain JSON; `null` for a document that is not open or a position on no known name. */
+connection.onRequest(knowledgeBaseEntryRequest, (params): KnowledgeBaseEntry | null => {
+  const document = documents.get(params.uri);
+  if (!document || !service || isBibtex(document)) return null;
+  const analysis = analysisOf(document);
+  return analysis ? service.knowledgeBaseEntry(document, analysis, params.position) : null;
 });
 
 /** A manuscript's analysis depends on its bibliography files: when one changes, every manuscript is checked again. */

@@ -24,14 +24,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built server (`dist/server.js --stdio`) and completes the initialize handshake. */
-export async function startServer(params: Partial<InitializeParams> = {}): Promise<RunningServer> {
+/**
+ * Starts the built server (`dist/server.js --stdio`) and completes the initialize handshake;
+ * `setUp` registers handlers (e.g. for `workspace/configuration`) before the first message.
+ */
+export async function startServer(params: Partial<InitializeParams> = {}, setUp?: (connection: ProtocolConnection) => void): Promise<RunningServer> {
   const server = spawn(process.execPath, [path.join(projectRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const messages: ShowMessageParams[] = [];
   connection.onNotification('window/showMessage', (message: ShowMessageParams) => {
     messages.push(message);
   });
+  setUp?.(connection);
   connection.listen();
   const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null, ...params });
   await connection.sendNotification(InitializedNotification.type, {});

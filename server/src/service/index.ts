@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
 import { statementCitationProblems } from './cite/statement-citations';
 import type { DiscoveryOptions } from './cite/discover';
@@ -8,6 +8,8 @@ import { affinityTableRows, type AffinityTableRow } from './present/affinity-tab
 import { citationHover } from './present/citation-hover';
 import { citeActions, statementsIn } from './present/cite-actions';
 import { citationCompletions } from './present/completion';
+import { affinityInlayHints } from './present/inlay-hints';
+import { knowledgeBaseEntryFor, type KnowledgeBaseEntry } from './present/knowledge-base-entry';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
 import type { Verdict } from './check/types';
@@ -53,6 +55,10 @@ export interface LanguageService {
   completions(document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[];
   /** Every affinity statement with its verdict, reference range and sources, as plain rows. */
   affinityTable(document: TextDocument, analysis: DocumentAnalysis): AffinityTableRow[];
+  /** After each quoted value in `range` (the whole document when absent), the value on the other scale: pKi beside nM, nM beside pKi. */
+  inlayHints(document: TextDocument, analysis: DocumentAnalysis, range?: Range): InlayHint[];
+  /** The compound or target under the cursor with its affinity records and references; `null` when there is none. */
+  knowledgeBaseEntry(document: TextDocument, analysis: DocumentAnalysis, position: Position): KnowledgeBaseEntry | null;
 }
 
 export interface LanguageServiceOptions {
@@ -153,7 +159,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   const affinityTable = (document: TextDocument, analysis: DocumentAnalysis): AffinityTableRow[] => affinityTableRows(knowledgeBase, document, analysis.checked);
 
-  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions, affinityTable };
+  const inlayHints = (document: TextDocument, analysis: DocumentAnalysis, range?: Range): InlayHint[] =>
+    affinityInlayHints(document, analysis.checked.map(({ statement }) => statement), range);
+
+  const knowledgeBaseEntry = (document: TextDocument, analysis: DocumentAnalysis, position: Position): KnowledgeBaseEntry | null =>
+    knowledgeBaseEntryFor(knowledgeBase, mentionAt(analysis, document.offsetAt(position)));
+
+  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions, affinityTable, inlayHints, knowledgeBaseEntry };
 }
 
 export type { Mention } from './recognize/recognize';

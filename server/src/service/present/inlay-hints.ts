@@ -1,0 +1,52 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InlayHint, Range } from 'vscode-languageserver-types';
+import type { AffinityStatement } from '../extract/types';
+import { formatConcentration } from '../kb/format';
+import type { Measure } from '../kb/types';
+
+/** The p-scale label of a measure: `pKi`, `pIC50`; `pA2` is its own; a plain effective concentration is `pC`. */
+function pScaleLabel(measure: Measure): string {
+  if (measure === 'pA2') return 'pA2';
+  if (measure === 'conc') return 'pC';
+  return `p${measure}`;
+}
+
+/** −log10 of the molar concentration, with two decimals: 3.45 nM → `8.46`. */
+function pValueOf(valueNm: number): string {
+  return (9 - Math.log10(valueNm)).toFixed(2);
+}
+
+/** `pKi 8.46` for a concentration, `pKi 7.20–8.46` for a range (the higher concentration gives the lower p-value). */
+function pScaleText(statement: AffinityStatement): string {
+  const label = pScaleLabel(statement.measure);
+  const high = statement.valueHighNm;
+  if (high === undefined || high === statement.valueNm) return `${label} ${pValueOf(statement.valueNm)}`;
+  return `${label} ${pValueOf(Math.max(statement.valueNm, high))}–${pValueOf(Math.min(statement.valueNm, high))}`;
+}
+
+/** `3.45 nM` for a p-scale value, `1.2–3.45 nM` for a range. */
+function concentrationText(statement: AffinityStatement): string {
+  const high = statement.valueHighNm;
+  if (high === undefined) return formatConcentration(statement.valueNm);
+  return formatConcentration(Math.min(statement.valueNm, high), Math.max(statement.valueNm, high));
+}
+
+/** What the hint after a quoted value says: the same value on the other scale; `undefined` when it has no finite counterpart. */
+export function otherScaleText(statement: AffinityStatement): string | undefined {
+  if (!(statement.valueNm > 0) || !Number.isFinite(statement.valueNm)) return undefined;
+  return statement.scale === 'concentration' ? pScaleText(statement) : concentrationText(statement);
+}
+
+function overlaps(document: TextDocument, statement: AffinityStatement, range: Range | undefined): boolean {
+  if (!range) return true;
+  return statement.span.end >= document.offsetAt(range.start) && statement.span.start <= document.offsetAt(range.end);
+}
+
+/** One hint after each quoted value in `range` (the whole document when absent), giving it on the other scale. */
+export function affinityInlayHints(document: TextDocument, statements: readonly AffinityStatement[], range?: Range): InlayHint[] {
+  return statements.flatMap((statement) => {
+    const label = otherScaleText(statement);
+    if (label === undefined || !overlaps(document, statement, range)) return [];
+    return [{ position: document.positionAt(statement.span.end), label, paddingLeft: true }];
+  });
+}
