@@ -212,3 +212,17 @@ test('project config: severity overrides and knowledge-base files apply; a malfo
   assert.equal(badKb.status, 2);
   assert.match(badKb.stderr, /extra-bad-json\.json:4:3: invalid JSON/);
 });
+
+test('project config latexIgnoredCommands: the first argument of those commands is not read as prose', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-latex-config-'));
+  writeFileSync(path.join(folder, 'paper.tex'), 'Amitriptyline binds \\internalnote{SERT with a Ki of 345 nM} SERT.\n');
+  const run = (config?: object) => {
+    if (config) writeFileSync(path.join(folder, '.pharmalens.json'), JSON.stringify(config));
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'check', 'paper.tex', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
+    return JSON.parse(result.stdout) as { files: { mentions: { text: string }[]; statements: unknown[] }[] };
+  };
+  assert.equal(run().files[0].statements.length, 1);
+  const ignored = run({ latexIgnoredCommands: ['internalnote'] }).files[0];
+  assert.equal(ignored.statements.length, 0);
+  assert.deepEqual(ignored.mentions.map((mention) => mention.text), ['Amitriptyline', 'SERT']);
+});

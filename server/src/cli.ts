@@ -18,7 +18,7 @@ function createService(options: CliOptions, config: ProjectConfig): LanguageServ
   const loaded = loadKnowledgeBaseFiles([...config.knowledgeBase, ...options.kbFiles]);
   if (loaded.errors.length > 0) throw new InputError(loaded.errors.join('\npharmalens: '));
   const workspaceRoot = process.cwd();
-  return createLanguageService({ ...loaded, workspace: nodeWorkspace(), discoveryOptions: () => ({ workspaceRoot, fallback: config.bibliography }) });
+  return createLanguageService({ ...loaded, workspace: nodeWorkspace(), discoveryOptions: () => ({ workspaceRoot, fallback: config.bibliography }), latexIgnoredCommands: () => config.latexIgnoredCommands });
 }
 
 function analyzeAll(options: CliOptions): AnalyzedFile[] {

@@ -133,7 +133,7 @@ connection.onInitialize((params): InitializeResult => {
   }
   const loaded = loadKnowledgeBaseFiles([...projectConfig.knowledgeBase, ...(options.knowledgeBaseFiles ?? []).map((file) => path.resolve(root, file))]);
   loaded.errors.unshift(...configErrors);
-  service = createLanguageService({ ...loaded, workspace: workspaceFiles, discoveryOptions });
+  service = createLanguageService({ ...loaded, workspace: workspaceFiles, discoveryOptions, latexIgnoredCommands: () => projectConfig.latexIgnoredCommands });
   settings = { severity: { ...projectConfig.severity, ...options.severity } };
   bibliographySetting = options.bibliography ?? [];
   inlayHintsEnabled = options.inlayHints?.enabled ?? false;

@@ -69,6 +69,8 @@ export interface LanguageServiceOptions {
   workspace?: Workspace;
   /** Workspace root, `_quarto.yml` text and the bibliography setting, asked for at each analysis. */
   discoveryOptions?: () => DiscoveryOptions;
+  /** LaTeX commands whose first argument is not prose (project config `latexIgnoredCommands`). */
+  latexIgnoredCommands?: () => readonly string[];
 }
 
 const NO_CITATION_ANALYSIS: CitationAnalysis = { bibliographies: [], missing: [], problems: [] };
@@ -82,7 +84,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
     const format = formatForLanguageId(document.languageId, document.uri);
     if (!format) return undefined;
-    const scanned = scanDocument(document.getText(), format);
+    const scanned = scanDocument(document.getText(), format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() });
     const mentions = recognizeMentions(scanned.masked, dictionary);
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
     const statements = extractStatements(scanned, mentions, format);
