@@ -45,9 +45,15 @@ const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
 /** The text of each closed bibliography whose diagnostics were last published, so they are sent again only on change. */
 const publishedBibliographies = new Map<string, string>();
 
-function discoveryOptions(): DiscoveryOptions {
+/** The Quarto project file at the workspace root, read at start and again when the file watcher reports a change. */
+let quartoYaml: string | undefined;
+
+function readQuartoProject(): void {
   const quartoFile = workspaceRoot ? path.join(workspaceRoot, '_quarto.yml') : undefined;
-  const quartoYaml = quartoFile && existsSync(quartoFile) ? readFileSync(quartoFile, 'utf8') : undefined;
+  quartoYaml = quartoFile && existsSync(quartoFile) ? readFileSync(quartoFile, 'utf8') : undefined;
+}
+
+function discoveryOptions(): DiscoveryOptions {
   return { workspaceRoot, quartoYaml, fallback: [...bibliographySetting, ...projectConfig.bibliography] };
 }
 
@@ -125,6 +131,7 @@ connection.onInitialize((params): InitializeResult => {
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
   const root = workspaceRoot ?? process.cwd();
+  readQuartoProject();
   const configErrors: string[] = [];
   try {
     projectConfig = loadProjectConfig(undefined, root);
@@ -225,6 +232,7 @@ function bibliographiesChanged(): void {
 }
 
 connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((change) => /_quarto\.ya?ml$/i.test(change.uri))) readQuartoProject();
   if (params.changes.some((change) => /\.(bib|ya?ml)$/i.test(change.uri))) bibliographiesChanged();
 });
 
