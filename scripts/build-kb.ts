@@ -12,7 +12,7 @@ import { importTatsumi, type TransporterKd } from '../server/src/service/kb/impo
 import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from '../server/src/service/kb/import/drugcentral.js';
 import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
 import { checkIntegrity, loadKnowledgeBase } from '../server/src/service/kb/load.js';
-import { findJsonSyntaxError, positionAt } from '../server/src/service/kb/json-position.js';
+import { jsonSyntaxErrorMessage } from '../server/src/service/kb/json-position.js';
 import { compileNames, namesToText } from '../server/src/service/recognize/names.js';
 import { writeValidator } from './build-kb-validator.js';
 
@@ -65,9 +65,7 @@ function readCurated<T>(path: string, key: string): T {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const located = findJsonSyntaxError(text);
-    const { line, column } = positionAt(text, located?.offset ?? 0);
-    throw new BuildError(`${path}:${line}:${column}: invalid JSON: ${located?.problem ?? String(error)}`);
+    throw new BuildError(jsonSyntaxErrorMessage(text, path, error));
   }
   const value = (data as Record<string, unknown> | null)?.[key];
   if (value === undefined) throw new BuildError(`${path}: missing top-level field "${key}"`);

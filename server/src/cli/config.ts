@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findJsonSyntaxError, positionAt } from '../service/kb/json-position';
+import { jsonSyntaxErrorMessage, positionAt } from '../service/kb/json-position';
 import type { DiagnosticSettings } from '../service/present/diagnostics';
 import { InputError } from './errors';
 import { isDiagnosticCode } from './rules';
@@ -66,9 +66,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const located = findJsonSyntaxError(text);
-    const { line, column } = positionAt(text, located?.offset ?? 0);
-    throw new InputError(`${file}:${line}:${column}: invalid JSON: ${located?.problem ?? (error as Error).message}`);
+    throw new InputError(jsonSyntaxErrorMessage(text, file, error));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`${file}:1: the config must be a JSON object`);
   const record = data as Record<string, unknown>;

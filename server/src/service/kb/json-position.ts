@@ -108,3 +108,11 @@ export function findJsonSyntaxError(text: string): { offset: number; problem: st
     throw error;
   }
 }
+
+/** `file:line:column: invalid JSON: problem` for text that `JSON.parse` rejected with `error`. */
+export function jsonSyntaxErrorMessage(text: string, sourceName: string, error: unknown): string {
+  const located = findJsonSyntaxError(text);
+  const { line, column } = positionAt(text, located?.offset ?? 0);
+  const problem = located?.problem ?? (error instanceof Error ? error.message : String(error));
+  return `${sourceName}:${line}:${column}: invalid JSON: ${problem}`;
+}

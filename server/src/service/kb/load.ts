@@ -1,7 +1,7 @@
 /** Parsing, validation and merging of knowledge-base files. Pure: the host reads the files. */
 import type { ErrorObject } from 'ajv';
 import type { KnowledgeBase } from './types.js';
-import { findJsonSyntaxError, positionAt } from './json-position.js';
+import { jsonSyntaxErrorMessage } from './json-position.js';
 // Precompiled from schema.ts by scripts/build-kb-validator.ts: compiling the schema at start-up costs ~200 ms.
 import { validateKnowledgeBase, validateKnowledgeBaseExtension, type PrecompiledValidator } from './validate-kb.generated.js';
 
@@ -13,13 +13,6 @@ export interface LoadResult {
 /** Errors beyond this many are summarised in one line: a broken file should not flood the log. */
 const MAX_REPORTED_ERRORS = 25;
 
-function syntaxErrorMessage(json: string, sourceName: string, error: unknown): string {
-  const located = findJsonSyntaxError(json);
-  const offset = located?.offset ?? 0;
-  const { line, column } = positionAt(json, offset);
-  const problem = located?.problem ?? (error instanceof Error ? error.message : String(error));
-  return `${sourceName}:${line}:${column}: invalid JSON: ${problem}`;
-}
 
 /** `/affinities/12/valueNm` → `affinities[12].valueNm`, naming the entry's id when it has one. */
 function describePath(instancePath: string, data: unknown): string {
@@ -59,7 +52,7 @@ function parseAndValidate(json: string, sourceName: string, validate: Precompile
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return { errors: [syntaxErrorMessage(json, sourceName, error)] };
+    return { errors: [jsonSyntaxErrorMessage(json, sourceName, error)] };
   }
   if (validate(data)) return { data, errors: [] };
   // anyOf also reports each failed branch; the summary line above says it better.
