@@ -1,18 +1,17 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
-import { shortCitation } from '../kb/format';
+import { byGrade, shortCitation } from '../kb/format';
 import type { AffinityStatement } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import { valueInStatementUnits } from './context';
 import type { Fix } from './types';
 
-const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
 
 /** One "replace with the reference value" fix per distinct value and source, primary sources first. */
 export function replaceWithReferenceFixes(kb: IndexedKnowledgeBase, statement: AffinityStatement, records: readonly AffinityRecord[], format: DocumentFormat): Fix[] {
   const seen = new Set<string>();
   const fixes: Fix[] = [];
-  for (const record of [...records].sort((a, b) => GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.valueNm - b.valueNm)) {
+  for (const record of [...records].sort((a, b) => byGrade(a, b) || a.valueNm - b.valueNm)) {
     if (record.duplicateOf) continue;
     const newText = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, format);
     const reference = kb.reference(record.referenceId);

@@ -50,8 +50,14 @@ export function shortCitation(reference: Reference): string {
   return reference.year ? `${who} ${reference.year}` : who;
 }
 
+/** The doi.org link for a DOI written bare, as `doi:…` or as a resolver URL; parentheses encoded for Markdown links. */
+export function doiUrl(doi: string): string {
+  const bare = doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '');
+  return `https://doi.org/${encodeURI(bare).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+}
+
 export function referenceUrl(reference: Reference): string | undefined {
-  if (reference.doi) return `https://doi.org/${encodeURI(reference.doi).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  if (reference.doi) return doiUrl(reference.doi);
   if (reference.pmid) return `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/`;
   if (reference.url?.startsWith('https://')) return reference.url;
   return undefined;
@@ -64,10 +70,15 @@ export function referenceIdentifiers(reference: Reference): string {
   return parts.join(', ');
 }
 
+/** Primary papers before databases before vendor sheets. */
+export function byGrade(a: AffinityRecord, b: AffinityRecord): number {
+  return GRADE_RANK[a.grade] - GRADE_RANK[b.grade];
+}
+
 const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
 
 /** Primary papers before databases before vendor sheets; human before other species. */
 export function preferenceOrder(a: AffinityRecord, b: AffinityRecord): number {
   const human = (record: AffinityRecord): number => (/human|homo sapiens/i.test(record.species) ? 0 : 1);
-  return human(a) - human(b) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.valueNm - b.valueNm;
+  return human(a) - human(b) || byGrade(a, b) || a.valueNm - b.valueNm;
 }

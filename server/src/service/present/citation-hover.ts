@@ -3,12 +3,8 @@ import { recordsOfEntry } from '../cite/document';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { escapeMarkdown, link } from './markdown';
 import { affinityTable } from './hover';
+import { doiUrl } from '../kb/format';
 
-function doiUrl(doi: string | undefined): string | undefined {
-  if (!doi) return undefined;
-  const bare = doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '');
-  return `https://doi.org/${encodeURI(bare).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
-}
 
 /** Hovering a citation key: the formatted reference, and the knowledge-base values that rest on it. */
 export function citationHover(kb: IndexedKnowledgeBase, entry: BibEntry): string {

@@ -8,7 +8,7 @@ import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Reference } from '../kb/types';
 import type { DocumentFormat, ScannedDocument } from '../scan/types';
-import { shortCitation } from '../kb/format';
+import { byGrade, shortCitation } from '../kb/format';
 import { valueInStatementUnits } from '../check/context';
 
 export interface CiteContext {
@@ -20,7 +20,6 @@ export interface CiteContext {
   workspace: Workspace | undefined;
 }
 
-const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
 
 /** A file's text as the edits were computed against it: the document itself, a bibliography, or empty for a new file. */
 function textOf(context: CiteContext, uri: string): string {
@@ -56,7 +55,7 @@ function sourcesOf(context: CiteContext, verdict: Verdict): { record: AffinityRe
   const seen = new Set<string>();
   return [...(evidence?.records ?? [])]
     .filter((record) => !record.duplicateOf)
-    .sort((a, b) => GRADE_RANK[a.grade] - GRADE_RANK[b.grade])
+    .sort(byGrade)
     .flatMap((record) => {
       const reference = context.kb.reference(record.referenceId);
       if (!reference || seen.has(reference.id) || reference.kind === 'database') return [];
