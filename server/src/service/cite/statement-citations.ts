@@ -6,14 +6,22 @@ import { shortCitation } from '../kb/format';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { Reference } from '../kb/types';
 import { sentenceAround } from '../scan/sentence';
-import type { Citation, ScannedDocument } from '../scan/types';
+import type { Citation, ScannedDocument, Span } from '../scan/types';
 import type { CitationAnalysis, CitationProblem } from './document';
 import { referenceOfEntry } from './resolve';
 
-/** The citations in the statement's sentence, or in its table and caption. */
-function citationsInSentence(scanned: ScannedDocument, statement: AffinityStatement): Citation[] {
-  const sentence = sentenceAround(scanned, statement.span);
-  return scanned.citations.filter((citation) => sentence.start <= citation.start && citation.end <= sentence.end);
+/** The items of a list sorted by start that lie inside `span` (binary search: a manuscript has thousands). */
+function within<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let index = low; index < sorted.length && sorted[index].start < span.end; index++) if (sorted[index].end <= span.end) found.push(sorted[index]);
+  return found;
 }
 
 /**
@@ -52,17 +60,20 @@ export function statementCitationProblems(
   checked: readonly { statement: AffinityStatement; verdict: Verdict }[],
 ): CitationProblem[] {
   const problems: CitationProblem[] = [];
-  const statements = checked.map(({ statement }) => statement);
+  const byStart = <T extends Span>(items: readonly T[]): T[] => [...items].sort((a, b) => a.start - b.start);
+  const statementSpans = byStart(checked.map(({ statement }) => ({ ...statement.span, statement })));
+  const citationsByStart = byStart(scanned.citations);
   for (const { statement, verdict } of checked) {
     if (!statement.compound || !statement.target || verdict.kind === 'unchecked') continue;
-    const inSentence = citationsInSentence(scanned, statement);
+    // The sentence, or the table with its caption.
+    const sentence = sentenceAround(scanned, statement.span);
+    const inSentence = within(citationsByStart, sentence);
     if (inSentence.length === 0) {
       problems.push({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] });
       continue;
     }
     if (verdict.kind !== 'consistent') continue;
-    const sentence = sentenceAround(scanned, statement.span);
-    const others = statements.filter((other) => other !== statement && sentence.start <= other.span.start && other.span.end <= sentence.end);
+    const others = within(statementSpans, sentence).map((entry) => entry.statement).filter((other) => other !== statement);
     const citations = statement.context === 'table' ? inSentence : citationsOfValue(inSentence, statement, others);
     const pair = recordsForPair(kb, statement.compound.id, statement.target.id);
     for (const { key, reference } of citedReferences(kb, analysis, citations)) {
