@@ -1,9 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Workspace } from '../service/cite/workspace';
 
-/** Files as the editor has them: an open document's unsaved text first, else the file on disk. */
+/**
+ * Files as the editor has them: an open document's unsaved text first, else the file on disk — read again only when
+ * its modification time or size changes (every analysis asks for the manuscript's bibliographies).
+ */
 export function nodeWorkspace(openText: (uri: string) => string | undefined = () => undefined): Workspace {
+  const cache = new Map<string, { mtimeMs: number; size: number; text: string }>();
   const pathOf = (uri: string): string | undefined => {
     try {
       return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -18,8 +22,14 @@ export function nodeWorkspace(openText: (uri: string) => string | undefined = ()
       const file = pathOf(uri);
       if (!file) return undefined;
       try {
-        return readFileSync(file, 'utf8');
+        const { mtimeMs, size } = statSync(file);
+        const cached = cache.get(file);
+        if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.text;
+        const text = readFileSync(file, 'utf8');
+        cache.set(file, { mtimeMs, size, text });
+        return text;
       } catch {
+        cache.delete(file);
         return undefined;
       }
     },
