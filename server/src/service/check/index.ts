@@ -101,7 +101,3 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
 export function checkStatements(input: CheckInput): { statement: AffinityStatement; verdict: Verdict }[] {
   return input.statements.map((statement) => ({ statement, verdict: checkStatement(input, statement) }));
 }
-
-export function findingsOf(results: readonly { verdict: Verdict }[]): Finding[] {
-  return results.flatMap(({ verdict }) => (verdict.kind === 'finding' ? [verdict.finding] : []));
-}
