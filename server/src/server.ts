@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -11,7 +11,13 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgress,
+  type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
@@ -20,8 +26,10 @@ import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
 import type { DiscoveryOptions } from './service/cite/discover';
-import { loadProjectConfig, type ProjectConfig } from './cli/config';
+import { loadProjectConfig, type ProjectConfig } from './node/project-config';
 import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
+import { CHECK_FILES_REQUEST, diagnosticCounts, type CheckFilesParams, type CheckFilesResult } from './service/present/workspace-check';
+import { filesUnder, isManuscript, readManuscript } from './node/manuscript-files';
 import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry, type KnowledgeBaseEntryParams } from './service/present/knowledge-base-entry';
 
 const VALIDATION_DELAY_MS = 200;
@@ -44,6 +52,9 @@ let clientHasConfiguration = false;
 const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
 /** The text of each closed bibliography whose diagnostics were last published, so they are sent again only on change. */
 const publishedBibliographies = new Map<string, string>();
+
+/** Manuscripts whose diagnostics a workspace check published from disk: closing one shows its saved text's again, not none. */
+const checkedOnDisk = new Set<string>();
 
 /** The Quarto project file at the workspace root, read at start and again when the file watcher reports a change. */
 let quartoYaml: string | undefined;
@@ -74,20 +85,19 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   return analysis;
 }
 
-/** Publishes for the version that was analyzed; a newer edit schedules its own run, so nothing stale is published. */
-function validate(uri: string): void {
+/** Publishes for the version that was analyzed (a newer edit schedules its own run) and returns what it published. */
+function validate(uri: string): Diagnostic[] {
   pendingValidations.delete(uri);
   const document = documents.get(uri);
-  if (!document || !service) return;
-  if (isBibtex(document)) {
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bibliographyDiagnostics(document) });
-    return;
-  }
-  const analysis = analysisOf(document);
-  if (documents.get(uri)?.version !== document.version) return;
-  const diagnostics = analysis ? service.diagnostics(document, analysis, settings) : [];
-  for (const bibliography of analysis?.citations.bibliographies ?? []) publishClosedBibliography(bibliography.uri);
+  if (!document || !service) return [];
+  const diagnostics = isBibtex(document) ? bibliographyDiagnostics(document) : manuscriptDiagnostics(document, analysisOf(document));
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  return diagnostics;
+}
+
+function manuscriptDiagnostics(document: TextDocument, analysis: DocumentAnalysis | undefined): Diagnostic[] {
+  for (const bibliography of analysis?.citations.bibliographies ?? []) publishClosedBibliography(bibliography.uri);
+  return analysis && service ? service.diagnostics(document, analysis, settings) : [];
 }
 
 /** A manuscript's bibliography that is not open in the editor still gets its problems shown (a broken entry names its line). */
@@ -225,6 +235,50 @@ connection.onRequest(knowledgeBaseEntryRequest, (params): KnowledgeBaseEntry | n
   return analysis ? service.knowledgeBaseEntry(document, analysis, params.position) : null;
 });
 
+/** Checks one manuscript, open (its current text) or on disk (its saved text), and publishes its diagnostics. */
+function checkFile(uri: string): Diagnostic[] {
+  if (documents.get(uri)) return validate(uri);
+  const document = readManuscript(fileURLToPath(uri));
+  const diagnostics = manuscriptDiagnostics(document, service?.analyze(document));
+  checkedOnDisk.add(uri);
+  void connection.sendDiagnostics({ uri, diagnostics });
+  return diagnostics;
+}
+
+/** Every manuscript under the workspace root, for clients that do not list the files themselves. */
+function workspaceManuscripts(): string[] {
+  if (!workspaceRoot) return [];
+  return filesUnder(workspaceRoot).filter(isManuscript).map((file) => pathToFileURL(file).href);
+}
+
+const yieldToOtherMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Checks the listed manuscripts (or the workspace's) one by one, reporting progress and answering other requests in between. */
+connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
+  const uris = params.uris ?? workspaceManuscripts();
+  const result: CheckFilesResult = { files: [], unreadable: [], cancelled: false };
+  const progressToken = params.workDoneToken;
+  const progress = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+    if (progressToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, progressToken, value);
+  };
+  progress({ kind: 'begin', title: 'PharmaLens: checking manuscripts', percentage: 0, cancellable: true });
+  for (const [index, uri] of uris.entries()) {
+    if (token.isCancellationRequested) {
+      result.cancelled = true;
+      break;
+    }
+    progress({ kind: 'report', message: `${index + 1}/${uris.length} ${path.basename(uri)}`, percentage: Math.floor((index * 100) / Math.max(uris.length, 1)) });
+    try {
+      result.files.push({ uri, ...diagnosticCounts(checkFile(uri)) });
+    } catch (error) {
+      result.unreadable.push({ uri, message: (error as Error).message });
+    }
+    await yieldToOtherMessages();
+  }
+  progress({ kind: 'end' });
+  return result;
+});
+
 /** A manuscript's analysis depends on its bibliography files: when one changes, every manuscript is checked again. */
 function bibliographiesChanged(): void {
   analyses.clear();
@@ -241,10 +295,19 @@ documents.onDidChangeContent((event) => {
   if (isBibtex(event.document)) bibliographiesChanged();
 });
 documents.onDidClose((event) => {
-  clearTimeout(pendingValidations.get(event.document.uri));
-  pendingValidations.delete(event.document.uri);
-  analyses.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const { uri } = event.document;
+  clearTimeout(pendingValidations.get(uri));
+  pendingValidations.delete(uri);
+  analyses.delete(uri);
+  if (checkedOnDisk.has(uri)) {
+    try {
+      checkFile(uri);
+      return;
+    } catch {
+      checkedOnDisk.delete(uri);
+    }
+  }
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 documents.listen(connection);

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readManuscript } from '../node/manuscript-files';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/index';
 import type { Severity, Verdict } from '../service/check/types';
 import type { AffinityTableRow } from '../service/present/affinity-table';
 import type { DiagnosticData, DiagnosticSettings } from '../service/present/diagnostics';
-import { formatForLanguageId } from '../service/scan/index';
-import { InputError } from './errors';
-import { severityFromLsp } from './severity';
-
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  '.md': 'markdown', '.markdown': 'markdown', '.qmd': 'quarto', '.rmd': 'rmd', '.tex': 'latex', '.ltx': 'latex',
-};
+import { severityFromLsp } from '../service/present/severity';
 
 /** 1-based, in UTF-16 code units as LSP counts them; the end is just past the last character. */
 export interface FileRange {
@@ -75,18 +66,6 @@ function findingOf(diagnostic: Diagnostic): FileFinding {
       edits: fix.edits.map((edit) => ({ ...fileRange(edit.range), newText: edit.newText })),
     })),
   };
-}
-
-function readManuscript(file: string): TextDocument {
-  const languageId = LANGUAGE_BY_EXTENSION[path.extname(file).toLowerCase()];
-  if (!languageId || !formatForLanguageId(languageId, file)) throw new InputError(`${file}: not a Markdown, Quarto, R Markdown or LaTeX file`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  return TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, text);
 }
 
 /** Reads and checks one manuscript: its mentions, affinity statements and findings, positions 1-based. */

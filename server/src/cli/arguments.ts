@@ -1,6 +1,6 @@
 import type { Severity } from '../service/check/types';
 import { UsageError } from './errors';
-import { isSeverity } from './severity';
+import { isSeverity } from '../service/present/severity';
 
 export const USAGE = `Usage: pharmalens check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL|none]
                         [--quiet] [--kb FILE] [--config FILE]

@@ -1,6 +1,6 @@
 import type { Severity } from '../service/check/types';
 import type { FileReport } from './analyze-file';
-import { atLeast, SEVERITIES } from './severity';
+import { atLeast, SEVERITIES } from '../service/present/severity';
 
 export interface TextReportOptions {
   minSeverity: Severity;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { jsonSyntaxErrorMessage, positionAt } from '../service/kb/json-position';
 import type { DiagnosticSettings } from '../service/present/diagnostics';
-import { InputError } from './errors';
-import { isDiagnosticCode } from './rules';
-import { isSeverity } from './severity';
+import { InputError } from './input-error';
+import { isDiagnosticCode } from '../service/present/rules';
+import { isSeverity } from '../service/present/severity';
 
 export const CONFIG_FILE_NAMES = ['.pharmalens.json', 'pharmalens.config.json'];
 

@@ -1,5 +1,5 @@
-import { DEFAULT_SEVERITY, type Severity } from '../service/check/types';
-import type { DiagnosticCode } from '../service/present/diagnostics';
+import { DEFAULT_SEVERITY, type Severity } from '../check/types';
+import type { DiagnosticCode } from './diagnostics';
 
 export interface Rule {
   code: DiagnosticCode;

@@ -1,4 +1,4 @@
-import type { Severity } from '../service/check/types';
+import type { Severity } from '../check/types';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
