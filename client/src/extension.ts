@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
+import { checkWorkspace } from './check-workspace';
 import { restartingErrorHandler } from './crash-restart';
 import { openKnowledgeBaseEntry } from './knowledge-base-entry';
 import { documentSelector, enabledLanguages, isManuscript } from './languages';
@@ -10,6 +11,7 @@ import { ManuscriptStatus } from './status-bar';
 export const COMMANDS = {
   showAffinityTable: 'pharmalens.showAffinityTable',
   exportAffinityTableCsv: 'pharmalens.exportAffinityTableCsv',
+  checkWorkspace: 'pharmalens.checkWorkspace',
   restartServer: 'pharmalens.restartServer',
   openKnowledgeBaseEntry: 'pharmalens.openKnowledgeBaseEntry',
 } as const;
@@ -100,6 +102,7 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
     registerTableProvider(() => client),
     commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
     commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
+    commands.registerCommand(COMMANDS.checkWorkspace, () => (client ? checkWorkspace(client) : undefined)),
     commands.registerCommand(COMMANDS.restartServer, restartServer),
     commands.registerCommand(COMMANDS.openKnowledgeBaseEntry, openKnowledgeBaseEntryAtCursor),
     workspace.onDidChangeConfiguration((event) => {
