@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../server/src/service/index';
+import { hoverOptionsFromSettings, type HoverOptions } from '../server/src/service/present/hover';
 import type { AffinityRecord, KnowledgeBase } from '../server/src/service/kb/types';
 import { compound, target, tinyKnowledgeBase } from './helpers/tiny-kb';
 
@@ -35,12 +36,12 @@ function knowledgeBase(extra: Partial<KnowledgeBase> = {}): KnowledgeBase {
   };
 }
 
-function hoverAt(kb: KnowledgeBase, text: string, needle: string, languageId = 'markdown'): string | undefined {
+function hoverAt(kb: KnowledgeBase, text: string, needle: string, languageId = 'markdown', options: Partial<HoverOptions> = {}): string | undefined {
   const service = createLanguageService({ kb });
   const document = TextDocument.create('file:///t.md', languageId, 1, text);
   const analysis = service.analyze(document);
   assert.ok(analysis);
-  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1));
+  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1), options);
   return hover ? (hover.contents as MarkupContent).value : undefined;
 }
 
@@ -98,4 +99,39 @@ test('strings from data are escaped and never become links or commands', () => {
 
 test('no hover outside a mention', () => {
   assert.equal(hoverAt(knowledgeBase(), 'the amitriptyline story', 'story'), undefined);
+});
+
+test('hover sections: each block of a card can be left out, and the row limit is a setting', () => {
+  const kb = knowledgeBase();
+  const h1 = kb.targets.find((entry) => entry.id === 'HRH1')!;
+  h1.roles = [{ role: 'H1 antagonism: sedation and weight gain', referenceId: 'ref-primary', confirmed: true }];
+  const text = 'Amitriptyline binds the H1 receptor.';
+  const full = hoverAt(kb, text, 'Amitriptyline')!;
+  assert.match(full, /\| Target \|/);
+  const noAffinities = hoverAt(kb, text, 'Amitriptyline', 'markdown', { affinities: false })!;
+  assert.doesNotMatch(noAffinities, /\| Target \|/);
+  assert.match(noAffinities, /^\*\*Amitriptyline\*\*/, 'the title stays');
+  const twoRows = hoverAt(kb, text, 'Amitriptyline', 'markdown', { maxAffinityRows: 2 })!;
+  assert.equal(twoRows.split('\n').filter((line) => /^\| (H1|SERT|NET|DAT|hERG) /.test(line)).length, 2);
+  assert.match(twoRows, /3 more rows not shown/);
+
+  const targetFull = hoverAt(kb, text, 'H1 receptor')!;
+  assert.match(targetFull, /sedation and weight gain/);
+  assert.match(targetFull, /Compounds in this document/);
+  assert.match(targetFull, /gene |UniProt|GtoPdb/);
+  const targetBare = hoverAt(kb, text, 'H1 receptor', 'markdown', { roles: false, documentCompounds: false, identifiers: false })!;
+  assert.doesNotMatch(targetBare, /sedation and weight gain/);
+  assert.doesNotMatch(targetBare, /Compounds in this document/);
+  assert.doesNotMatch(targetBare, /gene |UniProt|GtoPdb/);
+  assert.match(targetBare, /H1/);
+});
+
+test('hover settings: wrong types are ignored, defaults apply', () => {
+  assert.deepEqual(hoverOptionsFromSettings(undefined), {});
+  assert.deepEqual(hoverOptionsFromSettings({ sections: { roles: false, pathways: 'no', bogus: false }, maxAffinityRows: 5.7 }), {
+    roles: false,
+    maxAffinityRows: 5,
+  });
+  assert.deepEqual(hoverOptionsFromSettings({ maxAffinityRows: 0 }), {});
+  assert.deepEqual(hoverOptionsFromSettings({ sections: null, maxAffinityRows: Number.NaN }), {});
 });

@@ -44,3 +44,35 @@ test('the workspace .pharmalens.json (shared with the CLI) sets severities for t
     await server.stop();
   }
 });
+
+test('hover settings reach the server through workspace/configuration, at start and on change', async () => {
+  let hoverSection: unknown = { sections: { affinities: false } };
+  const server = await startServer({ capabilities: { workspace: { configuration: true } } }, (connection) => {
+    connection.onRequest('workspace/configuration', () => [{ hover: hoverSection }]);
+  });
+  try {
+    const uri = pathToFileURL('/virtual/hover-settings.md').href;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Amitriptyline binds SERT.\n' } });
+    const card = async () => {
+      const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+      return (hover?.contents as MarkupContent).value;
+    };
+    let text = await card();
+    for (let attempt = 0; attempt < 100 && /\| Target \|/.test(text); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      text = await card();
+    }
+    assert.doesNotMatch(text, /\| Target \|/, 'the affinity table is left out');
+    assert.match(text, /Amitriptyline/);
+    hoverSection = { maxAffinityRows: 3 };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    for (let attempt = 0; attempt < 100 && !/\| Target \|/.test(text); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      text = await card();
+    }
+    assert.equal(text.split('\n').filter((line) => line.startsWith('| ') && !/^\| (Target|---)/.test(line)).length, 3);
+    assert.match(text, /more rows? not shown/);
+  } finally {
+    await server.stop();
+  }
+});

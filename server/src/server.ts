@@ -25,6 +25,7 @@ import type { DiagnosticSettings } from './service/present/diagnostics';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
+import { hoverOptionsFromSettings, type HoverOptions } from './service/present/hover';
 import type { DiscoveryOptions } from './service/cite/discover';
 import { loadProjectConfig, type ProjectConfig } from './node/project-config';
 import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
@@ -44,6 +45,8 @@ let settings: DiagnosticSettings = {};
 let bibliographySetting: string[] = [];
 /** `pharmalens.inlayHints.enabled`: off by default, as the hints clutter the text. */
 let inlayHintsEnabled = false;
+/** `pharmalens.hover.sections` and `.maxAffinityRows`: what compound and target cards show. */
+let hoverOptions: Partial<HoverOptions> = {};
 let clientRefreshesInlayHints = false;
 /** The workspace's `.pharmalens.json` (or `pharmalens.config.json`), shared with the CLI; editor settings override it. */
 let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
@@ -122,8 +125,10 @@ async function refreshSettings(): Promise<void> {
     severity?: DiagnosticSettings['severity'];
     bibliography?: string[];
     inlayHints?: { enabled?: boolean };
+    hover?: unknown;
   } | null;
   settings = { severity: { ...projectConfig.severity, ...section?.severity } };
+  hoverOptions = hoverOptionsFromSettings(section?.hover);
   bibliographySetting = section?.bibliography ?? [];
   const hintsWereEnabled = inlayHintsEnabled;
   inlayHintsEnabled = section?.inlayHints?.enabled ?? false;
@@ -137,6 +142,7 @@ connection.onInitialize((params): InitializeResult => {
     severity?: DiagnosticSettings['severity'];
     bibliography?: string[];
     inlayHints?: { enabled?: boolean };
+    hover?: unknown;
   };
   const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
@@ -154,6 +160,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = { severity: { ...projectConfig.severity, ...options.severity } };
   bibliographySetting = options.bibliography ?? [];
   inlayHintsEnabled = options.inlayHints?.enabled ?? false;
+  hoverOptions = hoverOptionsFromSettings(options.hover);
   clientRefreshesInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   for (const error of loaded.errors) connection.console.error(error);
@@ -192,7 +199,7 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !service) return null;
   const analysis = analysisOf(document);
-  return analysis ? service.hover(document, analysis, params.position) : null;
+  return analysis ? service.hover(document, analysis, params.position, hoverOptions) : null;
 });
 
 connection.onCodeAction((params) => {

@@ -20,7 +20,7 @@ import { citationDiagnostic, toDiagnostic, type DiagnosticSettings } from './pre
 import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
-import { mentionHover } from './present/hover';
+import { DEFAULT_HOVER_OPTIONS, mentionHover, type HoverOptions } from './present/hover';
 import { buildDictionary, type Dictionary } from './recognize/dictionary';
 import { compileNames } from './recognize/names';
 import { recognizeMentions, type Mention } from './recognize/recognize';
@@ -46,7 +46,8 @@ export interface LanguageService {
   /** `undefined` when the document's language is not one PharmaLens reads. */
   analyze(document: TextDocument): DocumentAnalysis | undefined;
   mentionAt(analysis: DocumentAnalysis, offset: number): Mention | undefined;
-  hover(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null;
+  /** A quoted value's reading and verdict, a citation's entry, or a compound or target card (its blocks as `options` say). */
+  hover(document: TextDocument, analysis: DocumentAnalysis, position: Position, options?: Partial<HoverOptions>): Hover | null;
   /** Findings that no magic comment suppresses, as LSP diagnostics. */
   diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
   /** Quick fixes for the diagnostics, and citation actions for the quoted values in `range`. */
@@ -108,7 +109,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return undefined;
   };
 
-  const hover = (document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null => {
+  const hover = (document: TextDocument, analysis: DocumentAnalysis, position: Position, options: Partial<HoverOptions> = {}): Hover | null => {
     const offset = document.offsetAt(position);
     const quoted = analysis.checked.find(({ statement }) => statement.span.start <= offset && offset <= statement.span.end);
     if (quoted) {
@@ -127,7 +128,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     const mention = mentionAt(analysis, offset);
     if (!mention) return null;
-    const markdown = mentionHover(knowledgeBase, mention, analysis.compoundsMentioned);
+    const markdown = mentionHover(knowledgeBase, mention, analysis.compoundsMentioned, { ...DEFAULT_HOVER_OPTIONS, ...options });
     if (!markdown) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: markdown },

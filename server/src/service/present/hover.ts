@@ -13,6 +13,31 @@ import {
 
 export const MAX_AFFINITY_ROWS = 12;
 
+/** What a compound or target card shows (settings `pharmalens.hover.*`); every block is on by default. */
+export interface HoverOptions {
+  /** Class, gene symbols, UniProt/GtoPdb/PubChem links, brand names. */
+  identifiers: boolean;
+  /** The compound's affinity table. */
+  affinities: boolean;
+  /** A target's pathway and clinical roles with their references. */
+  roles: boolean;
+  /** Pathways and mechanisms. */
+  pathways: boolean;
+  /** On a target: the affinities of the compounds this document mentions. */
+  documentCompounds: boolean;
+  /** Rows of an affinity table before "n more rows not shown". */
+  maxAffinityRows: number;
+}
+
+export const DEFAULT_HOVER_OPTIONS: HoverOptions = {
+  identifiers: true,
+  affinities: true,
+  roles: true,
+  pathways: true,
+  documentCompounds: true,
+  maxAffinityRows: MAX_AFFINITY_ROWS,
+};
+
 export function sourceCell(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
   const reference = kb.reference(record.referenceId);
   if (!reference) return escapeMarkdown(record.origin);
@@ -68,10 +93,11 @@ export function affinityTable(
   kb: IndexedKnowledgeBase,
   records: readonly AffinityRecord[],
   firstColumn: { title: string; cell: (record: AffinityRecord) => string },
+  maxRows = MAX_AFFINITY_ROWS,
 ): string {
   const rows = affinityRows(records.filter((record) => !record.outlier));
   const outliers = records.filter((record) => record.outlier).length;
-  const shown = rows.slice(0, MAX_AFFINITY_ROWS);
+  const shown = rows.slice(0, Math.max(1, maxRows));
   const body = table(
     [firstColumn.title, 'Measure', 'Value', 'Species', 'Source', 'Grade'],
     shown.map(({ preferred, others }) => [
@@ -135,7 +161,7 @@ function titleCase(name: string): string {
   return name === name.toLowerCase() ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
-export function compoundHover(kb: IndexedKnowledgeBase, compound: Compound): string {
+export function compoundHover(kb: IndexedKnowledgeBase, compound: Compound, options: HoverOptions = DEFAULT_HOVER_OPTIONS): string {
   const title = `**${escapeMarkdown(titleCase(compound.name))}**${compound.class ? ` — ${escapeMarkdown(compound.class)}` : ''}`;
   const ids = identifierLine([
     compound.gtopdbLigandId !== undefined
@@ -147,11 +173,13 @@ export function compoundHover(kb: IndexedKnowledgeBase, compound: Compound): str
     compound.type ? escapeMarkdown(compound.type) : undefined,
   ]);
   const records = kb.affinitiesOfCompound(compound.id);
-  const affinities =
-    records.length > 0
-      ? affinityTable(kb, records, { title: 'Target', cell: (record) => escapeMarkdown(targetLabel(kb, record)) })
+  const affinities = !options.affinities
+    ? ''
+    : records.length > 0
+      ? affinityTable(kb, records, { title: 'Target', cell: (record) => escapeMarkdown(targetLabel(kb, record)) }, options.maxAffinityRows)
       : '_No affinity data in the knowledge base._';
-  return [title, ids, affinities, pathwayLines(kb, compound.id, undefined)].filter(Boolean).join('\n\n');
+  const pathways = options.pathways ? pathwayLines(kb, compound.id, undefined) : '';
+  return [title, options.identifiers ? ids : '', affinities, pathways].filter(Boolean).join('\n\n');
 }
 
 function targetTitle(target: Target): string {
@@ -159,7 +187,12 @@ function targetTitle(target: Target): string {
   return `${abbreviation}**${escapeMarkdown(target.name)}**`;
 }
 
-export function targetHover(kb: IndexedKnowledgeBase, target: Target, documentCompounds: readonly string[]): string {
+export function targetHover(
+  kb: IndexedKnowledgeBase,
+  target: Target,
+  documentCompounds: readonly string[],
+  options: HoverOptions = DEFAULT_HOVER_OPTIONS,
+): string {
   const genes = target.genes.human
     ? `gene ${escapeMarkdown(target.genes.human)}${target.genes.rat || target.genes.mouse ? ` (rat ${escapeMarkdown(target.genes.rat ?? '—')}, mouse ${escapeMarkdown(target.genes.mouse ?? '—')})` : ''}`
     : undefined;
@@ -179,15 +212,23 @@ export function targetHover(kb: IndexedKnowledgeBase, target: Target, documentCo
   const memberTargets = (target.members ?? []).map((id) => kb.target(id)).filter((member): member is Target => Boolean(member));
   const roles = [...target.roles, ...kb.groupsContaining(target.id).flatMap((group) => group.roles), ...memberTargets.flatMap((member) => member.roles)];
   const documentBlock =
-    documentCompounds.length === 0
+    documentCompounds.length === 0 || !options.documentCompounds
       ? ''
       : inDocument.length > 0
         ? `**Compounds in this document at this target**\n\n${affinityTable(kb, inDocument, {
             title: 'Compound',
             cell: (record) => escapeMarkdown(`${kb.compound(record.compound)?.name ?? record.compound}${record.target !== target.id ? ` (${targetLabel(kb, record)})` : ''}`),
-          })}`
+          }, options.maxAffinityRows)}`
         : '_No compound mentioned in this document has a recorded affinity at this target._';
-  return [targetTitle(target), ids, rolesBlock(kb, dedupeRoles(roles)), pathwayLines(kb, undefined, target.id), documentBlock].filter(Boolean).join('\n\n');
+  return [
+    targetTitle(target),
+    options.identifiers ? ids : '',
+    options.roles ? rolesBlock(kb, dedupeRoles(roles)) : '',
+    options.pathways ? pathwayLines(kb, undefined, target.id) : '',
+    documentBlock,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function dedupeRoles(roles: PathwayRole[]): PathwayRole[] {
@@ -200,11 +241,33 @@ function dedupeRoles(roles: PathwayRole[]): PathwayRole[] {
   });
 }
 
-export function mentionHover(kb: IndexedKnowledgeBase, mention: Mention, documentCompounds: readonly string[]): string | undefined {
+export function mentionHover(
+  kb: IndexedKnowledgeBase,
+  mention: Mention,
+  documentCompounds: readonly string[],
+  options: HoverOptions = DEFAULT_HOVER_OPTIONS,
+): string | undefined {
   if (mention.kind === 'compound') {
     const compound = kb.compound(mention.id);
-    return compound ? compoundHover(kb, compound) : undefined;
+    return compound ? compoundHover(kb, compound, options) : undefined;
   }
   const target = kb.target(mention.id);
-  return target ? targetHover(kb, target, documentCompounds) : undefined;
+  return target ? targetHover(kb, target, documentCompounds, options) : undefined;
+}
+
+const SECTION_NAMES = ['identifiers', 'affinities', 'roles', 'pathways', 'documentCompounds'] as const;
+
+/** The options a `pharmalens.hover` settings object asks for; values of the wrong type are ignored (defaults apply). */
+export function hoverOptionsFromSettings(hover: unknown): Partial<HoverOptions> {
+  if (typeof hover !== 'object' || hover === null) return {};
+  const { sections, maxAffinityRows } = hover as { sections?: unknown; maxAffinityRows?: unknown };
+  const options: Partial<HoverOptions> = {};
+  if (typeof sections === 'object' && sections !== null) {
+    for (const name of SECTION_NAMES) {
+      const value = (sections as Record<string, unknown>)[name];
+      if (typeof value === 'boolean') options[name] = value;
+    }
+  }
+  if (typeof maxAffinityRows === 'number' && Number.isFinite(maxAffinityRows) && maxAffinityRows >= 1) options.maxAffinityRows = Math.floor(maxAffinityRows);
+  return options;
 }
