@@ -96,6 +96,18 @@ test('an IC50 quoted as a Ki is a measure mismatch; so is a pKi written in nM', 
   assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 5.5 nM.', '5.5 nM', 'SLC6A3', 'Ki', 5.5)), 'affinity.measure-mismatch');
 });
 
+test('the measure-mismatch fix writes the new label in the markup of the written one', () => {
+  const sentence = 'Amitriptyline blocks hERG with a K$_i$ of 4780 nM at 4 mM K+.';
+  const labelStart = sentence.indexOf('K$_i$');
+  const verdict = verdictFor(sentence, '4780 nM', 'KCNH2', 'Ki', 4780, 'nM', {
+    measureSpan: { start: labelStart, end: labelStart + 'K$_i$'.length },
+    measureText: 'K$_i$',
+  });
+  assert.ok(verdict.kind === 'finding' && verdict.finding.code === 'affinity.measure-mismatch');
+  assert.equal(verdict.finding.fixes[0].title, 'Change the measure to IC$_{50}$');
+  assert.deepEqual(verdict.finding.fixes[0].edits[0], { span: { start: labelStart, end: labelStart + 5 }, newText: 'IC$_{50}$' });
+});
+
 test("a value that is this compound's value at another target named nearby is a target swap", () => {
   const verdict = verdictFor('Amitriptyline binds SERT and DAT; at SERT its Ki is 3250 nM.', '3250 nM', 'SLC6A4', 'Ki', 3250);
   assert.equal(code(verdict), 'affinity.target-swap');

@@ -52,7 +52,10 @@ export function buildStatement(parts: StatementParts): AffinityStatement | undef
     text: parts.text.slice(start, item.end),
   };
   if (item.unitSpan) statement.unitSpan = item.unitSpan;
-  if (parts.measureSpan) statement.measureSpan = parts.measureSpan;
+  if (parts.measureSpan) {
+    statement.measureSpan = parts.measureSpan;
+    statement.measureText = parts.text.slice(parts.measureSpan.start, parts.measureSpan.end);
+  }
   if (item.valueHigh !== undefined) statement.valueHigh = item.valueHigh;
   if (valueHighNm !== undefined) statement.valueHighNm = roundFloat(valueHighNm);
   if (item.error !== undefined) statement.error = item.error;

@@ -23,6 +23,8 @@ export interface AffinityStatement {
   unitSpan?: Span;
   /** The measure label that applies (`Ki`, `K$_i$`, `IC(50)`, `inhibition constant`), when it is written in the same sentence or header. */
   measureSpan?: Span;
+  /** The text of `measureSpan`, as written. */
+  measureText?: string;
   measure: Measure;
   scale: ValueScale;
   relation: Relation;

@@ -1,6 +1,7 @@
 import type { RuleContext } from '../context';
 import { explains, isConsistent } from '../distance';
 import { evidenceFor, measuresOf } from '../references';
+import { relabelMeasure } from '../relabel-measure';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
@@ -17,7 +18,8 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
     if (!other) continue;
     const residual = foldFrom(context, other);
     if (!(context.evidence ? explains(residual) : isConsistent(residual))) continue;
-    const fixes = statement.measureSpan ? [{ title: `Change the measure to ${measure}`, edits: [{ span: statement.measureSpan, newText: measure }], preferred: true }] : [];
+    const label = relabelMeasure(statement.measureText ?? measure, measure);
+    const fixes = statement.measureSpan ? [{ title: `Change the measure to ${label}`, edits: [{ span: statement.measureSpan, newText: label }], preferred: true }] : [];
     return finding(
       context,
       'affinity.measure-mismatch',
