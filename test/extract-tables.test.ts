@@ -120,3 +120,25 @@ test('a table without a measure is not read (free energies, doses)', () => {
   const doses = ['| Drug | Dose (mg/kg) |', '|---|---|', '| amitriptyline | 10 |', ''].join('\n');
   assert.deepEqual(extract(doses), []);
 });
+
+test('long-format tables: compound and target each in a column of their own, values under a measure column', () => {
+  const text = [
+    '| Compound | Target | Species | Ki (nM) | IC50 (µM) |',
+    '|---|---|---|---|---|',
+    '| amitriptyline | SERT | human | 3.45 | |',
+    '| fluoxetine | NET | human | 660 | |',
+    '| amitriptyline | hERG | human | | 4.78 |',
+    '',
+  ].join('\n');
+  assert.deepEqual(summaries(text), [
+    'Ki = 3.45 nM [3.45] amitriptyline@SLC6A4',
+    'Ki = 660 nM [660] fluoxetine@SLC6A2',
+    'IC50 = 4.78 µM [4780] amitriptyline@KCNH2',
+  ]);
+  assert.ok(extract(text).every((statement) => statement.compound?.via === 'table-row' && statement.target?.via === 'table-row'));
+});
+
+test('a column headed by a target holds values, not names: the row names the compound', () => {
+  const text = ['Table: Ki (nM).', '', '| Compound | SERT | NET |', '|---|---|---|', '| amitriptyline | 3.45 | 13.3 |', ''].join('\n');
+  assert.deepEqual(summaries(text), ['Ki = 3.45 nM [3.45] amitriptyline@SLC6A4', 'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2']);
+});

@@ -42,8 +42,10 @@ export function extractFromTables(tables: readonly Table[], input: TableInput): 
     const header = table.rows[0].map((cell) => readHeading(input, cell));
     const hasMeasureSomewhere = header.some((heading) => heading.label) || caption?.label;
     if (!hasMeasureSomewhere) continue;
+    // Columns that name things rather than hold values: the first, and any whose header is a word like "Target".
+    const namingColumns = header.map((heading, column) => column === 0 || (!heading.label && !heading.compound && !heading.target && !heading.bare));
     for (const row of table.rows.slice(1)) {
-      const rowHeading = row.length > 0 ? readHeading(input, row[0]) : undefined;
+      const rowHeading = row.length > 0 ? readRowHeading(input, row, namingColumns) : undefined;
       for (let column = 1; column < row.length; column++) {
         const statement = readCell(input, row[column], header[column], rowHeading, caption, header.length);
         if (statement) statements.push(statement);
@@ -74,6 +76,18 @@ function readCell(input: TableInput, cell: TableCell, columnHeading: Heading | u
     target,
     context: 'table',
   });
+}
+
+/** The row's first cell, with the compound or target named in its other naming cells (`| amitriptyline | SERT | 3.45 |`). */
+function readRowHeading(input: TableInput, row: readonly TableCell[], namingColumns: readonly boolean[]): Heading {
+  const heading = readHeading(input, row[0]);
+  for (let column = 1; column < row.length && (!heading.compound || !heading.target); column++) {
+    if (!namingColumns[column]) continue;
+    const mentions = mentionsWithin(input.mentions, row[column]);
+    heading.compound ??= mentions.find((mention) => mention.kind === 'compound');
+    heading.target ??= mentions.find((mention) => mention.kind === 'target');
+  }
+  return heading;
 }
 
 function pick(...candidates: Array<[Mention | undefined, EntityAt['via']]>): EntityAt | undefined {
