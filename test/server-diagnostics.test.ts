@@ -86,6 +86,28 @@ test('the suppress action writes a magic comment that silences the diagnostic', 
   assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics, []);
 });
 
+for (const [ending, label] of [['\n', 'a final newline'], ['', 'no final newline']] as const) {
+  test(`suppressing in a Markdown table brackets the whole table (table at the end of a file with ${label})`, async () => {
+    const uri = pathToFileURL(`/virtual/table-suppress-${label.length}.md`).href;
+    const table = '| Compound | Target | Ki (nM) |\n|---|---|---|\n| amitriptyline | SERT | 700 |';
+    const text = `Affinities of amitriptyline.\n\n${table}${ending}`;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await diagnosticsFor(uri, 1);
+    const mismatch = diagnostics.filter((diagnostic) => diagnostic.code === 'affinity.mismatch');
+    assert.equal(mismatch.length, 1, JSON.stringify(diagnostics));
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: mismatch[0].range, context: { diagnostics: mismatch } })) as CodeAction[];
+    const suppress = actions.find((action) => action.title === 'Suppress affinity.mismatch in this table');
+    assert.ok(suppress, actions.map((action) => action.title).join(', '));
+    const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), suppress.edit?.changes?.[uri] as TextEdit[]);
+    assert.equal(
+      suppressed,
+      `Affinities of amitriptyline.\n\n<!-- pharmalens-disable affinity.mismatch -->\n${table}\n<!-- pharmalens-enable affinity.mismatch -->${ending}`,
+    );
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: suppressed }] });
+    assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics.filter((diagnostic) => diagnostic.code === 'affinity.mismatch'), []);
+  });
+}
+
 test('a malformed .bib open in the editor gets a diagnostic naming the line; its good entries still resolve', async () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bib-'));
   const bibText = '@article{good, title = {Fine}, year = {2000}}\n@article{broken, title = {Unclosed\n@article{also, title = {Fine too}, year = {2001}}\n';

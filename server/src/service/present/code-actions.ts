@@ -33,11 +33,15 @@ function markdownTableLines(document: TextDocument, line: number): { first: numb
   return { first, last };
 }
 
-function suppressTableEdits(table: { first: number; last: number }, code: string): TextEdit[] {
+function suppressTableEdits(document: TextDocument, table: { first: number; last: number }, code: string): TextEdit[] {
   const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+  const enable = `<!-- pharmalens-enable ${code} -->`;
+  // A table on the last line of a file without a final newline: the comment goes on a line of its own after it.
+  const endsDocument = table.last + 1 >= document.lineCount && !/\n$/.test(lineText(document, table.last));
+  const end = document.positionAt(document.getText().length);
   return [
     { range: at(table.first), newText: `<!-- pharmalens-disable ${code} -->\n` },
-    { range: at(table.last + 1), newText: `<!-- pharmalens-enable ${code} -->\n` },
+    endsDocument ? { range: { start: end, end }, newText: `\n${enable}` } : { range: at(table.last + 1), newText: `${enable}\n` },
   ];
 }
 
@@ -59,7 +63,7 @@ export function codeActionsFor(document: TextDocument, format: DocumentFormat, d
       title: table ? `Suppress ${diagnostic.data.code} in this table` : `Suppress ${diagnostic.data.code} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: table ? suppressTableEdits(table, diagnostic.data.code) : [suppressEdit(document, format, diagnostic, diagnostic.data.code)] } },
+      edit: { changes: { [document.uri]: table ? suppressTableEdits(document, table, diagnostic.data.code) : [suppressEdit(document, format, diagnostic, diagnostic.data.code)] } },
     });
   }
   return actions;
