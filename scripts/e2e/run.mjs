@@ -3,6 +3,11 @@
 // Default: the offline VS Code server from code-server, driven by headless Chromium (vscode-web-shim.mjs).
 // VSCODE_E2E_DESKTOP=1: let runTests download and start desktop VS Code instead (needs internet).
 // Expects `npm run build` to have produced dist/ (npm run test:e2e does both).
+// Screenshots: with the shim, test-artifacts/ (project root, git-ignored) is passed to the shim and the extension host
+// as PHARMALENS_E2E_ARTIFACTS; helpers.screenshot() asks the shim for a PNG there (see vscode-web-shim.mjs). In desktop
+// VS Code nobody answers, so the variable is left unset and screenshot() returns undefined.
+// PHARMALENS_E2E_GREP=<text or regex>: run only the tests whose full title matches (mocha's grep), e.g.
+//   npm run build && PHARMALENS_E2E_GREP='inlay hints' node scripts/e2e/run.mjs
 import { runTests } from '@vscode/test-electron';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +19,7 @@ import { buildTests } from './build-tests.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHIM = path.join(ROOT, 'scripts/e2e/vscode-web-shim.mjs');
 const WORKSPACE = path.join(ROOT, 'test/e2e/fixture');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const desktop = process.env.VSCODE_E2E_DESKTOP === '1';
 
 const started = Date.now();
@@ -44,12 +50,20 @@ async function main() {
   const extensionTestsPath = await buildTests();
   lap('suites built');
   const dirs = makeRunDirs();
+  const env = { TMPDIR: dirs.tmp };
+  if (!desktop) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    // Requests and answers left by an interrupted run would be taken for this run's.
+    for (const file of fs.readdirSync(ARTIFACTS).filter((f) => /\.(request|done)\.json(\.tmp)?$/.test(f))) fs.rmSync(path.join(ARTIFACTS, file));
+    env.PHARMALENS_E2E_ARTIFACTS = ARTIFACTS;
+  }
+  if (process.env.PHARMALENS_E2E_GREP) env.PHARMALENS_E2E_GREP = process.env.PHARMALENS_E2E_GREP;
   try {
     await runTests({
       ...(desktop ? {} : { vscodeExecutablePath: SHIM }),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath,
-      extensionTestsEnv: { TMPDIR: dirs.tmp },
+      extensionTestsEnv: env,
       launchArgs: [WORKSPACE, '--disable-extensions', `--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`],
     });
     lap('tests passed');

@@ -6,7 +6,15 @@
 // require(extensionTestsPath).run()), relays the extension host's log and exits with the tests' exit code.
 // Every run gets fresh server, user-data, extensions and browser-profile dirs and a private TMPDIR under one
 // temporary base dir; the --user-data-dir and --extensions-dir that runTests passes are ignored.
-// Env: VSCODE_SERVER_ROOT, CHROMIUM_PATH, VSCODE_E2E_TIMEOUT_MS, VSCODE_SHIM_VERBOSE=1, VSCODE_SHIM_KEEP=1.
+// Env: VSCODE_SERVER_ROOT, CHROMIUM_PATH, VSCODE_E2E_TIMEOUT_MS, VSCODE_SHIM_VERBOSE=1, VSCODE_SHIM_KEEP=1,
+// PHARMALENS_E2E_ARTIFACTS (a directory: turns on the screenshot service below).
+//
+// Screenshot service: tests run in the extension host and cannot reach the page, so they ask through files. A test
+// writes <name>.request.json into $PHARMALENS_E2E_ARTIFACTS (the same env reaches the extension host through the
+// server), with { selector, padding?, include?: string[], minWidth?, timeoutMs? }; the shim waits until `selector` is
+// visible, screenshots a clip around it (merged with the boxes of the `include` selectors, e.g. the cursor's line,
+// plus `padding`, widened to `minWidth`, kept inside the viewport) to <name>.png, and writes <name>.done.json with
+// { ok: true, width, height, text } (image size in pixels, the element's innerText) or { ok: false, error }.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +28,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VSCODE = process.env.VSCODE_SERVER_ROOT ?? path.join(ROOT, '.vscode-test/code-server/node_modules/code-server/lib/vscode');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 300_000);
+const ARTIFACTS = process.env.PHARMALENS_E2E_ARTIFACTS;
+// The page size and pixel density of the screenshots: 1280×800 CSS pixels drawn at 1.5×, so that a hover card
+// (≈800 CSS pixels wide) makes a crisp README image ≈1200 pixels wide.
+const VIEWPORT = { width: 1280, height: 800 };
+const DEVICE_SCALE_FACTOR = 1.5;
+const SCREENSHOT_POLL_MS = 150;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Workbench chatter that says nothing about the tests (including the failing look-up of the extension gallery,
@@ -117,18 +131,99 @@ function relayLog(type, args) {
   if (process.env.VSCODE_SHIM_VERBOSE || !NOISE.test(line)) (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
 }
 
+/** Writes JSON through a temporary file and a rename, so that the test never reads half a file. */
+function writeJsonAtomically(file, value) {
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** The smallest box holding all `boxes`, grown by `padding` and widened to `minWidth`, kept inside the viewport. */
+function clipAround(boxes, padding, minWidth) {
+  let left = Math.min(...boxes.map((b) => b.x)) - padding;
+  let right = Math.max(...boxes.map((b) => b.x + b.width)) + padding;
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - padding);
+  const bottom = Math.min(VIEWPORT.height, Math.max(...boxes.map((b) => b.y + b.height)) + padding);
+  if (right - left < minWidth) {
+    const grow = minWidth - (right - left);
+    left -= grow / 2;
+    right += grow / 2;
+  }
+  if (left < 0) [left, right] = [0, right - left];
+  if (right > VIEWPORT.width) [left, right] = [Math.max(0, left - (right - VIEWPORT.width)), VIEWPORT.width];
+  return { x: Math.round(left), y: Math.round(top), width: Math.round(right - left), height: Math.round(bottom - top) };
+}
+
+async function takeScreenshot(page, dir, name, request) {
+  const { selector, padding = 16, include = [], minWidth = 0, timeoutMs = 20_000 } = request;
+  if (typeof selector !== 'string') throw new Error('the request names no selector');
+  const element = page.locator(`${selector} >> visible=true`).first();
+  await element.waitFor({ state: 'visible', timeout: timeoutMs });
+  await sleep(400); // let fade-in animations finish
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${selector} has no bounding box`);
+  const boxes = [box];
+  for (const extra of include) {
+    const extraBox = await page.locator(`${extra} >> visible=true`).first().boundingBox({ timeout: 2_000 }).catch(() => null);
+    if (extraBox) boxes.push(extraBox);
+  }
+  const clip = clipAround(boxes, padding, minWidth);
+  const text = await element.innerText();
+  await page.screenshot({ path: path.join(dir, `${name}.png`), clip });
+  return { ok: true, width: Math.round(clip.width * DEVICE_SCALE_FACTOR), height: Math.round(clip.height * DEVICE_SCALE_FACTOR), text };
+}
+
+/** Polls `dir` for <name>.request.json files and answers each with <name>.png and <name>.done.json; returns a stopper. */
+function startScreenshotService(page, dir) {
+  let stopped = false;
+  let busy = false;
+  const poll = async () => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json'))) {
+        const name = file.slice(0, -'.request.json'.length);
+        const requestPath = path.join(dir, file);
+        let result;
+        try {
+          const request = JSON.parse(fs.readFileSync(requestPath, 'utf8'));
+          fs.rmSync(requestPath, { force: true });
+          result = await takeScreenshot(page, dir, name, request);
+        } catch (error) {
+          fs.rmSync(requestPath, { force: true });
+          result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+        writeJsonAtomically(path.join(dir, `${name}.done.json`), result);
+      }
+    } catch (error) {
+      console.error('shim: screenshot service:', error);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(poll, SCREENSHOT_POLL_MS);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
 /** Opens the workbench and resolves with the exit code the extension tests report. */
 async function runInBrowser(url, dirs, onContext) {
   // Our own signal handlers clean up (browser and server group); Playwright's would exit before the server is killed.
   const context = await chromium.launchPersistentContext(dirs.profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    viewport: VIEWPORT, deviceScaleFactor: DEVICE_SCALE_FACTOR, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   onContext(context);
+  let stopScreenshots = () => {};
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     let reportExit;
     const exited = new Promise((resolve) => (reportExit = resolve));
     await page.exposeFunction('codeAutomationLog', relayLog);
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    if (ARTIFACTS) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      stopScreenshots = startScreenshotService(page, ARTIFACTS);
+    }
     await page.goto(url);
     const timedOut = sleep(TIMEOUT_MS).then(() => 'timeout');
     const code = await Promise.race([exited, timedOut]);
@@ -138,6 +233,7 @@ async function runInBrowser(url, dirs, onContext) {
     }
     return code;
   } finally {
+    stopScreenshots();
     await context.close().catch(() => {});
   }
 }

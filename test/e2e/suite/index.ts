@@ -12,7 +12,9 @@ function suiteFiles(dir: string): string[] {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 120_000 });
+  // PHARMALENS_E2E_GREP (set by scripts/e2e/run.mjs from the caller's env): only the tests whose full title matches.
+  const grep = process.env.PHARMALENS_E2E_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 120_000, ...(grep ? { grep } : {}) });
   for (const file of suiteFiles(__dirname)) mocha.addFile(file);
   const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
