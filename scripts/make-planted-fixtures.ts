@@ -158,16 +158,20 @@ const valOf = (s: Pick<Statement, 'valueNm' | 'valueHighNm' | 'relation'>): Val 
 });
 
 const OTHER_MEASURES: Measure[] = ['Ki', 'Kd', 'IC50', 'EC50', 'Kb'];
+const INTERCHANGEABLE: Partial<Record<Measure, Measure>> = { Ki: 'Kd', Kd: 'Ki' };
 
 /** Which codes explain a quoted value (written with measure m at target t, `near` = other targets in the block). */
 function explanations(s: Statement, v: Val, m: Measure, near: string[]): Set<Code | 'ok'> {
   const out = new Set<Code | 'ok'>();
   const own = refs(s.compound, s.target, m);
   if (consistent(v, own.uncond)) out.add('ok');
+  // Ki and Kd are interchangeable for the checker: a value matching the other one is not a misquote.
+  const sibling = INTERCHANGEABLE[m];
+  if (sibling && consistent(v, refs(s.compound, s.target, sibling).uncond)) out.add('ok');
   for (const k of [-3, 3]) if (consistent(scale(v, 10 ** k), own.uncond)) out.add('affinity.unit-slip');
   for (const k of [-2, -1, 1, 2]) if (consistent(scale(v, 10 ** k), own.uncond)) out.add('affinity.decimal-slip');
   for (const m2 of OTHER_MEASURES) {
-    if (m2 !== m && consistent(v, refs(s.compound, s.target, m2).uncond)) out.add('affinity.measure-mismatch');
+    if (m2 !== m && m2 !== sibling && consistent(v, refs(s.compound, s.target, m2).uncond)) out.add('affinity.measure-mismatch');
   }
   // a p-scale value written as if it were nM: the number read as pX
   if (v.lo === v.hi && v.lo >= 2 && v.lo <= 12 && consistent({ lo: 10 ** (9 - v.lo), hi: 10 ** (9 - v.lo), rel: '=' }, own.uncond)) {
@@ -403,7 +407,7 @@ function candidates(doc: Doc, s: Statement, idx: number): Plant[] {
   if (s.measureText) {
     const mAt = line.lastIndexOf(s.measureText, s.character);
     for (const m2 of (labelShared(mAt) ? [] : ['Ki', 'IC50', 'Kd']) as Measure[]) {
-      if (m2 === s.measure) continue;
+      if (m2 === s.measure || m2 === INTERCHANGEABLE[s.measure]) continue;
       const label = relabel(s.measureText, m2);
       if (!label || mAt < 0) continue;
       const det = verifyPlant(doc, s, 'affinity.measure-mismatch', v0, m2);

@@ -24,6 +24,7 @@ const kb = indexKnowledgeBase(
       record('herg-ic50', 'KCNH2', 'IC50', 4780, { conditions: '4 mM [K+]o' }),
       record('dat-ki', 'SLC6A3', 'Ki', 3250),
       record('dat-outlier', 'SLC6A3', 'Ki', 0.49, { outlier: true }),
+      record('sigma-kd', 'SIGMAR1', 'Kd', 300),
     ],
   }),
 );
@@ -119,6 +120,16 @@ test('anything else more than 10× off is a mismatch, with one replacement per s
   assert.ok(verdict.kind === 'finding');
   assert.deepEqual(verdict.finding.fixes.map((fix) => fix.edits[0].newText), ['3.45']);
   assert.equal(Math.round(verdict.finding.factor), 203);
+});
+
+test('Ki and Kd are one measure for the check: a Ki matching the recorded Kd is consistent, never a measure mismatch', () => {
+  const onlyKd = verdictFor('Amitriptyline binds the sigma-1 receptor with a Ki of 300 nM.', '300 nM', 'SIGMAR1', 'Ki', 300);
+  assert.equal(code(onlyKd), 'consistent');
+  assert.ok(onlyKd.kind === 'consistent' && onlyKd.evidence.measure === 'Kd', 'judged against the Kd, and says so');
+  const farFromBoth = verdictFor('Amitriptyline binds the sigma-1 receptor with a Ki of 9000 nM.', '9000 nM', 'SIGMAR1', 'Ki', 9000);
+  assert.equal(code(farFromBoth), 'affinity.mismatch');
+  // SERT has Ki 3.45 and Kd 4.3: a value matching neither is judged against the written measure.
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Kd of 3.45 nM.', '3.45 nM', 'SLC6A4', 'Kd', 3.45)), 'consistent');
 });
 
 test('QC outliers never drive a verdict', () => {

@@ -5,7 +5,7 @@ import { blockAround, sentenceAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR } from './distance';
-import { evidenceFor, recordsForPair } from './references';
+import { closestEvidence, recordsForPair } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
@@ -60,14 +60,14 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
     if (mention.kind === 'target' && mention.id !== target.id && mention.end <= block.end) nearbyIds.add(mention.id);
   }
   const nearbyTargets = [...nearbyIds].flatMap((targetId) => {
-    const evidence = evidenceFor(recordsForPair(input.kb, compound.id, targetId), statement.measure);
+    const evidence = closestEvidence(recordsForPair(input.kb, compound.id, targetId), statement.measure, statement.valueNm, statement.valueHighNm);
     return evidence ? [{ targetId, evidence }] : [];
   });
   return {
     kb: input.kb,
     format: input.format,
     statement: { ...statement, compound, target },
-    evidence: evidenceFor(pairRecords, statement.measure),
+    evidence: closestEvidence(pairRecords, statement.measure, statement.valueNm, statement.valueHighNm),
     pairRecords,
     nearbyTargets,
     sentence: sentenceTextAround(input.scanned, statement.span),

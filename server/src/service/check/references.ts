@@ -1,5 +1,6 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Measure } from '../kb/types';
+import { foldOutside, isConsistent } from './distance';
 import type { Evidence } from './types';
 
 const HUMAN = /^(human|homo sapiens)$/i;
@@ -43,4 +44,27 @@ export function evidenceFor(records: readonly AffinityRecord[], measure: Measure
 
 export function measuresOf(records: readonly AffinityRecord[]): Measure[] {
   return [...new Set(records.map((record) => record.measure))];
+}
+
+/**
+ * Ki and Kd are both equilibrium dissociation constants, and papers routinely quote one source's Kd as a Ki (Tatsumi
+ * 1997's "KD" values come from inhibition of radioligand binding): a value matching either is not a misquote.
+ */
+const INTERCHANGEABLE: Partial<Record<Measure, Measure>> = { Ki: 'Kd', Kd: 'Ki' };
+
+export function interchangeableMeasure(measure: Measure): Measure | undefined {
+  return INTERCHANGEABLE[measure];
+}
+
+/**
+ * The written measure's evidence; the interchangeable measure's when there is none of the written one, or when the
+ * value is consistent with it and not with the written one's. A misquote is judged against the written measure.
+ */
+export function closestEvidence(records: readonly AffinityRecord[], measure: Measure, valueNm: number, valueHighNm: number | undefined): Evidence | undefined {
+  const own = evidenceFor(records, measure);
+  const sibling = INTERCHANGEABLE[measure];
+  const other = sibling ? evidenceFor(records, sibling) : undefined;
+  if (!own || !other) return own ?? other;
+  const otherFold = foldOutside(valueNm, valueHighNm, other.lowNm, other.highNm);
+  return isConsistent(otherFold) && otherFold < foldOutside(valueNm, valueHighNm, own.lowNm, own.highNm) ? other : own;
 }

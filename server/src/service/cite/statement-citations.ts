@@ -1,5 +1,5 @@
 import { foldOutside, isConsistent } from '../check/distance';
-import { recordsForPair } from '../check/references';
+import { interchangeableMeasure, recordsForPair } from '../check/references';
 import type { Verdict } from '../check/types';
 import type { AffinityStatement } from '../extract/types';
 import { shortCitation } from '../kb/format';
@@ -77,7 +77,8 @@ export function statementCitationProblems(
     const citations = statement.context === 'table' ? inSentence : citationsOfValue(inSentence, statement, others);
     const pair = recordsForPair(kb, statement.compound.id, statement.target.id);
     for (const { key, reference } of citedReferences(kb, analysis, citations)) {
-      const fromSource = pair.filter((record) => record.referenceId === reference.id && record.measure === statement.measure);
+      const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
+      const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
       const supports = fromSource.some((record) => isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm)));
       if (supports) continue;
       const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);

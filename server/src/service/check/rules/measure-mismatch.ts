@@ -1,19 +1,19 @@
 import type { RuleContext } from '../context';
 import { explains, isConsistent } from '../distance';
-import { evidenceFor, measuresOf } from '../references';
+import { evidenceFor, interchangeableMeasure, measuresOf } from '../references';
 import { relabelMeasure } from '../relabel-measure';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
 /**
- * The value matches a different measure of the same pair (an IC50 quoted as a Ki, a Kd written as Ki). With no record of
+ * The value matches a different measure of the same pair (an IC50 quoted as a Ki; Ki and Kd count as one measure). With no record of
  * the written measure, matching the other measure within the consistency tolerance is enough; otherwise it must explain
  * the misquote closely.
  */
 export function measureMismatch(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
   for (const measure of measuresOf(pairRecords)) {
-    if (measure === statement.measure || measure === 'conc') continue;
+    if (measure === statement.measure || measure === 'conc' || measure === interchangeableMeasure(statement.measure)) continue;
     const other = evidenceFor(pairRecords, measure);
     if (!other) continue;
     const residual = foldFrom(context, other);
