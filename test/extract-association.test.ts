@@ -83,3 +83,22 @@ test('LaTeX: sentences end at periods, not at abbreviations', () => {
   const text = 'Imipramine, as shown by Tatsumi et al. in 1997, binds SERT with a $K_i$ of 1.4~nM. DAT is blocked only weakly.';
   assert.deepEqual(summaries(text, 'latex'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4']);
 });
+
+test('a value in parentheses right after a name belongs to that name, even after "than"', () => {
+  assert.deepEqual(summaries('Imipramine (Ki = 1.4 nM) was more potent than amitriptyline (Ki = 4.3 nM) at SERT.'), [
+    'Ki = 1.4 nM [1.4] imipramine@SLC6A4',
+    'Ki = 4.3 nM [4.3] amitriptyline@SLC6A4',
+  ]);
+  assert.deepEqual(summaries('Amitriptyline binds SERT (Ki = 3.45 nM) and NET (Ki = 13.3 nM).'), [
+    'Ki = 3.45 nM [3.45] amitriptyline@SLC6A4',
+    'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2',
+  ]);
+});
+
+test('a radioligand is not the compound tested: [3H]imipramine binding, in every way of writing the label', () => {
+  for (const label of ['[3H]', '[^3^H]', '³H-', '[³H]', '3H-', '[<sup>3</sup>H]']) {
+    assert.deepEqual(summaries(`Amitriptyline inhibited ${label}imipramine binding to SERT with a Ki of 4.3 nM.`), ['Ki = 4.3 nM [4.3] amitriptyline@SLC6A4'], label);
+  }
+  assert.deepEqual(summaries('Amitriptyline inhibited [$^3$H]imipramine binding to SERT with a K$_i$ of 4.3 nM.', 'latex'), ['Ki = 4.3 nM [4.3] amitriptyline@SLC6A4']);
+  assert.deepEqual(summaries('Imipramine binds SERT with a Ki of 1.4 nM.'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4'], 'an unlabelled name is still the compound');
+});

@@ -29,6 +29,8 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
     if (piece.kind === 'mark' && piece.mark === '(') continue;
     break;
   }
+  const owner = parentheticalOwner(pieces, valueIndex, kind);
+  if (owner) return owner;
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
@@ -36,6 +38,20 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+  }
+  return undefined;
+}
+
+/** `amitriptyline (Ki = 35 nM)`: a value inside a parenthesis that opens right after a name belongs to that name. */
+function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | undefined {
+  for (let index = valueIndex - 1; index > 0 && index >= valueIndex - 8; index--) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' || piece.kind === 'value') return undefined;
+    if (piece.kind === 'mark' && (piece.mark === ')' || piece.mark === ';')) return undefined;
+    if (piece.kind === 'mark' && piece.mark === '(') {
+      const before = pieces[index - 1];
+      return before.kind === 'mention' && before.mention.kind === kind ? before.mention : undefined;
+    }
   }
   return undefined;
 }

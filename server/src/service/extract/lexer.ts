@@ -29,7 +29,14 @@ const sentenceCommands = new Set(['item', 'caption', 'footnote', 'newline', '\\'
 const punctuationMarks = ',;:()[]';
 
 /** Splits `text[from, to)` into tokens, skipping `excluded` spans (tables); `mentions` sorted by start. Linear in the range. */
-export function lexProse(text: string, mentions: readonly Mention[], excluded: readonly Span[], options: ReadOptions, sink: TokenSink): void {
+export function lexProse(
+  text: string,
+  mentions: readonly Mention[],
+  excluded: readonly Span[],
+  options: ReadOptions & { original?: string },
+  sink: TokenSink,
+): void {
+  const original = options.original ?? text;
   let mentionIndex = 0;
   let excludedIndex = 0;
   let lastWord = '';
@@ -44,7 +51,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     while (mentionIndex < mentions.length && mentions[mentionIndex].start < index) mentionIndex++;
     const mention = mentions[mentionIndex];
     if (mention && mention.start === index) {
-      sink.token({ kind: 'mention', start: mention.start, end: mention.end, mention });
+      sink.token(mentionToken(original, mention));
       lastWord = '';
       index = mention.end;
       continue;
@@ -53,7 +60,7 @@ export function lexProse(text: string, mentions: readonly Mention[], excluded: r
     if (code === 10) {
       index = afterNewline(text, index, sink, options);
       if (startsParagraphAt(text, index)) {
-        const skippedTo = skipParagraphWithoutNumbers(text, index, mentions, sink);
+        const skippedTo = skipParagraphWithoutNumbers(text, original, index, mentions, sink);
         if (skippedTo > index) lastWord = '';
         index = skippedTo;
       }
@@ -137,7 +144,7 @@ function startsParagraphAt(text: string, index: number): boolean {
  * passes its names on (for the paragraph-subject rule) and is not read character by character. Paragraphs with
  * commands, headings or table rows are read in full, since those end paragraphs or sentences on their own.
  */
-function skipParagraphWithoutNumbers(text: string, start: number, mentions: readonly Mention[], sink: TokenSink): number {
+function skipParagraphWithoutNumbers(text: string, original: string, start: number, mentions: readonly Mention[], sink: TokenSink): number {
   const blankLine = text.indexOf('\n\n', start);
   const end = blankLine < 0 ? text.length : blankLine;
   for (let position = start; position < end; position++) {
@@ -154,8 +161,7 @@ function skipParagraphWithoutNumbers(text: string, start: number, mentions: read
     else high = middle;
   }
   for (let index = low; index < mentions.length && mentions[index].end <= end; index++) {
-    const mention = mentions[index];
-    sink.token({ kind: 'mention', start: mention.start, end: mention.end, mention });
+    sink.token(mentionToken(original, mentions[index]));
   }
   return end;
 }
@@ -189,4 +195,22 @@ function endsSentenceAt(text: string, index: number, lastWord: string): boolean 
   if (position >= text.length) return true;
   const next = text[position];
   return next !== next.toLowerCase() || !isWordChar(text.charCodeAt(position)) || /\d/.test(next);
+}
+
+/**
+ * A radiolabel right before the name: `[3H]paroxetine`, `[^3H]`, `[$^{3}$H]`, `[<sup>125</sup>I]`, `[³H]`, `3H-`.
+ * Read in the original text: a scanner masks `[^3^H]` as a footnote mark.
+ */
+const RADIOLABEL_BEFORE = /(?:\[\s*(?:\^|\$\s*\^\s*\{?|<sup>|\\textsuperscript\{)?\s*(?:3|11|14|18|32|35|125|131)\s*(?:\}?\s*\$|<\/sup>|\}|\^)?\s*[HCFPSI]\s*\]|[³¹²⁵⁸⁴]+[HCFPSI](?:\]|-)?|\b(?:3H|125I|14C)-)\s*$/;
+
+/** The 20 characters before a compound name say it is the radioligand of a binding assay, not the compound tested. */
+function isRadioligand(text: string, mention: Mention): boolean {
+  if (mention.kind !== 'compound') return false;
+  return RADIOLABEL_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start));
+}
+
+/** A name as a token; a radioligand (`[3H]paroxetine binding`) is only a word, so no value is tied to it. */
+function mentionToken(text: string, mention: Mention): Token {
+  if (isRadioligand(text, mention)) return { kind: 'word', start: mention.start, end: mention.end, word: 'radioligand' };
+  return { kind: 'mention', start: mention.start, end: mention.end, mention };
 }

@@ -37,7 +37,7 @@ const valueIntroducingMarks = new Set(['(', ':', ',', '[']);
 export function extractFromProse(input: ProseInput): AffinityStatement[] {
   const statements: AffinityStatement[] = [];
   const reader = new SentenceReader(input, statements);
-  lexProse(input.masked, input.mentions, input.excluded, { tieIsSpace: input.tieIsSpace }, reader);
+  lexProse(input.masked, input.mentions, input.excluded, { tieIsSpace: input.tieIsSpace, original: input.text }, reader);
   return statements;
 }
 
