@@ -132,6 +132,17 @@ test('Ki and Kd are one measure for the check: a Ki matching the recorded Kd is 
   assert.equal(code(verdictFor('Amitriptyline binds SERT with a Kd of 3.45 nM.', '3.45 nM', 'SLC6A4', 'Kd', 3.45)), 'consistent');
 });
 
+test('a bound is met by any reference beyond it: "Ki > 1000 nM" agrees with 3250 nM', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds DAT weakly (Ki > 1000 nM).', '1000 nM', 'SLC6A3', 'Ki', 1000, 'nM', { relation: '>' })), 'consistent');
+  assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 1000 nM.', '1000 nM', 'SLC6A3', 'Ki', 1000)), 'within-spread');
+  assert.equal(code(verdictFor('Amitriptyline binds SERT with a Ki < 10 nM.', '10 nM', 'SLC6A4', 'Ki', 10, 'nM', { relation: '<' })), 'consistent');
+});
+
+test('with no record of the written measure, only the same number as another measure is a measure mismatch', () => {
+  assert.equal(code(verdictFor('Amitriptyline blocks hERG with a Ki of 4800 nM.', '4800 nM', 'KCNH2', 'Ki', 4800)), 'affinity.measure-mismatch');
+  assert.equal(code(verdictFor('Amitriptyline blocks hERG with a Ki of 2000 nM.', '2000 nM', 'KCNH2', 'Ki', 2000)), 'unchecked', 'a Ki 2.4× below an IC50 is plausible');
+});
+
 test('QC outliers never drive a verdict', () => {
   assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 3000 nM.', '3000 nM', 'SLC6A3', 'Ki', 3000)), 'consistent');
 });

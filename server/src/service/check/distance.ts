@@ -1,3 +1,5 @@
+import type { Relation } from '../kb/types';
+
 /** Affinities are compared in log space: published values for one pair legitimately differ several-fold. */
 
 /** Within this factor of the reference range a value is consistent (0.5 log units ≈ 3×). */
@@ -5,11 +7,16 @@ export const CONSISTENT_FACTOR = 3;
 /** Beyond this factor a value is a likely misquote; between the two it is within the spread of assays. */
 export const MISQUOTE_FACTOR = 10;
 
-/** How many times a value (or a value range) lies outside [lowNm, highNm]; 1 when it overlaps the range. */
-export function foldOutside(valueNm: number, valueHighNm: number | undefined, lowNm: number, highNm: number): number {
+/**
+ * How many times a value (or a value range) lies outside [lowNm, highNm]; 1 when it overlaps the range. A bound
+ * (`> 10 µM`, `< 1 nM`) is met by any reference value beyond it.
+ */
+export function foldOutside(valueNm: number, valueHighNm: number | undefined, lowNm: number, highNm: number, relation: Relation = '='): number {
   const high = valueHighNm ?? valueNm;
-  if (high < lowNm) return lowNm / high;
-  if (valueNm > highNm) return valueNm / highNm;
+  const lowerBound = relation === '>' || relation === '>=';
+  const upperBound = relation === '<' || relation === '<=';
+  if (high < lowNm) return lowerBound ? 1 : lowNm / high;
+  if (valueNm > highNm) return upperBound ? 1 : valueNm / highNm;
   return 1;
 }
 
@@ -25,4 +32,14 @@ export const EXPLANATION_FACTOR = 1.5;
 
 export function explains(fold: number): boolean {
   return fold <= EXPLANATION_FACTOR * (1 + 1e-9);
+}
+
+/**
+ * With no record of the written measure, a value is taken for another measure's only when it is that number (rounding
+ * aside): a Ki is often within 2–3× of an IC50 of the same pair, so mere consistency proves no mislabel.
+ */
+export const SAME_NUMBER_FACTOR = 1.15;
+
+export function isSameNumber(fold: number): boolean {
+  return fold <= SAME_NUMBER_FACTOR * (1 + 1e-9);
 }

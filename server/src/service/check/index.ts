@@ -60,14 +60,14 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
     if (mention.kind === 'target' && mention.id !== target.id && mention.end <= block.end) nearbyIds.add(mention.id);
   }
   const nearbyTargets = [...nearbyIds].flatMap((targetId) => {
-    const evidence = closestEvidence(recordsForPair(input.kb, compound.id, targetId), statement.measure, statement.valueNm, statement.valueHighNm);
+    const evidence = closestEvidence(recordsForPair(input.kb, compound.id, targetId), statement);
     return evidence ? [{ targetId, evidence }] : [];
   });
   return {
     kb: input.kb,
     format: input.format,
     statement: { ...statement, compound, target },
-    evidence: closestEvidence(pairRecords, statement.measure, statement.valueNm, statement.valueHighNm),
+    evidence: closestEvidence(pairRecords, statement),
     pairRecords,
     nearbyTargets,
     sentence: sentenceTextAround(input.scanned, statement.span),
@@ -84,7 +84,7 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     const finding = measureMismatch(context);
     return finding ? { kind: 'finding', finding } : { kind: 'unchecked', reason: `no ${statement.measure} reference for this compound and target` };
   }
-  const fold = foldOutside(statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm);
+  const fold = foldOutside(statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm, statement.relation);
   if (isConsistent(fold)) {
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };

@@ -1,6 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Measure } from '../kb/types';
 import { foldOutside, isConsistent } from './distance';
+import type { AffinityStatement } from '../extract/types';
 import type { Evidence } from './types';
 
 const HUMAN = /^(human|homo sapiens)$/i;
@@ -60,11 +61,12 @@ export function interchangeableMeasure(measure: Measure): Measure | undefined {
  * The written measure's evidence; the interchangeable measure's when there is none of the written one, or when the
  * value is consistent with it and not with the written one's. A misquote is judged against the written measure.
  */
-export function closestEvidence(records: readonly AffinityRecord[], measure: Measure, valueNm: number, valueHighNm: number | undefined): Evidence | undefined {
+export function closestEvidence(records: readonly AffinityRecord[], statement: AffinityStatement): Evidence | undefined {
+  const { measure, valueNm, valueHighNm, relation } = statement;
   const own = evidenceFor(records, measure);
   const sibling = INTERCHANGEABLE[measure];
   const other = sibling ? evidenceFor(records, sibling) : undefined;
   if (!own || !other) return own ?? other;
-  const otherFold = foldOutside(valueNm, valueHighNm, other.lowNm, other.highNm);
-  return isConsistent(otherFold) && otherFold < foldOutside(valueNm, valueHighNm, own.lowNm, own.highNm) ? other : own;
+  const otherFold = foldOutside(valueNm, valueHighNm, other.lowNm, other.highNm, relation);
+  return isConsistent(otherFold) && otherFold < foldOutside(valueNm, valueHighNm, own.lowNm, own.highNm, relation) ? other : own;
 }

@@ -79,7 +79,7 @@ export function statementCitationProblems(
     for (const { key, reference } of citedReferences(kb, analysis, citations)) {
       const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
       const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
-      const supports = fromSource.some((record) => isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm)));
+      const supports = fromSource.some((record) => isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
       if (supports) continue;
       const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
       const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));

@@ -1,14 +1,13 @@
 import type { RuleContext } from '../context';
-import { explains, isConsistent } from '../distance';
+import { explains, isSameNumber } from '../distance';
 import { evidenceFor, interchangeableMeasure, measuresOf } from '../references';
 import { relabelMeasure } from '../relabel-measure';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
 /**
- * The value matches a different measure of the same pair (an IC50 quoted as a Ki; Ki and Kd count as one measure). With no record of
- * the written measure, matching the other measure within the consistency tolerance is enough; otherwise it must explain
- * the misquote closely.
+ * The value matches a different measure of the same pair (an IC50 quoted as a Ki; Ki and Kd count as one measure). With
+ * no record of the written measure, it must be the other measure's number; otherwise it must explain the misquote closely.
  */
 export function measureMismatch(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
@@ -17,7 +16,7 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
     const other = evidenceFor(pairRecords, measure);
     if (!other) continue;
     const residual = foldFrom(context, other);
-    if (!(context.evidence ? explains(residual) : isConsistent(residual))) continue;
+    if (!(context.evidence ? explains(residual) : isSameNumber(residual))) continue;
     const label = relabelMeasure(statement.measureText ?? measure, measure);
     const fixes = statement.measureSpan ? [{ title: `Change the measure to ${label}`, edits: [{ span: statement.measureSpan, newText: label }], preferred: true }] : [];
     return finding(

@@ -9,7 +9,7 @@ import type { IndexedKnowledgeBase } from '../../kb/indexed';
 
 export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {
   const { statement } = context;
-  return foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, evidence.lowNm, evidence.highNm);
+  return foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, evidence.lowNm, evidence.highNm, statement.relation);
 }
 
 const MAX_SOURCES_NAMED = 3;
@@ -51,5 +51,5 @@ export function names(context: RuleContext): string {
 
 export function foldOne(context: RuleContext, record: AffinityRecord): number {
   const { statement } = context;
-  return foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm);
+  return foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation);
 }
