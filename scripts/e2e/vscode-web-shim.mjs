@@ -31,7 +31,7 @@ const TIMEOUT_MS = Number(process.env.VSCODE_E2E_TIMEOUT_MS ?? 300_000);
 const ARTIFACTS = process.env.PHARMALENS_E2E_ARTIFACTS;
 // The page size and pixel density of the screenshots: 1280×800 CSS pixels drawn at 1.5×, so that a hover card
 // (≈800 CSS pixels wide) makes a crisp README image ≈1200 pixels wide.
-const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = { width: 1280, height: 1400 };
 const DEVICE_SCALE_FACTOR = 1.5;
 const SCREENSHOT_POLL_MS = 150;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -21,18 +21,37 @@ suite('PharmaLens screenshots for the README', () => {
     await vscode.commands.executeCommand('hideCodeActionWidget');
   });
 
-  test('the hover card of amitriptyline (hover.png)', async () => {
+  test('the hover card of amitriptyline, its table cut to pharmalens.hover.maxAffinityRows, pathways left out (hover.png)', async () => {
     const document = await openInEditor('test/e2e/fixture/review.md');
     const position = document.positionAt(document.getText().indexOf('Amitriptyline blocks') + 4);
     const card = await hoverOnceAnswered(document, position);
     assert.match(card, /Amitriptyline/);
-    placeCursor(position);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    const shot = await screenshot('hover', '.monaco-hover', { include: [lineWith('Amitriptyline blocks')], padding: 6 });
-    if (shot) {
-      assert.match(shot.text, /Amitriptyline/, shot.text);
-      assert.match(shot.text, /\bKi\b/, shot.text);
-      assert.ok(shot.width >= 600, `${shot.width}×${shot.height}`);
+    const settings = vscode.workspace.getConfiguration('pharmalens');
+    await settings.update('hover.maxAffinityRows', 5, vscode.ConfigurationTarget.Global);
+    await settings.update('hover.sections', { pathways: false }, vscode.ConfigurationTarget.Global);
+    try {
+      const rows = (text: string) => text.split('\n').filter((line) => /^\| [^-T]/.test(line)).length;
+      let shortCard = await hoverOnceAnswered(document, position);
+      for (let attempt = 0; attempt < 80 && (rows(shortCard) !== 5 || /Pathways and mechanisms/.test(shortCard)); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        shortCard = await hoverOnceAnswered(document, position);
+      }
+      assert.equal(rows(shortCard), 5, shortCard);
+      assert.match(shortCard, /\d+ more rows not shown/);
+      assert.match(card, /Pathways and mechanisms/);
+      assert.doesNotMatch(shortCard, /Pathways and mechanisms/);
+      placeCursor(position);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const shot = await screenshot('hover', '.monaco-hover', { include: [lineWith('Amitriptyline blocks')], padding: 6 });
+      if (shot) {
+        assert.match(shot.text, /Amitriptyline/, shot.text);
+        assert.match(shot.text, /\bKi\b/, shot.text);
+        assert.match(shot.text, /more rows not shown/, 'the whole card fits in the picture');
+        assert.ok(shot.width >= 600, `${shot.width}×${shot.height}`);
+      }
+    } finally {
+      await settings.update('hover.maxAffinityRows', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('hover.sections', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
