@@ -2,7 +2,10 @@
 // Runs the e2e suites (test/e2e/suite) inside VS Code through @vscode/test-electron's runTests.
 // Default: the offline VS Code server from code-server, driven by headless Chromium (vscode-web-shim.mjs).
 // VSCODE_E2E_DESKTOP=1: let runTests download and start desktop VS Code instead (needs internet).
-// Expects `npm run build` to have produced dist/ (npm run test:e2e does both).
+// Expects `npm run build` to have produced dist/.
+// --vsix (what `npm test` runs, after `npm run package`): the suites run against the packaged extension, installed from
+// pharmalens-<version>.vsix with the VS Code server's own --install-extension, as a user installs it; without it,
+// against this folder (the development loop: `npm run build && node scripts/e2e/run.mjs`).
 // Screenshots: with the shim, test-artifacts/ (project root, git-ignored) is passed to the shim and the extension host
 // as PHARMALENS_E2E_ARTIFACTS; helpers.screenshot() asks the shim for a PNG there (see vscode-web-shim.mjs). In desktop
 // VS Code nobody answers, so the variable is left unset and screenshot() returns undefined.
@@ -20,7 +23,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHIM = path.join(ROOT, 'scripts/e2e/vscode-web-shim.mjs');
 const WORKSPACE = path.join(ROOT, 'test/e2e/fixture');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const VSCODE = process.env.VSCODE_SERVER_ROOT ?? path.join(ROOT, '.vscode-test/code-server/node_modules/code-server/lib/vscode');
 const desktop = process.env.VSCODE_E2E_DESKTOP === '1';
+const fromVsix = process.argv.includes('--vsix');
 
 const started = Date.now();
 const lap = (what) => console.log(`e2e: ${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -36,6 +41,20 @@ function installServer() {
   lap('VS Code server ready');
 }
 
+/** Installs the packaged extension into a fresh extensions dir and returns its installed folder. */
+function installVsix(dirs) {
+  const { name, publisher, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(ROOT, `${name}-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} missing: run npm run package first`);
+  const installed = path.join(dirs.base, 'installed');
+  execFileSync(process.execPath, [path.join(VSCODE, 'out/server-main.js'), '--install-extension', vsix, '--extensions-dir', installed,
+    '--user-data-dir', path.join(dirs.base, 'install-user-data'), '--server-data-dir', path.join(dirs.base, 'install-server-data')], { stdio: 'inherit' });
+  const folder = path.join(installed, `${publisher}.${name}-${version}`);
+  if (!fs.existsSync(path.join(folder, 'dist/server.js'))) throw new Error(`the installed extension has no dist/server.js: ${folder}`);
+  lap(`${path.basename(vsix)} installed`);
+  return folder;
+}
+
 /** A fresh user-data dir, extensions dir and TMPDIR for this run only. */
 function makeRunDirs() {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-e2e-'));
@@ -45,12 +64,14 @@ function makeRunDirs() {
 }
 
 async function main() {
-  requireBuild();
+  if (!fromVsix) requireBuild();
   if (!desktop) installServer();
   const extensionTestsPath = await buildTests();
   lap('suites built');
   const dirs = makeRunDirs();
-  const env = { TMPDIR: dirs.tmp };
+  const env = { TMPDIR: dirs.tmp, PHARMALENS_E2E_ROOT: path.resolve(ROOT) };
+  const extensionDevelopmentPath = fromVsix && !desktop ? installVsix(dirs) : ROOT;
+  if (extensionDevelopmentPath !== ROOT) env.PHARMALENS_E2E_INSTALLED = extensionDevelopmentPath;
   if (!desktop) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     // Requests and answers left by an interrupted run would be taken for this run's.
@@ -61,7 +82,7 @@ async function main() {
   try {
     await runTests({
       ...(desktop ? {} : { vscodeExecutablePath: SHIM }),
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath,
       extensionTestsPath,
       extensionTestsEnv: env,
       launchArgs: [WORKSPACE, '--disable-extensions', `--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`],

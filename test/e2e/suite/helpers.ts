@@ -7,7 +7,12 @@ export const EXTENSION_ID = 'pharmalens.pharmalens';
 const HOVER_WAIT_MS = 45_000;
 const POLL_MS = 250;
 
+/**
+ * The project folder, where the fixtures and examples are: PHARMALENS_E2E_ROOT (set by run.mjs, which may run the
+ * suites against the extension installed from its .vsix), else the extension's own folder.
+ */
 export function projectRoot(): vscode.Uri {
+  if (process.env.PHARMALENS_E2E_ROOT) return vscode.Uri.file(process.env.PHARMALENS_E2E_ROOT);
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   return extension.extensionUri;
