@@ -35,6 +35,8 @@ test('subscript spellings in LaTeX, HTML and Pandoc', () => {
   assert.equal(measureOf('K_{\\mathrm{D}}'), 'Kd/concentration');
   assert.equal(measureOf('IC$_{50}$'), 'IC50/concentration');
   assert.equal(measureOf('\\mathrm{IC}_{50}'), 'IC50/concentration');
+  assert.equal(measureOf('\\mathrm{p}K_\\mathrm{i}'), 'Ki/p-scale');
+  assert.equal(measureOf('\\mathrm{pK}_\\mathrm{i}'), 'Ki/p-scale');
   assert.equal(measureOf('IC<sub>50</sub>'), 'IC50/concentration');
   assert.equal(measureOf('K<sub>i</sub>'), 'Ki/concentration');
   assert.equal(measureOf('K~i~'), 'Ki/concentration');

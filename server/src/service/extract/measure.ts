@@ -46,7 +46,12 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   if (opener) position += opener.length;
   const pScale = text.charCodeAt(position) === 112; // p
   let dollars = 0;
+  let openerClosed = false;
   if (pScale) position++;
+  if (pScale && opener?.endsWith('{') && text.charCodeAt(position) === 125) { // \mathrm{p}K_\mathrm{i}
+    position++;
+    openerClosed = true;
+  }
   if (pScale && text.charCodeAt(position) === 36) { // p$K_i$
     position++;
     dollars++;
@@ -54,7 +59,7 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   const head = readHead(text, position, pScale);
   if (!head) return undefined;
   position = head.end;
-  if (opener?.endsWith('{') && text.charCodeAt(position) === 125) position++;
+  if (opener?.endsWith('{') && !openerClosed && text.charCodeAt(position) === 125) position++;
   for (let guard = 0; guard < 4; guard++) {
     const subscriptOpener = subscriptOpeners.find((candidate) => startsWithAt(text, position, candidate));
     if (!subscriptOpener) break;
