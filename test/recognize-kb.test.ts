@@ -81,3 +81,8 @@ test('the example manuscripts mention the seed targets', () => {
     }
   }
 });
+
+test('a human clone written hSERT, hNET, hDAT is its target; hERG stays Kv11.1', () => {
+  assert.deepEqual(idOf('Binding to hSERT, hNET and hDAT; block of hERG.'), ['SLC6A4', 'SLC6A2', 'SLC6A3', 'KCNH2']);
+  assert.deepEqual(idOf('The hsert and Hnet spellings are not names.'), []);
+});

@@ -73,6 +73,9 @@ function pluralVariant(tokens: NameTokens): NameTokens | undefined {
   };
 }
 
+/** Capital-letter abbreviations (`SERT`, `DAT`, `VMAT2`) that papers prefix with `h` for the human clone. */
+const HUMAN_CLONE_PREFIXABLE = /^[A-Z]{3,5}[0-9]?$/;
+
 interface CandidateName {
   text: string;
   kind: EntityKind;
@@ -85,6 +88,8 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
     const entity = { kind: 'target' as const, id: target.id };
     yield { text: target.name, ...entity, priority: Priority.PreferredName };
     if (target.abbreviation) yield { text: target.abbreviation, ...entity, priority: Priority.PreferredName };
+    // `hSERT`, `hNET`: the human clone, as binding papers write it.
+    if (target.abbreviation && HUMAN_CLONE_PREFIXABLE.test(target.abbreviation)) yield { text: `h${target.abbreviation}`, ...entity, priority: Priority.Synonym };
     for (const gene of [target.genes.human, target.genes.rat, target.genes.mouse]) {
       if (gene) yield { text: gene, ...entity, priority: Priority.Symbol };
     }
