@@ -102,3 +102,25 @@ test('a radioligand is not the compound tested: [3H]imipramine binding, in every
   assert.deepEqual(summaries('Amitriptyline inhibited [$^3$H]imipramine binding to SERT with a K$_i$ of 4.3 nM.', 'latex'), ['Ki = 4.3 nM [4.3] amitriptyline@SLC6A4']);
   assert.deepEqual(summaries('Imipramine binds SERT with a Ki of 1.4 nM.'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4'], 'an unlabelled name is still the compound');
 });
+
+test('a list of values pairs in order with exactly as many names before it, even without "respectively"', () => {
+  assert.deepEqual(vias('The Ki values for SERT, NET and DAT were 4.3, 35 and 3250 nM for amitriptyline.'), [
+    'amitriptyline/clause SLC6A4/list-order',
+    'amitriptyline/clause SLC6A2/list-order',
+    'amitriptyline/clause SLC6A3/list-order',
+  ]);
+  assert.deepEqual(summaries('Imipramine and amitriptyline inhibited hERG with IC50 values of 3.4 and 4.8 µM.'), [
+    'IC50 = 3.4 µM [3400] imipramine@KCNH2',
+    'IC50 = 4.8 µM [4800] amitriptyline@KCNH2',
+  ]);
+  // Three targets, two values: no pairing by order; each value takes its clause's names.
+  assert.deepEqual(vias('Amitriptyline binds SERT, NET and DAT; Ki values of 4.3 and 35 nM were reported at SERT.').map((via) => via.split(' ')[1]), [
+    'SLC6A4/clause',
+    'SLC6A4/clause',
+  ]);
+});
+
+test('the name after "metabolite of" (or analogue, derivative …) is not the subject', () => {
+  assert.deepEqual(summaries('Imipramine, the main metabolite of amitriptyline, binds NET with a Ki of 37 nM.'), ['Ki = 37 nM [37] imipramine@SLC6A2']);
+  assert.deepEqual(summaries('Amitriptyline binds NET with a Ki of 35 nM.'), ['Ki = 35 nM [35] amitriptyline@SLC6A2']);
+});

@@ -58,20 +58,29 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
 
 /** Words that make the next name a comparison, not the subject: `Nortriptyline, like desipramine, prefers NET`. */
 const comparisonWords = new Set(['like', 'unlike', 'than', 'versus', 'vs']);
+/** `Nortriptyline, the main metabolite of amitriptyline, binds NET`: the name after `<noun> of` is not the subject. */
+const relationNouns = new Set(['metabolite', 'metabolites', 'analogue', 'analog', 'derivative', 'prodrug', 'enantiomer', 'isomer', 'congener', 'precursor', 'parent']);
 
 function isComparison(pieces: readonly Piece[], index: number): boolean {
   const before = pieces[index - 1];
-  return before !== undefined && before.kind === 'word' && comparisonWords.has(before.word);
+  if (before === undefined || before.kind !== 'word') return false;
+  if (comparisonWords.has(before.word)) return true;
+  const noun = pieces[index - 2];
+  return before.word === 'of' && noun !== undefined && noun.kind === 'word' && relationNouns.has(noun.word);
 }
 
-/** The names of `kind` written before piece `valueIndex`, in order, when there are at least `count`: the last `count` of them. */
-export function respectivelyEntities(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind'], count: number): Mention[] | undefined {
+/**
+ * The names of `kind` written before piece `valueIndex`, in order, when there are at least `count` (`exactly`: just
+ * `count`): the last `count` of them.
+ */
+export function respectivelyEntities(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind'], count: number, exactly = false): Mention[] | undefined {
   const names: Mention[] = [];
   for (let index = Math.max(0, valueIndex - reach); index < valueIndex; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) names.push(piece.mention);
   }
   const distinct = dropParentheticalSynonyms(names);
+  if (exactly) return distinct.length === count && new Set(distinct.map((name) => name.id)).size === count ? distinct : undefined;
   return distinct.length >= count ? distinct.slice(distinct.length - count) : undefined;
 }
 

@@ -76,7 +76,7 @@ class SentenceReader implements TokenSink {
   private readSentence(tokens: Token[]): void {
     const hasValues = tokens.some((token) => token.kind === 'values');
     const hasMeasure = hasValues && tokens.some((token) => token.kind === 'measure');
-    if (hasMeasure) this.readStatements(tokens, tokens.map(toPiece));
+    if (hasMeasure) this.readStatements(tokens, tokens.map((token) => toPiece(token, this.input.masked)));
     for (const token of tokens) {
       if (token.kind !== 'mention') continue;
       if (token.mention.kind === 'compound') this.paragraphCompound = token.mention;
@@ -106,7 +106,7 @@ class SentenceReader implements TokenSink {
       const relation = relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
       labelsUsed.add(label);
-      const pairs = saysRespectively && token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length) : undefined;
+      const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
         const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index) : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
@@ -144,14 +144,21 @@ class SentenceReader implements TokenSink {
     return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
   }
 
-  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number): Array<{ compound?: EntityAt; target?: EntityAt }> | undefined {
-    const targets = respectivelyEntities(pieces, valueIndex, 'target', count);
-    const compounds = targets ? undefined : respectivelyEntities(pieces, valueIndex, 'compound', count);
+  /**
+   * Values of a list paired in order with names: after "respectively", the last names before the values; without it,
+   * only when exactly as many names of one kind stand before the values (`The Ki values for SERT, NET and DAT were 4.3,
+   * 35 and 3250 nM`).
+   */
+  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt; target?: EntityAt }> | undefined {
+    const exactly = !saysRespectively;
+    const targets = respectivelyEntities(pieces, valueIndex, 'target', count, exactly);
+    const compounds = targets ? undefined : respectivelyEntities(pieces, valueIndex, 'compound', count, exactly);
     if (!targets && !compounds) return undefined;
     const clause = this.clauseEntities(pieces, valueIndex);
+    const via = saysRespectively ? 'respectively' : 'list-order';
     return Array.from({ length: count }, (_, index) => ({
-      target: targets ? entityAt(targets[index], 'respectively') : clause.target,
-      compound: compounds ? entityAt(compounds[index], 'respectively') : clause.compound,
+      target: targets ? entityAt(targets[index], via) : clause.target,
+      compound: compounds ? entityAt(compounds[index], via) : clause.compound,
     }));
   }
 
@@ -170,9 +177,11 @@ class SentenceReader implements TokenSink {
   }
 }
 
-function toPiece(token: Token): Piece {
+function toPiece(token: Token, text: string): Piece {
   if (token.kind === 'mention') return { kind: 'mention', mention: token.mention };
   if (token.kind === 'word') return { kind: 'word', word: token.word };
+  // `of`, `was`: read as relations before a value, but words like any other to the association rules.
+  if (token.kind === 'relation' && token.read.written === 'word') return { kind: 'word', word: text.slice(token.start, token.end).toLowerCase() };
   if (token.kind === 'punct') return { kind: 'mark', mark: token.mark };
   if (token.kind === 'values') return { kind: 'value' };
   return { kind: 'word', word: '' };

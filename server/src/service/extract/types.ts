@@ -10,7 +10,7 @@ export type ConcentrationUnit = 'pM' | 'nM' | 'µM' | 'mM' | 'M';
 export interface EntityAt extends Span {
   id: string;
   /** How the statement was tied to the entity (for auditing): same clause, a `respectively` list, a table header, the paragraph's subject. */
-  via: 'clause' | 'respectively' | 'table-row' | 'table-column' | 'table-caption' | 'paragraph-subject' | 'document-subject';
+  via: 'clause' | 'respectively' | 'list-order' | 'table-row' | 'table-column' | 'table-caption' | 'paragraph-subject' | 'document-subject';
 }
 
 /** One quoted affinity: the number a writer gave for a compound at a target. */
