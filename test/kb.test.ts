@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkIntegrity, loadKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../server/src/service/kb/load.js';
+import { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../server/src/service/kb/load.js';
 import { parseDelimited } from '../server/src/service/kb/csv.js';
 import { stripMarkup } from '../server/src/service/kb/markup.js';
 import { generateValidatorSource } from '../server/src/service/kb/validator-source.js';
@@ -199,4 +199,15 @@ test('the CSV reader handles quotes, banners and comments, and names the line of
   assert.deepEqual(table.rows[0].cells, ['x, "y"', 'line\nbreak']);
   assert.throws(() => parseDelimited('a,b\n1,2,3\n', 'bad.csv'), /bad\.csv:2: expected 2 fields, found 3/);
   assert.throws(() => parseDelimited('a,b\n"1,2\n', 'bad.csv'), /bad\.csv:2: unterminated quoted field/);
+});
+
+test('the bundled loader checks only the shape of the build-validated file, and validates fully what is not well shaped', () => {
+  const good = loadBundledKnowledgeBase(readFileSync(KB_PATH, 'utf8'), 'dist/kb.json');
+  assert.deepEqual(good.errors, []);
+  assert.ok(good.kb && good.kb.compounds.length > 10_000);
+  const truncated = loadBundledKnowledgeBase('{"version": "x", "targets": []', 'dist/kb.json');
+  assert.match(truncated.errors[0], /^dist\/kb\.json:1:\d+: invalid JSON/);
+  const missingCollection = loadBundledKnowledgeBase('{"version": "x", "targets": [], "compounds": []}', 'dist/kb.json');
+  assert.equal(missingCollection.kb, undefined);
+  assert.ok(missingCollection.errors.length > 0, 'the full validation names what is missing');
 });

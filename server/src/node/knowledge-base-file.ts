@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkIntegrity, loadKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
+import { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
 import type { KnowledgeBase } from '../service/kb/types';
 import { lazyDictionary, type Dictionary } from '../service/recognize/dictionary';
 import { compileNames, type CompiledName } from '../service/recognize/names';
@@ -45,7 +45,7 @@ export function loadKnowledgeBaseFiles(extraFiles: readonly string[] = []): Load
   const folder = bundledKnowledgeBaseFolder();
   const bundledFile = path.join(folder, 'kb.json');
   const bundled = readText(bundledFile);
-  const loaded = bundled.text === undefined ? { errors: [bundled.error ?? bundledFile] } : loadKnowledgeBase(bundled.text, bundledFile);
+  const loaded = bundled.text === undefined ? { errors: [bundled.error ?? bundledFile] } : loadBundledKnowledgeBase(bundled.text, bundledFile);
   if (!loaded.kb) throw new Error(`The bundled knowledge base is invalid:\n${loaded.errors.join('\n')}`);
   let kb = loaded.kb;
   const namesText = bundledNamesText(folder, kb);
