@@ -1,7 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityStatement } from '../extract/types';
 import type { Mention } from '../recognize/recognize';
-import { blockAround, sentenceAround } from '../scan/sentence';
+import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR } from './distance';
@@ -40,7 +40,7 @@ function firstMentionFrom(mentions: readonly Mention[], offset: number): number 
 
 /** The sentence (or table row with the table's caption) the statement stands in, as text. */
 function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
-  const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
+  const table = tableAround(scanned, span);
   if (table) {
     const row = table.rows.find((cells) => cells.some((cell) => cell.start <= span.start && span.end <= cell.end)) ?? [];
     return [table.caption?.text ?? '', ...row.map((cell) => cell.text)].join(' ');

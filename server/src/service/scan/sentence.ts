@@ -1,10 +1,45 @@
-import type { ScannedDocument, Span } from './types';
+import type { ScannedDocument, Span, Table } from './types';
 
 const SENTENCE_END = /[.!?](\s|$)/g;
 
+/** A document's tables by start, with the largest end so far: enough to find the table around a span by binary search. */
+interface TableIndex {
+  byStart: Table[];
+  maxEndUpTo: number[];
+}
+
+const tableIndexes = new WeakMap<ScannedDocument, TableIndex>();
+
+function tableIndex(scanned: ScannedDocument): TableIndex {
+  let index = tableIndexes.get(scanned);
+  if (!index) {
+    const byStart = [...scanned.tables].sort((a, b) => a.start - b.start);
+    let maxEnd = -1;
+    index = { byStart, maxEndUpTo: byStart.map((table) => (maxEnd = Math.max(maxEnd, table.end))) };
+    tableIndexes.set(scanned, index);
+  }
+  return index;
+}
+
+/** The innermost table holding the span, if any. Logarithmic in the number of tables (tables rarely nest). */
+export function tableAround(scanned: ScannedDocument, span: Span): Table | undefined {
+  const { byStart, maxEndUpTo } = tableIndex(scanned);
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byStart[middle].start <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low - 1; index >= 0 && maxEndUpTo[index] >= span.end; index--) {
+    if (span.end <= byStart[index].end) return byStart[index];
+  }
+  return undefined;
+}
+
 /** The paragraph (blank-line bounded) or table, with its caption, around a span. */
 export function blockAround(scanned: ScannedDocument, span: Span): Span {
-  const table = scanned.tables.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
+  const table = tableAround(scanned, span);
   if (table) return { start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) };
   const { text } = scanned;
   const before = text.lastIndexOf('\n\n', span.start);
@@ -15,7 +50,7 @@ export function blockAround(scanned: ScannedDocument, span: Span): Span {
 /** The sentence around a span within its paragraph; in a table, the whole table with its caption. */
 export function sentenceAround(scanned: ScannedDocument, span: Span): Span {
   const block = blockAround(scanned, span);
-  if (scanned.tables.some((candidate) => candidate.start <= span.start && span.end <= candidate.end)) return block;
+  if (tableAround(scanned, span)) return block;
   const { masked } = scanned;
   let start = block.start;
   SENTENCE_END.lastIndex = block.start;
