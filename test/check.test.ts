@@ -14,13 +14,17 @@ function record(id: string, target: string, measure: AffinityRecord['measure'], 
 
 const kb = indexKnowledgeBase(
   tinyKnowledgeBase({
-    references: [{ id: 'tatsumi', authors: 'Tatsumi M', title: 'Profile', year: 1997, pmid: '9537821', citationKey: 'tatsumi1997' }],
+    references: [
+      { id: 'tatsumi', authors: 'Tatsumi M', title: 'Profile', year: 1997, pmid: '9537821', citationKey: 'tatsumi1997' },
+      { id: 'lab2', authors: 'Second Lab', title: 'Histamine binding', year: 2001, citationKey: 'lab2001' },
+    ],
     affinities: [
       record('sert-kd', 'SLC6A4', 'Kd', 4.3),
       record('sert-ki', 'SLC6A4', 'Ki', 3.45, { grade: 'vendor' }),
       record('net-ki', 'SLC6A2', 'Ki', 13.3),
       record('net-kd', 'SLC6A2', 'Kd', 35),
       record('h1-ki', 'HRH1', 'Ki', 0.5, { valueHighNm: 1.1 }),
+      record('h1-ki-lab2', 'HRH1', 'Ki', 0.8, { referenceId: 'lab2' }),
       record('herg-ic50', 'KCNH2', 'IC50', 4780, { conditions: '4 mM [K+]o' }),
       record('dat-ki', 'SLC6A3', 'Ki', 3250),
       record('dat-outlier', 'SLC6A3', 'Ki', 0.49, { outlier: true }),
@@ -126,7 +130,7 @@ test('Ki and Kd are one measure for the check: a Ki matching the recorded Kd is 
   const onlyKd = verdictFor('Amitriptyline binds the sigma-1 receptor with a Ki of 300 nM.', '300 nM', 'SIGMAR1', 'Ki', 300);
   assert.equal(code(onlyKd), 'consistent');
   assert.ok(onlyKd.kind === 'consistent' && onlyKd.evidence.measure === 'Kd', 'judged against the Kd, and says so');
-  const farFromBoth = verdictFor('Amitriptyline binds the sigma-1 receptor with a Ki of 9000 nM.', '9000 nM', 'SIGMAR1', 'Ki', 9000);
+  const farFromBoth = verdictFor('Amitriptyline binds the sigma-1 receptor with a Ki of 50000 nM.', '50000 nM', 'SIGMAR1', 'Ki', 50000);
   assert.equal(code(farFromBoth), 'affinity.mismatch');
   // SERT has Ki 3.45 and Kd 4.3: a value matching neither is judged against the written measure.
   assert.equal(code(verdictFor('Amitriptyline binds SERT with a Kd of 3.45 nM.', '3.45 nM', 'SLC6A4', 'Kd', 3.45)), 'consistent');
@@ -141,6 +145,14 @@ test('a bound is met by any reference beyond it: "Ki > 1000 nM" agrees with 3250
 test('with no record of the written measure, only the same number as another measure is a measure mismatch', () => {
   assert.equal(code(verdictFor('Amitriptyline blocks hERG with a Ki of 4800 nM.', '4800 nM', 'KCNH2', 'Ki', 4800)), 'affinity.measure-mismatch');
   assert.equal(code(verdictFor('Amitriptyline blocks hERG with a Ki of 2000 nM.', '2000 nM', 'KCNH2', 'Ki', 2000)), 'unchecked', 'a Ki 2.4× below an IC50 is plausible');
+});
+
+test('one source alone: a mismatch only beyond 30×; a ×10 slip only with the same digits', () => {
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 4000 nM.', '4000 nM', 'SIGMAR1', 'Kd', 4000)), 'within-spread', '13× off one source');
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 3000 nM.', '3000 nM', 'SIGMAR1', 'Kd', 3000)), 'affinity.decimal-slip', 'the same digits 10× off');
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 3500 nM.', '3500 nM', 'SIGMAR1', 'Kd', 3500)), 'within-spread', '350 is not 300: not a decimal slip');
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 12000 nM.', '12000 nM', 'SIGMAR1', 'Kd', 12000)), 'affinity.mismatch', '40× off one source');
+  assert.equal(code(verdictFor('Amitriptyline binds H1 with a Ki of 15 nM.', '15 nM', 'HRH1', 'Ki', 15)), 'affinity.mismatch', '14× off two sources');
 });
 
 test('QC outliers never drive a verdict', () => {

@@ -6,6 +6,11 @@ import type { Relation } from '../kb/types';
 export const CONSISTENT_FACTOR = 3;
 /** Beyond this factor a value is a likely misquote; between the two it is within the spread of assays. */
 export const MISQUOTE_FACTOR = 10;
+/**
+ * With a single source behind the references, a range cannot show the spread between laboratories, so a value
+ * that no slip explains is called a mismatch only beyond this factor (1.5 log units).
+ */
+export const SINGLE_SOURCE_MISQUOTE_FACTOR = 30;
 
 /**
  * How many times a value (or a value range) lies outside [lowNm, highNm]; 1 when it overlaps the range. A bound
@@ -35,10 +40,11 @@ export function explains(fold: number): boolean {
 }
 
 /**
- * With no record of the written measure, a value is taken for another measure's only when it is that number (rounding
- * aside): a Ki is often within 2–3× of an IC50 of the same pair, so mere consistency proves no mislabel.
+ * Where a legitimate difference between assays could also explain a value, a slip is claimed only when the corrected
+ * value is the reference's very number (rounding aside): a value quoted as Ki with only an IC50 on record (a Ki is
+ * often within 2–3× of an IC50), or one 10× off (a decimal slip must move the same digits: 0.16 → 1.6, not 0.14 → 1.6).
  */
-export const SAME_NUMBER_FACTOR = 1.15;
+export const SAME_NUMBER_FACTOR = 1.1;
 
 export function isSameNumber(fold: number): boolean {
   return fold <= SAME_NUMBER_FACTOR * (1 + 1e-9);

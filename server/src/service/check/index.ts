@@ -4,7 +4,7 @@ import type { Mention } from '../recognize/recognize';
 import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
-import { foldOutside, isConsistent, MISQUOTE_FACTOR } from './distance';
+import { foldOutside, isConsistent, MISQUOTE_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
 import { closestEvidence, recordsForPair } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
@@ -13,7 +13,7 @@ import { mismatch } from './rules/mismatch';
 import { pScaleAsConcentration } from './rules/p-scale-as-concentration';
 import { targetSwap } from './rules/target-swap';
 import { unitSlip } from './rules/unit-slip';
-import type { Finding, Verdict } from './types';
+import type { Evidence, Finding, Verdict } from './types';
 
 /** Explanations of a misquote; the closest explanation wins, ties in this order. `mismatch` takes what none explains. */
 const EXPLANATIONS = [unitSlip, decimalSlip, measureMismatch, pScaleAsConcentration, targetSwap];
@@ -74,6 +74,12 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   };
 }
 
+/** How far off a value no slip explains must be to be a mismatch: further when one source alone gives the references. */
+function mismatchFactor(evidence: Evidence): number {
+  const sources = new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId));
+  return sources.size <= 1 ? SINGLE_SOURCE_MISQUOTE_FACTOR : MISQUOTE_FACTOR;
+}
+
 /** The verdict on one statement: consistent, within the spread of published values, a finding, or not checkable. */
 export function checkStatement(input: CheckInput, statement: AffinityStatement): Verdict {
   const context = contextFor(input, statement);
@@ -89,13 +95,16 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
   }
-  if (fold <= MISQUOTE_FACTOR) return { kind: 'within-spread', evidence, factor: fold };
+  // Exactly 10× off (3000 for 300) is where a decimal slip lands: explanations are looked for from there on.
+  if (fold < MISQUOTE_FACTOR * (1 - 1e-9)) return { kind: 'within-spread', evidence, factor: fold };
   let best: Finding | undefined;
   for (const rule of EXPLANATIONS) {
     const finding = rule(context);
     if (finding && (!best || finding.residual < best.residual)) best = finding;
   }
-  return { kind: 'finding', finding: best ?? (mismatch(context) as Finding) };
+  if (best) return { kind: 'finding', finding: best };
+  if (fold <= mismatchFactor(evidence)) return { kind: 'within-spread', evidence, factor: fold };
+  return { kind: 'finding', finding: mismatch(context) as Finding };
 }
 
 export function checkStatements(input: CheckInput): { statement: AffinityStatement; verdict: Verdict }[] {

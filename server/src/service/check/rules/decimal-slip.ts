@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import { printNumber } from '../context';
-import { explains } from '../distance';
+import { explains, isSameNumber } from '../distance';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
@@ -12,7 +12,8 @@ export function decimalSlip(context: RuleContext): Finding | undefined {
   if (!evidence || statement.scale !== 'concentration') return undefined;
   for (const shift of SHIFTS) {
     const residual = foldFrom(context, evidence, shift);
-    if (!explains(residual)) continue;
+    // ×10 lies within the spread between laboratories for some pairs: only the same digits count.
+    if (!(Math.abs(Math.log10(shift)) === 1 ? isSameNumber(residual) : explains(residual))) continue;
     const corrected = printNumber(statement.value * shift);
     const high = statement.valueHigh === undefined ? '' : `–${printNumber(statement.valueHigh * shift)}`;
     return finding(
