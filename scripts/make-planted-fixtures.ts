@@ -119,7 +119,7 @@ function refs(compound: string, target: string, measure: Measure): RefSet {
   if (hit) return hit;
   const fam = family(target);
   const all = kb.affinities.filter(
-    (a) => a.compound === compound && a.target !== undefined && fam.has(a.target) && a.measure === measure && !a.outlier,
+    (a) => a.compound === compound && a.target !== undefined && fam.has(a.target) && (a.measure === measure || a.measure === INTERCHANGEABLE[measure]) && !a.outlier,
   );
   const human = all.filter((a) => a.species === 'human');
   const use = human.length ? human : all;

@@ -122,8 +122,8 @@ test('anything else more than 10× off is a mismatch, with one replacement per s
   const verdict = verdictFor('Amitriptyline binds SERT with a Ki of 700 nM.', '700 nM', 'SLC6A4', 'Ki', 700);
   assert.equal(code(verdict), 'affinity.mismatch');
   assert.ok(verdict.kind === 'finding');
-  assert.deepEqual(verdict.finding.fixes.map((fix) => fix.edits[0].newText), ['3.45']);
-  assert.equal(Math.round(verdict.finding.factor), 203);
+  assert.deepEqual(verdict.finding.fixes.map((fix) => fix.edits[0].newText), ['4.3', '3.45'], 'Ki and Kd sources, primary first');
+  assert.equal(Math.round(verdict.finding.factor), 163, '700 nM against Ki/Kd 3.45–4.3 nM');
 });
 
 test('Ki and Kd are one measure for the check: a Ki matching the recorded Kd is consistent, never a measure mismatch', () => {

@@ -5,7 +5,7 @@ import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
-import { closestEvidence, recordsForPair } from './references';
+import { recordsForPair, statementEvidence } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
@@ -60,14 +60,14 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
     if (mention.kind === 'target' && mention.id !== target.id && mention.end <= block.end) nearbyIds.add(mention.id);
   }
   const nearbyTargets = [...nearbyIds].flatMap((targetId) => {
-    const evidence = closestEvidence(recordsForPair(input.kb, compound.id, targetId), statement);
+    const evidence = statementEvidence(recordsForPair(input.kb, compound.id, targetId), statement.measure);
     return evidence ? [{ targetId, evidence }] : [];
   });
   return {
     kb: input.kb,
     format: input.format,
     statement: { ...statement, compound, target },
-    evidence: closestEvidence(pairRecords, statement),
+    evidence: statementEvidence(pairRecords, statement.measure),
     pairRecords,
     nearbyTargets,
     sentence: sentenceTextAround(input.scanned, statement.span),

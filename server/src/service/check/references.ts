@@ -1,7 +1,5 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Measure } from '../kb/types';
-import { foldOutside, isConsistent } from './distance';
-import type { AffinityStatement } from '../extract/types';
 import type { Evidence } from './types';
 
 const HUMAN = /^(human|homo sapiens)$/i;
@@ -29,18 +27,24 @@ export function recordsForPair(kb: IndexedKnowledgeBase, compoundId: string, tar
   return records;
 }
 
-/** The reference set for one measure: human records, or every species when no human record exists. */
-export function evidenceFor(records: readonly AffinityRecord[], measure: Measure): Evidence | undefined {
-  const sameMeasure = records.filter((record) => record.measure === measure);
+/** The reference set for a measure (and `alsoMeasure`): human records, or every species when no human record exists. */
+export function evidenceFor(records: readonly AffinityRecord[], measure: Measure, alsoMeasure?: Measure): Evidence | undefined {
+  const sameMeasure = records.filter((record) => record.measure === measure || record.measure === alsoMeasure);
   const human = sameMeasure.filter((record) => HUMAN.test(record.species));
   const chosen = human.length > 0 ? human : sameMeasure;
   if (chosen.length === 0) return undefined;
+  const measures = measuresOf(chosen);
   return {
-    measure,
+    measure: measures.length === 1 ? measures[0] : measure,
     records: chosen,
     lowNm: Math.min(...chosen.map((record) => record.valueNm)),
     highNm: Math.max(...chosen.map((record) => record.valueHighNm ?? record.valueNm)),
   };
+}
+
+/** `Ki`, or `Ki/Kd` when the reference set holds both. */
+export function evidenceLabel(evidence: Evidence): string {
+  return measuresOf(evidence.records).join('/');
 }
 
 export function measuresOf(records: readonly AffinityRecord[]): Measure[] {
@@ -57,16 +61,7 @@ export function interchangeableMeasure(measure: Measure): Measure | undefined {
   return INTERCHANGEABLE[measure];
 }
 
-/**
- * The written measure's evidence; the interchangeable measure's when there is none of the written one, or when the
- * value is consistent with it and not with the written one's. A misquote is judged against the written measure.
- */
-export function closestEvidence(records: readonly AffinityRecord[], statement: AffinityStatement): Evidence | undefined {
-  const { measure, valueNm, valueHighNm, relation } = statement;
-  const own = evidenceFor(records, measure);
-  const sibling = INTERCHANGEABLE[measure];
-  const other = sibling ? evidenceFor(records, sibling) : undefined;
-  if (!own || !other) return own ?? other;
-  const otherFold = foldOutside(valueNm, valueHighNm, other.lowNm, other.highNm, relation);
-  return isConsistent(otherFold) && otherFold < foldOutside(valueNm, valueHighNm, own.lowNm, own.highNm, relation) ? other : own;
+/** The references a statement is judged against: its measure's records, Ki and Kd together. */
+export function statementEvidence(records: readonly AffinityRecord[], measure: Measure): Evidence | undefined {
+  return evidenceFor(records, measure, INTERCHANGEABLE[measure]);
 }

@@ -1,3 +1,4 @@
+import { evidenceLabel } from '../check/references';
 import type { Verdict } from '../check/types';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
@@ -40,7 +41,7 @@ export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStat
   ];
   const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
   if (evidence) {
-    lines.push(`**References** (${escapeMarkdown(evidence.measure)})\n\n${affinityTable(kb, evidence.records, { title: 'Target', cell: (record) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') })}`);
+    lines.push(`**References** (${escapeMarkdown(evidenceLabel(evidence))})\n\n${affinityTable(kb, evidence.records, { title: 'Target', cell: (record) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') })}`);
   }
   return lines.join('\n\n');
 }

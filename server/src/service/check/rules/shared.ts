@@ -3,6 +3,7 @@ import type { Evidence, Finding, Fix } from '../types';
 import type { RuleContext } from '../context';
 import { foldOutside } from '../distance';
 import { replaceWithReferenceFixes } from '../fixes';
+import { evidenceLabel } from '../references';
 import type { CheckCode } from '../types';
 import { formatConcentration, shortCitation } from '../../kb/format';
 import type { IndexedKnowledgeBase } from '../../kb/indexed';
@@ -23,7 +24,7 @@ export function describeEvidence(evidence: Evidence, kb?: IndexedKnowledgeBase):
     return `${label}, ${record.grade}`;
   }))];
   const named = sources.slice(0, MAX_SOURCES_NAMED).join('; ') + (sources.length > MAX_SOURCES_NAMED ? `; +${sources.length - MAX_SOURCES_NAMED} more` : '');
-  return `${evidence.measure} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${named})`;
+  return `${evidenceLabel(evidence)} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${named})`;
 }
 
 export function written(context: RuleContext): string {
