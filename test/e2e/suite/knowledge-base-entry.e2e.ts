@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverOnceAnswered, openInEditor, placeCursor, positionOfWord } from './helpers';
+import { hoverOnceAnswered, openInEditor, positionOfWord } from './helpers';
 
 interface Reference {
   id: string;
@@ -24,8 +24,12 @@ interface Entry {
 
 /** Runs Open Knowledge-Base Entry with the cursor at `position` of `document` (shown in the active editor). */
 async function entryAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.TextDocument | undefined> {
-  await vscode.window.showTextDocument(document);
-  placeCursor(position);
+  // Always the first column: after an entry editor beside it closes, focus may sit in an empty second group, where a
+  // second editor of the same document would open while the command still sees the first one as active.
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+  for (let attempt = 0; attempt < 40 && vscode.window.activeTextEditor !== editor; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(vscode.window.activeTextEditor, editor, 'the manuscript editor is active');
+  assert.ok(editor.selection.active.isEqual(position), 'the cursor is where the test put it');
   return vscode.commands.executeCommand<vscode.TextDocument | undefined>('pharmalens.openKnowledgeBaseEntry');
 }
 
