@@ -142,3 +142,16 @@ test('a column headed by a target holds values, not names: the row names the com
   const text = ['Table: Ki (nM).', '', '| Compound | SERT | NET |', '|---|---|---|', '| amitriptyline | 3.45 | 13.3 |', ''].join('\n');
   assert.deepEqual(summaries(text), ['Ki = 3.45 nM [3.45] amitriptyline@SLC6A4', 'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2']);
 });
+
+test('HTML tables in Markdown: rows are targets, the measure in the header, the compound in the caption', () => {
+  const text = [
+    '<table>',
+    '<caption>Affinities of amitriptyline</caption>',
+    '<tr><th>Target</th><th>Ki (nM)</th></tr>',
+    '<tr><td>SERT</td><td>3.45</td></tr>',
+    '<tr><td>NET</td><td>13.3</td></tr>',
+    '</table>',
+    '',
+  ].join('\n');
+  assert.deepEqual(summaries(text), ['Ki = 3.45 nM [3.45] amitriptyline@SLC6A4', 'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2']);
+});

@@ -390,3 +390,35 @@ describe('formatForLanguageId', () => {
     assert.equal(formatForLanguageId('x', 'file:///a.d/README'), undefined);
   });
 });
+
+describe('markdown scan: HTML tables (Word and Google Docs exports)', () => {
+  it('reads rows, header cells and the caption; tags are not prose, cell contents are', () => {
+    const text = [
+      'Before.',
+      '',
+      '<TABLE class="x">',
+      '<caption>Binding of amitriptyline (Ki, nM)</caption>',
+      '<tr><th>Target</th><th align="right">Ki (nM)</th></tr>',
+      '<tr><td>SERT</td><td>4.3</td></tr>',
+      '<tr><td><b>NET</b></td><td>35',
+      '</table>',
+      'After.',
+    ].join('\n');
+    const document = scan(text);
+    assert.equal(document.tables.length, 1);
+    const [table] = document.tables;
+    assert.equal(table!.hasHeader, true);
+    assert.deepEqual(table!.rows.map((row) => row.map((cell) => cell.text)), [['Target', 'Ki (nM)'], ['SERT', '4.3'], ['<b>NET</b>', '35']]);
+    assert.equal(table!.caption?.text, 'Binding of amitriptyline (Ki, nM)');
+    assert.equal(text.slice(table!.start, table!.end), text.slice(text.indexOf('<TABLE'), text.indexOf('</table>') + 8));
+    assert.doesNotMatch(document.masked, /<tr>|<td>|align=/i);
+    assert.match(document.masked, /SERT/);
+    assert.match(document.masked, /After\./);
+  });
+
+  it('an unclosed table runs to the end of the text without losing its cells', () => {
+    const document = scan('<table><tr><td>SERT<td>4.3\n<tr><td>NET<td>35\n');
+    assert.deepEqual(document.tables[0]!.rows.map((row) => row.map((cell) => cell.text)), [['SERT', '4.3'], ['NET', '35']]);
+    assert.equal(document.tables[0]!.hasHeader, false);
+  });
+});

@@ -1,4 +1,5 @@
 import * as chars from './chars';
+import { readHtmlTable } from './html-table';
 import { ScanCollector } from './collector';
 import { scanFrontMatter } from './front-matter';
 import { IntList } from './int-list';
@@ -84,6 +85,8 @@ class MarkdownBlockScanner {
       const afterFence = this.fencedCode(line, quoted);
       if (afterFence >= 0) return afterFence;
       if (text.startsWith('<!--', quoted)) return this.htmlCommentBlock(line, quoted);
+      const afterHtmlTable = this.htmlTable(line, quoted);
+      if (afterHtmlTable >= 0) return afterHtmlTable;
       const afterRawHtml = this.rawHtmlBlock(line, quoted);
       if (afterRawHtml >= 0) return afterRawHtml;
     }
@@ -185,6 +188,26 @@ class MarkdownBlockScanner {
     while (this.lines.ends[lastLine]! < commentEnd) lastLine++;
     const restStart = skipSpacesAndTabs(this.text, commentEnd, this.lines.ends[lastLine]!);
     this.addProseRange(restStart, this.lines.ends[lastLine]!);
+    return lastLine + 1;
+  }
+
+  /** An HTML `<table>` (Word and Google Docs exports): its cells and caption are prose, its tags are not. */
+  private htmlTable(line: number, contentStart: number): number {
+    const text = this.text;
+    if (text.charCodeAt(contentStart) !== Ch.Less || text.slice(contentStart + 1, contentStart + 6).toLowerCase() !== 'table') return -1;
+    const block = readHtmlTable(text, contentStart);
+    if (!block) return -1;
+    this.flushParagraph();
+    let tagsFrom = contentStart;
+    for (const content of [...block.contents].sort((a, b) => a.start - b.start)) {
+      if (content.start > tagsFrom) this.out.skip(tagsFrom, content.start, 'html');
+      this.addProseRange(content.start, content.end);
+      tagsFrom = content.end;
+    }
+    if (block.end > tagsFrom) this.out.skip(tagsFrom, block.end, 'html');
+    this.out.tables.push(block.table);
+    let lastLine = line;
+    while (lastLine < this.lines.count - 1 && this.lines.ends[lastLine]! < block.end) lastLine++;
     return lastLine + 1;
   }
 
