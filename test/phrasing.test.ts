@@ -8,7 +8,7 @@ import { readManuscript } from '../server/src/node/manuscript-files';
 
 const folder = path.resolve(__dirname, 'fixtures/phrasing');
 const service = createLanguageService(loadKnowledgeBaseFiles());
-const manuscripts = readdirSync(folder).filter((name) => /\.(md|tex)$/.test(name) && name !== 'README.md').sort();
+const manuscripts = readdirSync(folder).filter((name) => /\.(md|qmd|tex)$/.test(name) && name !== 'README.md').sort();
 
 test('phrasings from real papers: every statement read as reviewed, and no affinity diagnostic on correct values', () => {
   const lines: string[] = [];
