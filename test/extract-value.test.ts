@@ -44,6 +44,12 @@ test('units in every spelling', () => {
   assert.equal(unitOf('Ms'), undefined);
 });
 
+test('a Pandoc superscript citation after the unit (nM^12^, nM^3,4^) ends it; an exponent does not', () => {
+  assert.deepEqual(summaries('Amitriptyline binds H1 with a Ki of 1.1 nM^12^.'), ['Ki = 1.1 nM [1.1] amitriptyline@HRH1']);
+  assert.deepEqual(summaries('Amitriptyline binds H1 with a Ki of 1.1 nM^3,4^ in cells.'), ['Ki = 1.1 nM [1.1] amitriptyline@HRH1']);
+  assert.deepEqual(summaries('Amitriptyline binds H1 with a Ki of 1.1 M^2 here.'), []);
+});
+
 test('relations: signs, LaTeX commands and words', () => {
   const relationOf = (text: string, tie = false) => readRelationAt(text, 0, tie)?.relation;
   for (const [written, relation] of [

@@ -103,10 +103,14 @@ function readMolar(text: string, index: number, wordsOnly: boolean): number | un
   return undefined;
 }
 
+/** `nM^12^`, `nM^3,4^`: a Pandoc superscript citation number after the unit, not an exponent. */
+const SUPERSCRIPT_CITATION = /^\^\d+(?:[,–-]\d+)*\^/;
+
 /** A unit ends before a non-letter; `M/s` or `M-1` would be another quantity. */
 function endsUnitAt(text: string, index: number): boolean {
   if (!endsWordAt(text, index)) return false;
   const next = text.charCodeAt(index);
+  if (next === 94 && SUPERSCRIPT_CITATION.test(text.slice(index, index + 16))) return true;
   return next !== 47 && !(next === 94 && text.charCodeAt(index + 1) !== 123) && !startsWithAt(text, index, '^{-');
 }
 
