@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import type { Workspace } from '../service/cite/workspace';
 
 /**
@@ -37,6 +38,15 @@ export function nodeWorkspace(openText: (uri: string) => string | undefined = ()
       if (openText(uri) !== undefined) return true;
       const file = pathOf(uri);
       return file !== undefined && existsSync(file);
+    },
+    listFiles(folderUri) {
+      const folder = pathOf(folderUri);
+      if (!folder) return undefined;
+      try {
+        return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => pathToFileURL(path.join(folder, entry.name)).href);
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -2,6 +2,8 @@ import { posix } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { BibliographyDeclaration, ScannedDocument, Span } from '../scan/types';
 import { asFolderUri, folderUriOf, isAbsolutePath, resolvePath } from './uri';
+import { scanDocument } from '../scan/index';
+import { texRootOf } from './tex-root';
 import { fileExists, type Workspace } from './workspace';
 
 export interface DiscoveryOptions {
@@ -13,8 +15,11 @@ export interface DiscoveryOptions {
   fallback?: readonly string[];
 }
 
-/** Where a bibliography was declared. Spans are offsets into the document, or into `_quarto.yml` for `quarto-project`. */
-export type BibliographyOrigin = 'latex' | 'front-matter' | 'quarto-project' | 'setting';
+/**
+ * Where a bibliography was declared. Spans are offsets into the document, or into `_quarto.yml` for `quarto-project`;
+ * `tex-root`: in the root document that includes this LaTeX file (no span: it is in another file).
+ */
+export type BibliographyOrigin = 'latex' | 'front-matter' | 'quarto-project' | 'setting' | 'tex-root';
 
 export interface BibliographySource {
   uri: string;
@@ -44,6 +49,8 @@ interface Declaration {
   path: string;
   origin: BibliographyOrigin;
   span?: Span;
+  /** The folder its relative path resolves against, when not the document's (a TeX root's folder). */
+  folder?: string;
 }
 
 /** The bibliography files of a document, found through `workspace`. */
@@ -55,15 +62,17 @@ export function bibliographyUris(
 ): DiscoveredBibliographies {
   const documentFolder = folderUriOf(documentUri);
   const rootFolder = options.workspaceRoot === undefined ? undefined : asFolderUri(options.workspaceRoot);
+  const own = scanned.bibliographies.map((declaration) => documentDeclaration(scanned, declaration));
   const declarations = [
-    ...scanned.bibliographies.map((declaration) => documentDeclaration(scanned, declaration)),
+    ...own,
+    ...(own.length === 0 && /\.(tex|ltx)$/i.test(documentUri) ? texRootDeclarations(documentUri, scanned.text, options, workspace) : []),
     ...quartoProjectDeclarations(options.quartoYaml),
     ...(options.fallback ?? []).map((path): Declaration => ({ path, origin: 'setting' })),
   ];
   const discovered: DiscoveredBibliographies = { uris: [], sources: [], missing: [] };
   for (const declaration of declarations) {
     if (isRemote(declaration.path)) continue;
-    const tried = candidateUris(declaration, documentFolder, rootFolder);
+    const tried = candidateUris(declaration, declaration.folder ?? documentFolder, rootFolder);
     const uri = tried.find((candidate) => fileExists(workspace, candidate));
     if (uri === undefined) discovered.missing.push({ ...declaration, tried });
     else if (!discovered.uris.includes(uri)) {
@@ -72,6 +81,19 @@ export function bibliographyUris(
     }
   }
   return discovered;
+}
+
+/** A LaTeX chapter without its own `\bibliography`: the declarations of the root document that includes it. */
+function texRootDeclarations(documentUri: string, text: string, options: DiscoveryOptions, workspace: Workspace): Declaration[] {
+  const root = texRootOf(documentUri, text, workspace, options.workspaceRoot);
+  const rootText = root === undefined ? undefined : workspace.readFile(root);
+  if (root === undefined || rootText === undefined) return [];
+  const rootScanned = scanDocument(rootText, 'latex');
+  return rootScanned.bibliographies.map((declaration) => ({
+    path: documentDeclaration(rootScanned, declaration).path,
+    origin: 'tex-root' as const,
+    folder: folderUriOf(root),
+  }));
 }
 
 function documentDeclaration(scanned: ScannedDocument, declaration: BibliographyDeclaration): Declaration {

@@ -6,6 +6,8 @@ export interface Workspace {
   readFile(uri: string): string | undefined;
   /** A cheaper existence test than reading, when the host has one. */
   exists?(uri: string): boolean;
+  /** The files (not folders) directly in a folder, as URIs; lets a LaTeX chapter find the root that includes it. */
+  listFiles?(folderUri: string): string[] | undefined;
 }
 
 export function fileExists(workspace: Workspace, uri: string): boolean {
@@ -19,5 +21,9 @@ export function memoryWorkspace(files: Record<string, string>): Workspace {
   return {
     readFile: (uri) => byUri.get(fileUriOf(uri)),
     exists: (uri) => byUri.has(fileUriOf(uri)),
+    listFiles: (folderUri) => {
+      const folder = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+      return [...byUri.keys()].filter((uri) => uri.startsWith(folder) && !uri.slice(folder.length).includes('/'));
+    },
   };
 }
