@@ -1,7 +1,8 @@
-import { evidenceLabel } from '../check/references';
+import { evidenceLabel, recordsForPair } from '../check/references';
 import type { Verdict } from '../check/types';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
+import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown } from './markdown';
 import { formatConcentration } from '../kb/format';
 import { affinityTable } from './hover';
@@ -22,7 +23,7 @@ function verdictLine(verdict: Verdict): string {
     case 'consistent':
       return `✓ Consistent with the references${verdict.factor > 1.01 ? ` (${verdict.factor.toFixed(1)}× outside their range, within the 3× tolerance)` : ' (within their range)'}.`;
     case 'within-spread':
-      return `≈ ${verdict.factor.toFixed(1)}× outside the reference range: within the usual spread between assays (≤ 10×), not flagged.`;
+      return `≈ ${verdict.factor.toFixed(1)}× outside the reference range: within the usual spread between assays (up to 10×, or 30× when a single source gives the references), not flagged.`;
     case 'finding':
       return `✗ **${verdict.finding.code}** — ${escapeMarkdown(verdict.finding.message)}`;
     case 'unchecked':
@@ -40,8 +41,13 @@ export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStat
     verdictLine(verdict),
   ];
   const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
+  const targetCell = { title: 'Target', cell: (record: AffinityRecord) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') };
   if (evidence) {
-    lines.push(`**References** (${escapeMarkdown(evidenceLabel(evidence))})\n\n${affinityTable(kb, evidence.records, { title: 'Target', cell: (record) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') })}`);
+    lines.push(`**References** (${escapeMarkdown(evidenceLabel(evidence))})\n\n${affinityTable(kb, evidence.records, targetCell)}`);
+  } else if (statement.compound && statement.target) {
+    // Not checkable against this measure; what the knowledge base does hold for the pair may still help the writer.
+    const others = recordsForPair(kb, statement.compound.id, statement.target.id);
+    if (others.length > 0) lines.push(`**Other measures recorded for this pair**\n\n${affinityTable(kb, others, targetCell)}`);
   }
   return lines.join('\n\n');
 }
