@@ -52,6 +52,8 @@ let clientRefreshesInlayHints = false;
 let projectConfig: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
 let workspaceRoot: string | undefined;
 let clientHasConfiguration = false;
+/** Only a client that says it can take a dynamic registration gets one (eglot warns about any other). */
+let clientRegistersConfigurationChanges = false;
 const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
 /** The text of each closed bibliography whose diagnostics were last published, so they are sent again only on change. */
 const publishedBibliographies = new Map<string, string>();
@@ -163,6 +165,7 @@ connection.onInitialize((params): InitializeResult => {
   hoverOptions = hoverOptionsFromSettings(options.hover);
   clientRefreshesInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  clientRegistersConfigurationChanges = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   for (const error of loaded.errors) connection.console.error(error);
   if (loaded.errors.length > 0) {
     // A notification, not a request: every client shows it, and none has to answer.
@@ -185,7 +188,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (clientHasConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'pharmalens' });
+    if (clientRegistersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'pharmalens' });
     void refreshSettings().then(() => documents.all().forEach((document) => scheduleValidation(document.uri, 0)));
   }
 });

@@ -1,0 +1,63 @@
+;;; eglot_test.el --- drives pharmalens-ls from Emacs's eglot, in batch mode  -*- lexical-binding: t; -*-
+;; Env: LSP_SERVER (dist/server.js), LSP_FILE (a .tex manuscript), HOVER_WORD, EXPECT_HOVER, MISQUOTE, EXPECT_ACTION.
+;; Prints PASS/FAIL lines; exits 0 when every step passed.
+;; Debian's elpa-eglot and its dependencies (newer project, xref, jsonrpc …), which -Q does not put on the load path.
+(dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
+  (when (file-directory-p dir) (push dir load-path)))
+(require 'eglot)
+(require 'flymake)
+
+(defvar pl-failed nil)
+(defun pl-check (ok what)
+  (princ (format "%s: %s\n" (if ok "PASS" "FAIL") what))
+  (unless ok (setq pl-failed t)))
+
+(defun pl-wait (predicate seconds)
+  "Let the server's messages in until PREDICATE is true or SECONDS pass; return PREDICATE's value."
+  (let ((deadline (+ (float-time) seconds)) value)
+    (while (and (not (setq value (funcall predicate))) (< (float-time) deadline))
+      (accept-process-output nil 0.1))
+    value))
+
+(setq eglot-server-programs
+      (list (cons '(latex-mode tex-mode plain-tex-mode LaTeX-mode)
+                  (list "node" (getenv "LSP_SERVER") "--stdio"))))
+(setq eglot-sync-connect t)
+
+(find-file (getenv "LSP_FILE"))
+(latex-mode)
+(apply #'eglot (eglot--guess-contact))
+(let ((server (pl-wait #'eglot-current-server 30)))
+  (pl-check server "eglot connected to pharmalens-ls")
+  ;; Hover on a name.
+  (goto-char (point-min))
+  (search-forward (getenv "HOVER_WORD"))
+  (backward-char 2)
+  (let* ((hover (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))
+         (contents (plist-get hover :contents))
+         (text (if (stringp contents) contents (plist-get contents :value))))
+    (pl-check (and text (string-match-p (regexp-quote (getenv "EXPECT_HOVER")) text))
+              (format "hover on %s shows %s" (getenv "HOVER_WORD") (getenv "EXPECT_HOVER"))))
+  ;; The misquote's diagnostic, through flymake.
+  (goto-char (point-min))
+  (search-forward (getenv "MISQUOTE"))
+  (let* ((beg (match-beginning 0)) (end (match-end 0))
+         (diagnostics (pl-wait (lambda () (flymake-diagnostics beg end)) 30)))
+    (pl-check diagnostics (format "flymake shows a diagnostic on %s" (getenv "MISQUOTE")))
+    ;; Its quick fix, asked for as eglot does and applied with eglot's own workspace-edit code.
+    (let* ((lsp-diagnostics
+            (vconcat (delq nil (mapcar (lambda (diagnostic) (cdr (assoc 'eglot-lsp-diag (flymake-diagnostic-data diagnostic))))
+                                       diagnostics))))
+           (actions (jsonrpc-request server :textDocument/codeAction
+                                     (list :textDocument (eglot--TextDocumentIdentifier)
+                                           :range (list :start (eglot--pos-to-lsp-position beg) :end (eglot--pos-to-lsp-position end))
+                                           :context (list :diagnostics lsp-diagnostics))))
+           (action (seq-find (lambda (candidate) (equal (plist-get candidate :title) (getenv "EXPECT_ACTION"))) actions)))
+      (pl-check action (format "code action \"%s\" offered" (getenv "EXPECT_ACTION")))
+      (when action
+        (eglot--apply-workspace-edit (plist-get action :edit))
+        (pl-check (not (string-match-p (regexp-quote (getenv "MISQUOTE")) (buffer-string)))
+                  (format "code action \"%s\" applied" (getenv "EXPECT_ACTION")))
+        (princ (format "TEXT: %s\n" (buffer-string)))))))
+(ignore-errors (eglot-shutdown (eglot-current-server)))
+(kill-emacs (if pl-failed 1 0))
