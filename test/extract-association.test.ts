@@ -124,3 +124,9 @@ test('the name after "metabolite of" (or analogue, derivative …) is not the su
   assert.deepEqual(summaries('Imipramine, the main metabolite of amitriptyline, binds NET with a Ki of 37 nM.'), ['Ki = 37 nM [37] imipramine@SLC6A2']);
   assert.deepEqual(summaries('Amitriptyline binds NET with a Ki of 35 nM.'), ['Ki = 35 nM [35] amitriptyline@SLC6A2']);
 });
+
+test('the agonist or ligand of the assay is not the compound tested: antagonised histamine, histamine-induced', () => {
+  assert.deepEqual(summaries('Amitriptyline antagonised serotonin at the 5-HT2A receptor with a Kb of 5 nM.'), ['Kb = 5 nM [5] amitriptyline@HTR2A']);
+  assert.deepEqual(summaries('Amitriptyline inhibited serotonin-induced responses at the 5-HT2A receptor with an IC50 of 20 nM.'), ['IC50 = 20 nM [20] amitriptyline@HTR2A']);
+  assert.deepEqual(summaries('Imipramine displaced amitriptyline from SERT with a Ki of 1.4 nM.'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4']);
+});

@@ -86,3 +86,8 @@ test('a human clone written hSERT, hNET, hDAT is its target; hERG stays Kv11.1',
   assert.deepEqual(idOf('Binding to hSERT, hNET and hDAT; block of hERG.'), ['SLC6A4', 'SLC6A2', 'SLC6A3', 'KCNH2']);
   assert.deepEqual(idOf('The hsert and Hnet spellings are not names.'), []);
 });
+
+test('NMDA currents and channels are the receptor; NMDA alone is the agonist', () => {
+  assert.deepEqual(idOf('Amitriptyline reduced NMDA currents and blocked NMDA receptor channels.'), ['amitriptyline', 'complex:NMDA', 'complex:NMDA']);
+  assert.deepEqual(idOf('Cells were exposed to NMDA.'), ['GtoPdb-ligand:4268']);
+});

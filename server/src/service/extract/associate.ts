@@ -56,15 +56,25 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
   return undefined;
 }
 
-/** Words that make the next name a comparison, not the subject: `Nortriptyline, like desipramine, prefers NET`. */
+/** Words that make the next name a comparison, not the subject: `Nortriptyline, like desipramine, prefers NET`. Names
+ * that are the stimulus or the ligand of the assay are passed over the same way. */
 const comparisonWords = new Set(['like', 'unlike', 'than', 'versus', 'vs']);
 /** `Nortriptyline, the main metabolite of amitriptyline, binds NET`: the name after `<noun> of` is not the subject. */
 const relationNouns = new Set(['metabolite', 'metabolites', 'analogue', 'analog', 'derivative', 'prodrug', 'enantiomer', 'isomer', 'congener', 'precursor', 'parent']);
 
+/** `antagonised histamine`, `displaced imipramine`: the name after these is the agonist or ligand of the assay. */
+const assayObjectWords = new Set(['antagonised', 'antagonized', 'antagonises', 'antagonizes', 'antagonising', 'antagonizing', 'displaced', 'displaces', 'displacing', 'against']);
+/** `histamine-induced contractions`, `5-HT-evoked currents`: the name before these is the stimulus. */
+const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered']);
+
 function isComparison(pieces: readonly Piece[], index: number): boolean {
+  const after = pieces[index + 1];
+  const mention = pieces[index];
+  if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && after?.kind === 'word' && stimulusWords.has(after.word)) return true;
   const before = pieces[index - 1];
   if (before === undefined || before.kind !== 'word') return false;
   if (comparisonWords.has(before.word)) return true;
+  if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && assayObjectWords.has(before.word)) return true;
   const noun = pieces[index - 2];
   return before.word === 'of' && noun !== undefined && noun.kind === 'word' && relationNouns.has(noun.word);
 }
