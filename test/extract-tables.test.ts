@@ -155,3 +155,13 @@ test('HTML tables in Markdown: rows are targets, the measure in the header, the 
   ].join('\n');
   assert.deepEqual(summaries(text), ['Ki = 3.45 nM [3.45] amitriptyline@SLC6A4', 'Ki = 13.3 nM [13.3] amitriptyline@SLC6A2']);
 });
+
+test('the measure in the row heading, compounds as columns: | H1 (Ki, nM) | 1.1 | 10 |', () => {
+  const text = ['| Receptor | Amitriptyline | Imipramine |', '|---|---|---|', '| H1 (Ki, nM) | 1.1 | 11 |', '| SERT (Ki, nM) | 4.3 | 1.4 |', ''].join('\n');
+  assert.deepEqual(summaries(text), [
+    'Ki = 1.1 nM [1.1] amitriptyline@HRH1',
+    'Ki = 11 nM [11] imipramine@HRH1',
+    'Ki = 4.3 nM [4.3] amitriptyline@SLC6A4',
+    'Ki = 1.4 nM [1.4] imipramine@SLC6A4',
+  ]);
+});

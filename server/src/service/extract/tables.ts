@@ -30,8 +30,8 @@ interface Heading {
 
 /**
  * Reads tables whose rows are compounds or targets and whose columns are targets or measures: the measure and unit
- * come from the column's header cell, else the caption; the compound from the row, the column, the caption or the
- * document's subject.
+ * come from the column's header cell, else the caption, else the row's first cell; the compound from the row, the
+ * column, the caption or the document's subject.
  */
 export function extractFromTables(tables: readonly Table[], input: TableInput): AffinityStatement[] {
   const statements: AffinityStatement[] = [];
@@ -40,7 +40,8 @@ export function extractFromTables(tables: readonly Table[], input: TableInput): 
     const captionSpan = table.caption ?? captionLineBefore(input.masked, table.start);
     const caption = captionSpan ? readHeading(input, captionSpan) : undefined;
     const header = table.rows[0].map((cell) => readHeading(input, cell));
-    const hasMeasureSomewhere = header.some((heading) => heading.label) || caption?.label;
+    const rowsHaveMeasure = table.rows.slice(1).some((row) => row.length > 0 && readHeading(input, row[0]).label);
+    const hasMeasureSomewhere = header.some((heading) => heading.label) || caption?.label || rowsHaveMeasure;
     if (!hasMeasureSomewhere) continue;
     // Columns that name things rather than hold values: the first, and any whose header is a word like "Target".
     const namingColumns = header.map((heading, column) => column === 0 || (!heading.label && !heading.compound && !heading.target && !heading.bare));
@@ -57,7 +58,8 @@ export function extractFromTables(tables: readonly Table[], input: TableInput): 
 
 function readCell(input: TableInput, cell: TableCell, columnHeading: Heading | undefined, rowHeading: Heading | undefined, caption: Heading | undefined, columnCount: number): AffinityStatement | undefined {
   const captionApplies = caption?.label && (!columnHeading || columnHeading.bare || columnHeading.target || columnHeading.compound || columnCount <= 2);
-  const label = columnHeading?.label ?? (captionApplies ? caption.label : undefined);
+  // The row's own heading may carry the measure (`| H1 (Ki, nM) | 1.1 | 10 |`) when the columns are compounds.
+  const label = columnHeading?.label ?? (captionApplies ? caption.label : undefined) ?? rowHeading?.label;
   if (!label) return undefined;
   const target = pick([columnHeading?.target, 'table-column'], [rowHeading?.target, 'table-row'], [caption?.target, 'table-caption']);
   const compound = pick([rowHeading?.compound, 'table-row'], [columnHeading?.compound, 'table-column'], [caption?.compound, 'table-caption']);
