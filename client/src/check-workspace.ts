@@ -1,11 +1,8 @@
 import { commands, ProgressLocation, Uri, window, workspace } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesParams, type CheckFilesResult } from '../../server/src/service/present/workspace-check';
+import { languageIdOfPath } from '../../server/src/service/scan/languages';
 import { enabledLanguages } from './languages';
-
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  md: 'markdown', markdown: 'markdown', qmd: 'quarto', rmd: 'rmd', tex: 'latex', ltx: 'latex',
-};
 
 const SKIPPED_FOLDER = /\/(node_modules|\.git|dist)\//;
 
@@ -17,7 +14,7 @@ async function workspaceManuscripts(): Promise<Uri[]> {
   return found
     .filter((uri) => !SKIPPED_FOLDER.test(uri.path))
     .filter((uri) => {
-      const language = LANGUAGE_BY_EXTENSION[uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase()];
+      const language = languageIdOfPath(uri.path);
       return language !== undefined && enabled.has(language);
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

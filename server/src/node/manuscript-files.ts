@@ -2,25 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForLanguageId } from '../service/scan/index';
+import { formatForLanguageId, languageIdOfPath } from '../service/scan/index';
 import { InputError } from './input-error';
-
-/** The language id a manuscript file gets from its extension (lower case), as VS Code and the CLI name them. */
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  '.md': 'markdown', '.markdown': 'markdown', '.qmd': 'quarto', '.rmd': 'rmd', '.tex': 'latex', '.ltx': 'latex',
-};
-
-export const MANUSCRIPT_EXTENSIONS = Object.keys(LANGUAGE_BY_EXTENSION);
 
 /** Folders a walk never enters. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist']);
 
-export function languageIdOfFile(file: string): string | undefined {
-  return LANGUAGE_BY_EXTENSION[path.extname(file).toLowerCase()];
-}
-
 export function isManuscript(file: string): boolean {
-  return languageIdOfFile(file) !== undefined;
+  return languageIdOfPath(file) !== undefined;
 }
 
 /** Every file under `folder` (not in node_modules, .git or dist), sorted, as paths joined onto `folder`. */
@@ -35,7 +24,7 @@ export function filesUnder(folder: string): string[] {
 
 /** Reads a manuscript from disk as a document of the language its extension names; InputError names the file and the problem. */
 export function readManuscript(file: string): TextDocument {
-  const languageId = languageIdOfFile(file);
+  const languageId = languageIdOfPath(file);
   if (!languageId || !formatForLanguageId(languageId, file)) throw new InputError(`${file}: not a Markdown, Quarto, R Markdown or LaTeX file`);
   let text: string;
   try {

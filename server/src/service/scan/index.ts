@@ -1,6 +1,7 @@
 import { unscannedDocument } from './collector';
 import { scanLatex } from './latex';
 import { scanMarkdown } from './markdown';
+import { languageIdOfPath } from './languages';
 import type { DocumentFormat, ScannedDocument } from './types';
 
 export type { DocumentFormat, ScannedDocument } from './types';
@@ -33,22 +34,13 @@ const formatsByLanguageId = new Map<string, DocumentFormat>(Object.entries({
   'latex-expl3': 'latex',
 }) as Array<[string, DocumentFormat]>);
 
-const formatsByExtension = new Map<string, DocumentFormat>(Object.entries({
-  md: 'markdown',
-  markdown: 'markdown',
-  qmd: 'markdown',
-  rmd: 'markdown',
-  tex: 'latex',
-  ltx: 'latex',
-}) as Array<[string, DocumentFormat]>);
-
 /** The scanner for an LSP language id, falling back to the file extension of `uri` when the id is unknown. */
+export { languageIdOfPath };
+
 export function formatForLanguageId(languageId: string, uri?: string): DocumentFormat | undefined {
   const byId = formatsByLanguageId.get(languageId.toLowerCase());
   if (byId) return byId;
   if (!uri) return undefined;
-  const path = uri.replace(/[?#].*$/s, '');
-  const dot = path.lastIndexOf('.');
-  if (dot < 0 || dot < path.lastIndexOf('/')) return undefined;
-  return formatsByExtension.get(path.slice(dot + 1).toLowerCase());
+  const fromExtension = languageIdOfPath(uri);
+  return fromExtension === undefined ? undefined : formatsByLanguageId.get(fromExtension);
 }
