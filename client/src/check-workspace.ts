@@ -4,7 +4,8 @@ import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesParams, type CheckFil
 import { languageIdOfPath } from '../../server/src/service/scan/languages';
 import { enabledLanguages } from './languages';
 
-const SKIPPED_FOLDER = /\/(node_modules|\.git|dist)\//;
+/** What the CLI and the server skip too: node_modules, dist and hidden folders (.git, .quarto). */
+const SKIPPED_FOLDER = /\/(node_modules|dist|\.[^/]+)\//;
 
 /** The workspace's manuscripts in enabled languages; `files.exclude` applies, as in the Explorer. */
 async function workspaceManuscripts(): Promise<Uri[]> {
