@@ -5,7 +5,7 @@ import { languageIdOfPath } from '../../server/src/service/scan/languages';
 import { enabledLanguages } from './languages';
 
 /** What the CLI and the server skip too: node_modules, dist and hidden folders (.git, .quarto). */
-const SKIPPED_FOLDER = /\/(node_modules|dist|\.[^/]+)\//;
+const SKIPPED_FOLDER = /(^|\/)(node_modules|dist|\.[^/]+)\//;
 
 /** The workspace's manuscripts in enabled languages; `files.exclude` applies, as in the Explorer. */
 async function workspaceManuscripts(): Promise<Uri[]> {
@@ -13,7 +13,8 @@ async function workspaceManuscripts(): Promise<Uri[]> {
   // Case-insensitive extensions (`.Rmd`, `.TEX`): match every file whose extension, lower-cased, names a manuscript.
   const found = await workspace.findFiles('**/*.{md,markdown,qmd,Qmd,rmd,Rmd,RMD,tex,TEX,ltx}');
   return found
-    .filter((uri) => !SKIPPED_FOLDER.test(uri.path))
+    // Relative to the workspace folder: a workspace that itself lies under a hidden folder is still checked.
+    .filter((uri) => !SKIPPED_FOLDER.test(workspace.asRelativePath(uri, false)))
     .filter((uri) => {
       const language = languageIdOfPath(uri.path);
       return language !== undefined && enabled.has(language);
