@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -101,3 +103,24 @@ test('pharmalens/checkFiles stops between files when cancelled and says so', asy
   assert.ok(result.files.length < uris.length, `${result.files.length} files checked`);
   assert.match(checkSummary(result), /cancelled/);
 });
+
+test('a manuscript checked from disk is checked again when it changes on disk, and cleared when deleted', async () => {
+  const uri = write('watched/paper.md', MISQUOTE);
+  await server.connection.sendRequest(CHECK_FILES_REQUEST, { uris: [uri] });
+  assert.deepEqual(lastPublished(uri)?.diagnostics.map((diagnostic) => diagnostic.code), ['affinity.unit-slip', 'citation.missing']);
+  const count = () => publishedCount(uri);
+  let before = count();
+  write('watched/paper.md', CORRECT);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+  for (let i = 0; i < 100 && count() === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(lastPublished(uri)?.diagnostics.map((diagnostic) => diagnostic.code), ['citation.missing']);
+  before = count();
+  rmSync(new URL(uri));
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }] });
+  for (let i = 0; i < 100 && count() === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(lastPublished(uri)?.diagnostics, []);
+});
+
+function publishedCount(uri: string): number {
+  return published.get(uri)?.length ?? 0;
+}

@@ -32,7 +32,8 @@ function createClient(context: ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(enabledLanguages()),
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.bib,_quarto.yml}') },
+    // Bibliographies and project files change what manuscripts cite; manuscripts checked from disk are checked again.
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.bib,_quarto.yml,*.md,*.markdown,*.qmd,*.Rmd,*.rmd,*.tex,*.ltx}') },
     initializationOptions: {
       knowledgeBaseFiles: workspace.getConfiguration('pharmalens').get<string[]>('knowledgeBase.extraFiles', []),
     },

@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   MessageType,
   ProposedFeatures,
   RequestType,
@@ -297,7 +298,18 @@ function bibliographiesChanged(): void {
 
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => /_quarto\.ya?ml$/i.test(change.uri))) readQuartoProject();
-  if (params.changes.some((change) => /\.(bib|ya?ml)$/i.test(change.uri))) bibliographiesChanged();
+  // A LaTeX root may declare the bibliography of the open chapters.
+  if (params.changes.some((change) => /\.(bib|ya?ml|tex|ltx)$/i.test(change.uri))) bibliographiesChanged();
+  for (const change of params.changes) {
+    if (!checkedOnDisk.has(change.uri) || documents.get(change.uri)) continue;
+    try {
+      if (change.type === FileChangeType.Deleted) throw new Error('deleted');
+      checkFile(change.uri);
+    } catch {
+      checkedOnDisk.delete(change.uri);
+      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    }
+  }
 });
 
 documents.onDidChangeContent((event) => {
