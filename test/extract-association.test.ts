@@ -130,3 +130,13 @@ test('the agonist or ligand of the assay is not the compound tested: antagonised
   assert.deepEqual(summaries('Amitriptyline inhibited serotonin-induced responses at the 5-HT2A receptor with an IC50 of 20 nM.'), ['IC50 = 20 nM [20] amitriptyline@HTR2A']);
   assert.deepEqual(summaries('Imipramine displaced amitriptyline from SERT with a Ki of 1.4 nM.'), ['Ki = 1.4 nM [1.4] imipramine@SLC6A4']);
 });
+
+test('a bound stated once for a list of targets holds for each; an exact value does not spread over a list', () => {
+  assert.deepEqual(vias('Amitriptyline has no appreciable affinity for SERT, NET or DAT (Ki > 10 µM).').map((via) => via.split(' ')[1]), [
+    'SLC6A4/list-order',
+    'SLC6A2/list-order',
+    'SLC6A3/clause',
+  ]);
+  assert.deepEqual(summaries('Amitriptyline binds SERT and NET with a Ki of 4.3 nM.'), ['Ki = 4.3 nM [4.3] amitriptyline@SLC6A2']);
+  assert.deepEqual(vias('Amitriptyline binds SERT (5-HTT) and NET weakly (Ki > 1000 nM).').map((via) => via.split(' ')[1]), ['SLC6A4/list-order', 'SLC6A2/clause']);
+});

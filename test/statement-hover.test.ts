@@ -36,3 +36,14 @@ test('a value that cannot be checked says why, and shows what the pair has under
   const unknownPair = hoverOn('Amitriptyline binds GPR55 with a Ki of 300 nM.', '300 nM');
   assert.doesNotMatch(unknownPair, /Other measures/);
 });
+
+test('a bound read for a list of targets: one card per target in the hover, one inlay hint', () => {
+  const text = 'Mirtazapine has no appreciable affinity for SERT, NET or DAT (Ki > 10 µM).';
+  const card = hoverOn(text, '10 µM');
+  assert.equal(card.split('\n\n---\n\n').length, 3, card);
+  for (const target of ['SERT', 'NET', 'DAT']) assert.match(card, new RegExp(`— mirtazapine at ${target}`));
+  const document = TextDocument.create('file:///hints.md', 'markdown', 1, text);
+  const analysis = service.analyze(document);
+  assert.ok(analysis);
+  assert.equal(service.inlayHints(document, analysis).length, 1);
+});

@@ -111,11 +111,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   const hover = (document: TextDocument, analysis: DocumentAnalysis, position: Position, options: Partial<HoverOptions> = {}): Hover | null => {
     const offset = document.offsetAt(position);
-    const quoted = analysis.checked.find(({ statement }) => statement.span.start <= offset && offset <= statement.span.end);
-    if (quoted) {
+    // One value may be read for several targets (`no affinity for SERT, NET or DAT (Ki > 10 µM)`): one card each.
+    const quoted = analysis.checked.filter(({ statement }) => statement.span.start <= offset && offset <= statement.span.end);
+    if (quoted.length > 0) {
+      const [first] = quoted;
       return {
-        contents: { kind: MarkupKind.Markdown, value: statementHover(knowledgeBase, quoted.statement, quoted.verdict) },
-        range: { start: document.positionAt(quoted.statement.span.start), end: document.positionAt(quoted.statement.span.end) },
+        contents: { kind: MarkupKind.Markdown, value: quoted.map(({ statement, verdict }) => statementHover(knowledgeBase, statement, verdict)).join('\n\n---\n\n') },
+        range: { start: document.positionAt(first.statement.span.start), end: document.positionAt(first.statement.span.end) },
       };
     }
     const citedKey = analysis.scanned.citations.flatMap((citation) => citation.keys).find((key) => key.start <= offset && offset <= key.end);

@@ -94,6 +94,38 @@ export function respectivelyEntities(pieces: readonly Piece[], valueIndex: numbe
   return distinct.length >= count ? distinct.slice(distinct.length - count) : undefined;
 }
 
+/**
+ * The coordinated list a name ends (`SERT, NET or DAT`, `SERT and NET`), in document order; the name alone when it ends
+ * none. A parenthetical synonym (`SERT (5-HTT)`) is not a second name.
+ */
+export function coordinatedNames(pieces: readonly Piece[], entity: EntityAt, kind: Mention['kind']): Mention[] {
+  const at = pieces.findIndex((piece) => piece.kind === 'mention' && piece.mention.start === entity.start);
+  if (at < 0) return [];
+  const names = [(pieces[at] as Extract<Piece, { kind: 'mention' }>).mention];
+  let index = at - 1;
+  for (;;) {
+    let joined = false;
+    while (index >= 0) {
+      const piece = pieces[index];
+      if (piece.kind === 'mark' && piece.mark === ',') joined = true;
+      else if (piece.kind === 'word' && (piece.word === 'and' || piece.word === 'or')) joined = true;
+      else break;
+      index--;
+    }
+    // `SERT (5-HTT) and NET`: step over a parenthesis that follows the previous name.
+    if (joined && pieces[index]?.kind === 'mark' && (pieces[index] as { mark: string }).mark === ')') {
+      let open = index - 1;
+      while (open >= 0 && open > index - 8 && !(pieces[open].kind === 'mark' && (pieces[open] as { mark: string }).mark === '(')) open--;
+      if (open >= 0 && open > index - 8) index = open - 1;
+    }
+    const previous = pieces[index];
+    if (!joined || previous === undefined || previous.kind !== 'mention' || previous.mention.kind !== kind) break;
+    if (previous.mention.id !== names[0].id) names.unshift(previous.mention);
+    index--;
+  }
+  return names;
+}
+
 /** `SERT (5-HTT) and NET`: a name followed by another with the same id counts once. */
 function dropParentheticalSynonyms(names: Mention[]): Mention[] {
   return names.filter((name, index) => index === 0 || names[index - 1].id !== name.id);

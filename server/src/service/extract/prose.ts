@@ -1,7 +1,7 @@
 import type { Relation } from '../kb/types';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, entityAt, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, respectivelyEntities, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -110,19 +110,25 @@ class SentenceReader implements TokenSink {
       token.items.forEach((item, itemIndex) => {
         const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index) : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
-        const statement = buildStatement({
-          text: this.input.text,
-          item,
-          label: label!,
-          measureSpan: { start: label!.start, end: label!.end },
-          relation: relation?.relation ?? '=',
-          relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
-          fallbackUnit: sentenceUnit,
-          compound: entities.compound ?? this.subjectCompound(),
-          target: entities.target,
-          context: this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
-        });
-        if (statement) this.statements.push(statement);
+        const written = relation?.relation ?? '=';
+        // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
+        const listed = !pairs && token.items.length === 1 && isBound(written) && entities.target?.via === 'clause' ? coordinatedNames(pieces, entities.target, 'target') : [];
+        const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === entities.target?.start ? 'clause' : 'list-order')) : [entities.target];
+        for (const target of targets) {
+          const statement = buildStatement({
+            text: this.input.text,
+            item,
+            label: label!,
+            measureSpan: { start: label!.start, end: label!.end },
+            relation: written,
+            relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
+            fallbackUnit: sentenceUnit,
+            compound: entities.compound ?? this.subjectCompound(),
+            target,
+            context: this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
+          });
+          if (statement) this.statements.push(statement);
+        }
       });
     }
   }
@@ -175,6 +181,10 @@ class SentenceReader implements TokenSink {
     if (paragraphCompound) return entityAt(paragraphCompound, 'paragraph-subject');
     return this.input.documentSubject && entityAt(this.input.documentSubject, 'document-subject');
   }
+}
+
+function isBound(relation: Relation): boolean {
+  return relation === '>' || relation === '>=' || relation === '<' || relation === '<=';
 }
 
 function toPiece(token: Token, text: string): Piece {

@@ -44,9 +44,12 @@ function overlaps(document: TextDocument, statement: AffinityStatement, range: R
 
 /** One hint after each quoted value in `range` (the whole document when absent), giving it on the other scale. */
 export function affinityInlayHints(document: TextDocument, statements: readonly AffinityStatement[], range?: Range): InlayHint[] {
+  const hinted = new Set<number>();
   return statements.flatMap((statement) => {
     const label = otherScaleText(statement);
-    if (label === undefined || !overlaps(document, statement, range)) return [];
+    // A value read for several targets gets one hint.
+    if (label === undefined || !overlaps(document, statement, range) || hinted.has(statement.span.end)) return [];
+    hinted.add(statement.span.end);
     return [{ position: document.positionAt(statement.span.end), label, paddingLeft: true }];
   });
 }
