@@ -155,6 +155,14 @@ test('one source alone: a mismatch only beyond 30×; a ×10 slip only with the s
   assert.equal(code(verdictFor('Amitriptyline binds H1 with a Ki of 15 nM.', '15 nM', 'HRH1', 'Ki', 15)), 'affinity.mismatch', '14× off two sources');
 });
 
+test('a decimal slip just under 10× (0.44 for a 4.37–4.4 range) is found; other values that close stay within spread', () => {
+  // sigma-1 Kd 300 nM (one record): 31 is 9.7× off and 310 is 300 within rounding → a decimal slip; 33 is 9.1× off
+  // but 330 is not 300 (82 vs 8.9 nM, venlafaxine at SERT, are two published values, not a slip); 40 is 7.5× off.
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 31 nM.', '31 nM', 'SIGMAR1', 'Kd', 31)), 'affinity.decimal-slip');
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 40 nM.', '40 nM', 'SIGMAR1', 'Kd', 40)), 'within-spread');
+  assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 33 nM.', '33 nM', 'SIGMAR1', 'Kd', 33)), 'within-spread');
+});
+
 test('QC outliers never drive a verdict', () => {
   assert.equal(code(verdictFor('Amitriptyline binds DAT with a Ki of 3000 nM.', '3000 nM', 'SLC6A3', 'Ki', 3000)), 'consistent');
 });

@@ -140,3 +140,18 @@ test('a bound stated once for a list of targets holds for each; an exact value d
   assert.deepEqual(summaries('Amitriptyline binds SERT and NET with a Ki of 4.3 nM.'), ['Ki = 4.3 nM [4.3] amitriptyline@SLC6A2']);
   assert.deepEqual(vias('Amitriptyline binds SERT (5-HTT) and NET weakly (Ki > 1000 nM).').map((via) => via.split(' ')[1]), ['SLC6A4/list-order', 'SLC6A2/clause']);
 });
+
+test('"respectively" with the names after the values; a millimolar ion concentration is a condition, not a value', () => {
+  assert.deepEqual(summaries('Imipramine has Ki values of 1.4 and 37 nM at SERT and NET, respectively.'), [
+    'Ki = 1.4 nM [1.4] imipramine@SLC6A4',
+    'Ki = 37 nM [37] imipramine@SLC6A2',
+  ]);
+  assert.deepEqual(summaries('Amitriptyline blocked hERG with an IC50 of 4.78 µM in 4 mM [K+]o; when [K+]o was reduced to 2 mM the IC50 fell to 3.26 µM.'), [
+    'IC50 = 4.78 µM [4780] amitriptyline@KCNH2',
+    'IC50 = 3.26 µM [3260] amitriptyline@KCNH2',
+  ]);
+});
+
+test('a value with no target in its sentence takes the target its paragraph spoke of', () => {
+  assert.deepEqual(vias('All compounds bound SERT. Imipramine was the most potent, with a Ki of 1.4 nM.'), ['imipramine/clause SLC6A4/paragraph-subject']);
+});

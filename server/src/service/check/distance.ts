@@ -42,10 +42,20 @@ export function explains(fold: number): boolean {
 /**
  * Where a legitimate difference between assays could also explain a value, a slip is claimed only when the corrected
  * value is the reference's very number (rounding aside): a value quoted as Ki with only an IC50 on record (a Ki is
- * often within 2–3× of an IC50), or one 10× off (a decimal slip must move the same digits: 0.16 → 1.6, not 0.14 → 1.6).
+ * often within 2–3× of an IC50), or another target's value of the same family.
  */
 export const SAME_NUMBER_FACTOR = 1.1;
 
 export function isSameNumber(fold: number): boolean {
   return fold <= SAME_NUMBER_FACTOR * (1 + 1e-9);
+}
+
+/**
+ * A ×10 decimal slip keeps the digits: 0.44 for 4.4, 3.45 for 34.5. Two published values 9× apart with close digits
+ * (82 and 8.9 nM, venlafaxine at SERT) are not a slip; the corrected value must be the reference's within rounding.
+ */
+export const SAME_DIGITS_FACTOR = 1.05;
+
+export function isSameDigits(fold: number): boolean {
+  return fold <= SAME_DIGITS_FACTOR * (1 + 1e-9);
 }

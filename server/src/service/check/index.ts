@@ -4,7 +4,7 @@ import type { Mention } from '../recognize/recognize';
 import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
-import { foldOutside, isConsistent, MISQUOTE_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
+import { foldOutside, isConsistent, MISQUOTE_FACTOR, SAME_DIGITS_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
 import { recordsForPair, statementEvidence } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
@@ -95,14 +95,18 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
   }
-  // Exactly 10× off (3000 for 300) is where a decimal slip lands: explanations are looked for from there on.
-  if (fold < MISQUOTE_FACTOR * (1 - 1e-9)) return { kind: 'within-spread', evidence, factor: fold };
+  // A decimal slip moves the same digits 10×: 0.44 for 4.4 lies 9.9× off a 4.37–4.4 range, so slips are looked for
+  // from 10/1.05× on; other explanations need 10×.
+  if (fold < (MISQUOTE_FACTOR / SAME_DIGITS_FACTOR) * (1 - 1e-9)) return { kind: 'within-spread', evidence, factor: fold };
+  const beyondSpread = fold >= MISQUOTE_FACTOR * (1 - 1e-9);
   let best: Finding | undefined;
   for (const rule of EXPLANATIONS) {
     const finding = rule(context);
-    if (finding && (!best || finding.residual < best.residual)) best = finding;
+    if (!finding || (!beyondSpread && finding.code !== 'affinity.decimal-slip')) continue;
+    if (!best || finding.residual < best.residual) best = finding;
   }
   if (best) return { kind: 'finding', finding: best };
+  if (!beyondSpread) return { kind: 'within-spread', evidence, factor: fold };
   if (fold <= mismatchFactor(evidence)) return { kind: 'within-spread', evidence, factor: fold };
   return { kind: 'finding', finding: mismatch(context) as Finding };
 }

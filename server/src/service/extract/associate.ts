@@ -91,7 +91,15 @@ export function respectivelyEntities(pieces: readonly Piece[], valueIndex: numbe
   }
   const distinct = dropParentheticalSynonyms(names);
   if (exactly) return distinct.length === count && new Set(distinct.map((name) => name.id)).size === count ? distinct : undefined;
-  return distinct.length >= count ? distinct.slice(distinct.length - count) : undefined;
+  if (distinct.length >= count) return distinct.slice(distinct.length - count);
+  // `Ki values of 0.24 and 6.0 nM at SERT and NET, respectively`: the names follow the values.
+  const after: Mention[] = [];
+  for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' && piece.mention.kind === kind) after.push(piece.mention);
+  }
+  const following = dropParentheticalSynonyms(after);
+  return following.length >= count ? following.slice(0, count) : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Relation } from '../kb/types';
+import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
 import { clauseEntity, coordinatedNames, entityAt, respectivelyEntities, type Piece } from './associate';
@@ -108,6 +109,7 @@ class SentenceReader implements TokenSink {
       labelsUsed.add(label);
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
+        if (isIonConcentration(this.input.text, item)) return;
         const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index) : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
         const written = relation?.relation ?? '=';
@@ -124,7 +126,8 @@ class SentenceReader implements TokenSink {
             relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
             fallbackUnit: sentenceUnit,
             compound: entities.compound ?? this.subjectCompound(),
-            target,
+            // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
+            target: target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
             context: this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
           });
           if (statement) this.statements.push(statement);
@@ -181,6 +184,14 @@ class SentenceReader implements TokenSink {
     if (paragraphCompound) return entityAt(paragraphCompound, 'paragraph-subject');
     return this.input.documentSubject && entityAt(this.input.documentSubject, 'document-subject');
   }
+}
+
+/** `[K+]o was reduced to 2 mM`, `in 4 mM Ca2+`: a millimolar ion concentration is an assay condition, not an affinity. */
+const ION_NEAR = /(?:\[\s*|\b)(?:K|Na|Ca|Mg|Cl|Zn)(?:\$?\^?\{?\s*2?\s*[+-]|\u207a|\u00b2\u207a)|\b(?:potassium|sodium|calcium|magnesium|chloride)\b/i;
+
+function isIonConcentration(text: string, item: ValueItem): boolean {
+  if (item.unit !== 'mM' && item.unit !== 'M') return false;
+  return ION_NEAR.test(text.slice(Math.max(0, item.start - 40), item.start)) || ION_NEAR.test(text.slice(item.end, item.end + 16));
 }
 
 function isBound(relation: Relation): boolean {

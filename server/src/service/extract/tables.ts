@@ -26,6 +26,8 @@ interface Heading {
   target?: Mention;
   /** The cell holds nothing but a unit or a measure (`(nM)`, `Ki`), so a caption's measure may apply. */
   bare: boolean;
+  /** `NET/SERT`, `selectivity`, `fold`: a column of ratios, not of affinities. */
+  ratio: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ function readCell(input: TableInput, cell: TableCell, columnHeading: Heading | u
   const captionApplies = caption?.label && (!columnHeading || columnHeading.bare || columnHeading.target || columnHeading.compound || columnCount <= 2);
   // The row's own heading may carry the measure (`| H1 (Ki, nM) | 1.1 | 10 |`) when the columns are compounds.
   const label = columnHeading?.label ?? (captionApplies ? caption.label : undefined) ?? rowHeading?.label;
-  if (!label) return undefined;
+  if (!label || columnHeading?.ratio) return undefined;
   const target = pick([columnHeading?.target, 'table-column'], [rowHeading?.target, 'table-row'], [caption?.target, 'table-caption']);
   const compound = pick([rowHeading?.compound, 'table-row'], [columnHeading?.compound, 'table-column'], [caption?.compound, 'table-caption']);
   if (!target && !compound) return undefined;
@@ -140,12 +142,14 @@ function readHeading(input: TableInput, span: Span): Heading {
     if (/\p{L}/u.test(masked[position]) && masked[position - 1] !== '\\') wordsOutside = true;
   }
   const mentions = mentionsWithin(input.mentions, span);
+  const cellText = masked.slice(span.start, span.end);
   return {
     label,
     unit,
     compound: mentions.find((mention) => mention.kind === 'compound'),
     target: mentions.find((mention) => mention.kind === 'target'),
     bare: !wordsOutside,
+    ratio: /\bratio\b|selectiv|\bfold\b/i.test(cellText) || (mentions.length >= 2 && /\//.test(cellText)),
   };
 }
 

@@ -196,6 +196,13 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
     }
 
     if (kind === 5) {
+      const afterMarker = code === 94 ? footnoteMarkerEnd(text, index + 1) : -1;
+      if (afterMarker > 0) {
+        // `Escitalopram$^{a}$`, `Duloxetine^a^`: a table footnote mark, not part of the name.
+        gap = Gap.Break;
+        index = afterMarker;
+        continue;
+      }
       index++;
       continue;
     }
@@ -219,6 +226,22 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
     index++;
   }
   return stream;
+}
+
+/**
+ * After a `^` at `index - 1`: the end of a footnote mark (`{a}`, `a`, `{*}`, `*`, a lone lower-case letter or star
+ * followed by a closing `}`, `$`, `^` or a non-letter), or -1. Superscripts that belong to names (`2+`, `+`) are not marks.
+ */
+function footnoteMarkerEnd(text: string, index: number): number {
+  let position = index;
+  const braced = text.charCodeAt(position) === 123; // {
+  if (braced) position++;
+  const mark = text.charCodeAt(position);
+  if (!((mark >= 97 && mark <= 122) || mark === 42)) return -1;
+  position++;
+  if (braced) return text.charCodeAt(position) === 125 ? position + 1 : -1;
+  const next = text.charCodeAt(position);
+  return Number.isNaN(next) || !((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) ? position : -1;
 }
 
 type Push = (start: number, end: number, greekKey?: string) => void;

@@ -295,18 +295,32 @@ class MarkdownBlockScanner {
     return this.captionLine(line);
   }
 
+  /** A caption paragraph above the table (`: Table 1. …` over several lines, then a blank line). */
   private captionBefore(firstTableLine: number): Table['caption'] | undefined {
     let line = firstTableLine - 1;
     if (line >= this.firstContentLine && this.isBlankLine(line)) line--;
-    if (line > this.firstContentLine && !this.isBlankLine(line - 1)) return undefined;
-    return this.captionLine(line);
+    let first = line;
+    while (first > this.firstContentLine && first > line - 8 && !this.isBlankLine(first - 1)) first--;
+    if (first > this.firstContentLine && !this.isBlankLine(first - 1)) return undefined;
+    return this.captionLine(first, line);
   }
 
-  private captionLine(line: number): Table['caption'] | undefined {
+  /** A caption starting on `line`; Pandoc lets it run on over the following lines of its paragraph, up to `lastLine`. */
+  private captionLine(line: number, lastLine = this.paragraphEndLine(line)): Table['caption'] | undefined {
     if (line < this.firstContentLine || line >= this.lines.count || this.usedCaptionLines.has(line)) return undefined;
     const caption = captionOnLine(this.text, this.lines.starts[line]!, this.lines.ends[line]!);
-    if (caption) this.usedCaptionLines.add(line);
-    return caption;
+    if (!caption) return undefined;
+    for (let used = line; used <= lastLine; used++) this.usedCaptionLines.add(used);
+    if (lastLine === line) return caption;
+    const end = this.lines.ends[lastLine]!;
+    return { start: caption.start, end, text: this.text.slice(caption.start, end).replace(/\s*\{#[^}]*\}\s*$/, '') };
+  }
+
+  /** The last line of the paragraph `line` starts (at most 8 lines). */
+  private paragraphEndLine(line: number): number {
+    let last = line;
+    while (last + 1 < this.lines.count && last < line + 8 && !this.isBlankLine(last + 1) && !this.lineHasPipe(this.lines.starts[last + 1]!, this.lines.ends[last + 1]!)) last++;
+    return last;
   }
 }
 

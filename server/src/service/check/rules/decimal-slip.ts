@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import { printNumber } from '../context';
-import { explains, isSameNumber } from '../distance';
+import { explains, isSameDigits } from '../distance';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
@@ -13,7 +13,7 @@ export function decimalSlip(context: RuleContext): Finding | undefined {
   for (const shift of SHIFTS) {
     const residual = foldFrom(context, evidence, shift);
     // ×10 lies within the spread between laboratories for some pairs: only the same digits count.
-    if (!(Math.abs(Math.log10(shift)) === 1 ? isSameNumber(residual) : explains(residual))) continue;
+    if (!(Math.abs(Math.log10(shift)) === 1 ? isSameDigits(residual) : explains(residual))) continue;
     const corrected = printNumber(statement.value * shift);
     const high = statement.valueHigh === undefined ? '' : `–${printNumber(statement.valueHigh * shift)}`;
     return finding(

@@ -1,26 +1,50 @@
 import type { RuleContext } from '../context';
-import { explains } from '../distance';
+import { explains, isSameNumber } from '../distance';
+import { recordsForPair, relatedTargetIds, statementEvidence } from '../references';
+import type { Evidence } from '../types';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
-/** The value is this compound's value at another target named nearby (NET's value written for SERT). */
+/**
+ * The value is this compound's value at another target: one named nearby, within the explanation tolerance (NET's
+ * value written for SERT), or another target of the same family when it is that very number (DAT's 25 nM written for NET).
+ */
 export function targetSwap(context: RuleContext): Finding | undefined {
   const { evidence } = context;
   if (!evidence) return undefined;
   for (const { targetId, evidence: other } of context.nearbyTargets) {
     const residual = foldFrom(context, other);
-    if (!explains(residual)) continue;
-    const target = context.kb.target(targetId);
-    const otherName = target?.abbreviation || target?.name || targetId;
-    return finding(
-      context,
-      'affinity.target-swap',
-      evidence,
-      foldFrom(context, evidence),
-      `${written(context)} does not match ${names(context)} (${describeEvidence(evidence, context.kb)}) but matches its value at ${otherName} (${describeEvidence(other, context.kb)}), named nearby — values swapped between targets?`,
-      [],
-      residual,
-    );
+    if (explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named nearby');
+  }
+  const { kb, statement } = context;
+  const own = new Set([...relatedTargetIds(kb, statement.target.id), ...context.nearbyTargets.map((nearby) => nearby.targetId)]);
+  // Only targets of the same family (SERT, NET, DAT): a drug with dozens of recorded targets matches some number by chance.
+  const family = kb.target(statement.target.id)?.family;
+  if (!family) return undefined;
+  const others = new Set(
+    kb.affinitiesOfCompound(statement.compound.id)
+      .map((record) => record.target)
+      .filter((id): id is string => id !== undefined && !own.has(id) && kb.target(id)?.family === family),
+  );
+  for (const targetId of others) {
+    const other = statementEvidence(recordsForPair(kb, statement.compound.id, targetId), statement.measure);
+    if (!other) continue;
+    const residual = foldFrom(context, other);
+    if (isSameNumber(residual)) return swapFinding(context, evidence, targetId, other, residual, 'the very number');
   }
   return undefined;
+}
+
+function swapFinding(context: RuleContext, evidence: Evidence, targetId: string, other: Evidence, residual: number, how: string): Finding {
+  const target = context.kb.target(targetId);
+  const otherName = target?.abbreviation || target?.name || targetId;
+  return finding(
+    context,
+    'affinity.target-swap',
+    evidence,
+    foldFrom(context, evidence),
+    `${written(context)} does not match ${names(context)} (${describeEvidence(evidence, context.kb)}) but matches its value at ${otherName} (${describeEvidence(other, context.kb)}), ${how} — values swapped between targets?`,
+    [],
+    residual,
+  );
 }
