@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { commands, Uri, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
+import { commands, Position, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
 import { checkWorkspace } from './check-workspace';
 import { restartingErrorHandler } from './crash-restart';
-import { openKnowledgeBaseEntry } from './knowledge-base-entry';
+import { openKnowledgeBaseEntry, registerEntryProvider } from './knowledge-base-entry';
 import { documentSelector, enabledLanguages, isManuscript } from './languages';
 import { ManuscriptStatus } from './status-bar';
 
@@ -74,13 +74,21 @@ async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Pro
 }
 
 /** Opens the knowledge-base entry of the compound or target under the cursor of the active manuscript. */
-async function openKnowledgeBaseEntryAtCursor(): Promise<TextDocument | undefined> {
+/**
+ * Opens the knowledge-base entry of the compound or target at the cursor of the active manuscript, or at `position`
+ * of the manuscript `uri` when a caller (a link, a test) names the place.
+ */
+async function openKnowledgeBaseEntryAt(uri?: unknown, position?: unknown): Promise<TextDocument | undefined> {
+  if (uri instanceof Uri && position instanceof Position) {
+    const document = await workspace.openTextDocument(uri);
+    return client && isManuscript(document) ? openKnowledgeBaseEntry(client, document, position, ViewColumn.One) : undefined;
+  }
   const editor = window.activeTextEditor;
   if (!editor || !isManuscript(editor.document)) {
     void window.showInformationMessage('PharmaLens: open a Markdown, Quarto, R Markdown or LaTeX manuscript first.');
     return undefined;
   }
-  return client ? openKnowledgeBaseEntry(client, editor) : undefined;
+  return client ? openKnowledgeBaseEntry(client, editor.document, editor.selection.active, editor.viewColumn) : undefined;
 }
 
 let restarting: Promise<void> = Promise.resolve();
@@ -101,11 +109,12 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
   context.subscriptions.push(
     status,
     registerTableProvider(() => client),
+    registerEntryProvider(),
     commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
     commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
     commands.registerCommand(COMMANDS.checkWorkspace, () => (client ? checkWorkspace(client) : undefined)),
     commands.registerCommand(COMMANDS.restartServer, restartServer),
-    commands.registerCommand(COMMANDS.openKnowledgeBaseEntry, openKnowledgeBaseEntryAtCursor),
+    commands.registerCommand(COMMANDS.openKnowledgeBaseEntry, openKnowledgeBaseEntryAt),
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('pharmalens.enable')) void restartServer().then(() => status.refresh());
     }),

@@ -33,12 +33,12 @@ async function entryAt(document: vscode.TextDocument, position: vscode.Position)
   return vscode.commands.executeCommand<vscode.TextDocument | undefined>('pharmalens.openKnowledgeBaseEntry');
 }
 
-/** Parses the entry document and closes its (untitled, unsaved) editor without a save prompt. */
+/** Parses the entry document and closes its (read-only) editor. */
 async function readAndClose(entry: vscode.TextDocument): Promise<Entry> {
   assert.equal(entry.languageId, 'json');
-  assert.equal(entry.isUntitled, true);
+  assert.equal(entry.uri.scheme, 'pharmalens-entry', 'a read-only document of its own');
   const text = entry.getText();
-  if (vscode.window.activeTextEditor?.document === entry) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  if (vscode.window.activeTextEditor?.document === entry) await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   return JSON.parse(text) as Entry;
 }
 
@@ -73,11 +73,13 @@ suite('PharmaLens Open Knowledge-Base Entry', () => {
     assertReferencesMatch(entry);
   });
 
-  test('on a target: its entry as JSON, with the affinity records measured at it and their references', async () => {
-    const opened = await entryAt(document, positionOfWord(document, 'SERT'));
+  test('on a target named by the caller (uri, position): its entry as JSON, with the records at it and their references', async () => {
+    // The place as arguments, as a link or another extension would call it (the cursor path is tested above and below).
+    const position = positionOfWord(document, 'SERT');
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('pharmalens.openKnowledgeBaseEntry', document.uri, position);
     assert.ok(opened, 'the command opened no document');
     const entry = await readAndClose(opened);
-    assert.equal(entry.kind, 'target');
+    assert.equal(entry.kind, 'target', `got the entry of ${entry.compound?.id ?? entry.target?.id}`);
     assert.equal(entry.target?.genes.human, 'SLC6A4');
     assert.ok(entry.affinities.every((record) => record.target === entry.target?.id), 'a record at another target');
     assert.ok(entry.affinities.some((record) => record.compound === 'amitriptyline'), 'no amitriptyline record at SERT');
