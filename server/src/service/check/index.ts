@@ -49,28 +49,39 @@ function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
   return scanned.masked.slice(sentence.start, sentence.end);
 }
 
-function contextFor(input: CheckInput, statement: AffinityStatement): RuleContext | undefined {
-  const { compound, target } = statement;
-  if (!compound || !target) return undefined;
-  const pairRecords = recordsForPair(input.kb, compound.id, target.id);
+/** This compound's evidence at the other targets named in the statement's paragraph or table. */
+function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compoundId: string, targetId: string): RuleContext['nearbyTargets'] {
   const block = blockAround(input.scanned, statement.span);
   const nearbyIds = new Set<string>();
   for (let index = firstMentionFrom(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
     const mention = input.mentions[index];
-    if (mention.kind === 'target' && mention.id !== target.id && mention.end <= block.end) nearbyIds.add(mention.id);
+    if (mention.kind === 'target' && mention.id !== targetId && mention.end <= block.end) nearbyIds.add(mention.id);
   }
-  const nearbyTargets = [...nearbyIds].flatMap((targetId) => {
-    const evidence = statementEvidence(recordsForPair(input.kb, compound.id, targetId), statement.measure);
-    return evidence ? [{ targetId, evidence }] : [];
+  return [...nearbyIds].flatMap((id) => {
+    const evidence = statementEvidence(recordsForPair(input.kb, compoundId, id), statement.measure);
+    return evidence ? [{ targetId: id, evidence }] : [];
   });
+}
+
+/** The rules' view of a statement; the nearby targets and the sentence are worked out only when a rule asks. */
+function contextFor(input: CheckInput, statement: AffinityStatement): RuleContext | undefined {
+  const { compound, target } = statement;
+  if (!compound || !target) return undefined;
+  const pairRecords = recordsForPair(input.kb, compound.id, target.id);
+  let nearbyTargets: RuleContext['nearbyTargets'] | undefined;
+  let sentence: string | undefined;
   return {
     kb: input.kb,
     format: input.format,
     statement: { ...statement, compound, target },
     evidence: statementEvidence(pairRecords, statement.measure),
     pairRecords,
-    nearbyTargets,
-    sentence: sentenceTextAround(input.scanned, statement.span),
+    get nearbyTargets() {
+      return (nearbyTargets ??= nearbyTargetsOf(input, statement, compound.id, target.id));
+    },
+    get sentence() {
+      return (sentence ??= sentenceTextAround(input.scanned, statement.span));
+    },
   };
 }
 

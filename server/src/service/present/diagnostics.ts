@@ -22,6 +22,11 @@ const DEFAULT_CITATION_SEVERITY: Record<CitationCode, Severity> = {
   'citation.source-mismatch': 'warning',
 };
 
+/** The severity a code has unless the settings say otherwise. */
+export function defaultSeverity(code: DiagnosticCode): Severity {
+  return code in DEFAULT_SEVERITY ? DEFAULT_SEVERITY[code as CheckCode] : DEFAULT_CITATION_SEVERITY[code as CitationCode];
+}
+
 export interface DiagnosticSettings {
   /** Per code: a severity, or `off`. */
   severity?: Partial<Record<DiagnosticCode, Severity | 'off'>>;

@@ -1,5 +1,5 @@
-import { DEFAULT_SEVERITY, type Severity } from '../check/types';
-import type { DiagnosticCode } from './diagnostics';
+import type { Severity } from '../check/types';
+import { defaultSeverity, type DiagnosticCode } from './diagnostics';
 
 export interface Rule {
   code: DiagnosticCode;
@@ -9,13 +9,6 @@ export interface Rule {
   /** What it means and what to do. */
   help: string;
 }
-
-const DEFAULT_CITATION_SEVERITY: Record<string, Severity> = {
-  'citation.unresolved': 'warning',
-  'citation.bibliography-missing': 'warning',
-  'citation.missing': 'hint',
-  'citation.source-mismatch': 'warning',
-};
 
 const DESCRIPTIONS: Record<DiagnosticCode, [string, string]> = {
   'affinity.unit-slip': [
@@ -62,7 +55,7 @@ const DESCRIPTIONS: Record<DiagnosticCode, [string, string]> = {
 
 export const RULES: readonly Rule[] = (Object.keys(DESCRIPTIONS) as DiagnosticCode[]).map((code) => ({
   code,
-  defaultSeverity: (DEFAULT_SEVERITY as Record<string, Severity>)[code] ?? DEFAULT_CITATION_SEVERITY[code] ?? 'warning',
+  defaultSeverity: defaultSeverity(code),
   short: DESCRIPTIONS[code][0],
   help: DESCRIPTIONS[code][1],
 }));
