@@ -1,11 +1,8 @@
 import { commands, ProgressLocation, Uri, window, workspace } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesParams, type CheckFilesResult } from '../../server/src/service/present/workspace-check';
-import { languageIdOfPath } from '../../server/src/service/scan/languages';
+import { isSkippedFolderName, languageIdOfPath } from '../../server/src/service/scan/languages';
 import { enabledLanguages } from './languages';
-
-/** What the CLI and the server skip too: node_modules, dist and hidden folders (.git, .quarto). */
-const SKIPPED_FOLDER = /(^|\/)(node_modules|dist|\.[^/]+)\//;
 
 /** The workspace's manuscripts in enabled languages; `files.exclude` applies, as in the Explorer. */
 async function workspaceManuscripts(): Promise<Uri[]> {
@@ -13,8 +10,9 @@ async function workspaceManuscripts(): Promise<Uri[]> {
   // Case-insensitive extensions (`.Rmd`, `.TEX`): match every file whose extension, lower-cased, names a manuscript.
   const found = await workspace.findFiles('**/*.{md,markdown,qmd,Qmd,rmd,Rmd,RMD,tex,TEX,ltx}');
   return found
-    // Relative to the workspace folder: a workspace that itself lies under a hidden folder is still checked.
-    .filter((uri) => !SKIPPED_FOLDER.test(workspace.asRelativePath(uri, false)))
+    // The folders the CLI and the server skip too, judged relative to the workspace folder (a workspace that itself
+    // lies under a hidden folder is still checked).
+    .filter((uri) => !workspace.asRelativePath(uri, false).split('/').slice(0, -1).some(isSkippedFolderName))
     .filter((uri) => {
       const language = languageIdOfPath(uri.path);
       return language !== undefined && enabled.has(language);

@@ -3,21 +3,19 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatForLanguageId, languageIdOfPath } from '../service/scan/index';
+import { isSkippedFolderName } from '../service/scan/languages';
 import { InputError } from './input-error';
-
-/** Folders a walk never enters. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist']);
 
 export function isManuscript(file: string): boolean {
   return languageIdOfPath(file) !== undefined;
 }
 
-/** Every file under `folder` (not in node_modules, .git or dist), sorted, as paths joined onto `folder`. */
+/** Every file under `folder` (not in node_modules, dist or hidden folders), sorted, as paths joined onto `folder`. */
 export function filesUnder(folder: string): string[] {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries.flatMap((entry) => {
     const child = folder === '.' ? entry.name : path.join(folder, entry.name);
-    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') ? [] : filesUnder(child);
+    if (entry.isDirectory()) return isSkippedFolderName(entry.name) ? [] : filesUnder(child);
     return entry.isFile() ? [child] : [];
   });
 }

@@ -12,3 +12,8 @@ export function languageIdOfPath(path: string): string | undefined {
   const extension = extensionOf(path);
   return extension === undefined ? undefined : languageIdsByExtension[extension];
 }
+
+/** Folders a search for manuscripts never enters: dependencies, build output and hidden folders (.git, .quarto). */
+export function isSkippedFolderName(name: string): boolean {
+  return name === 'node_modules' || name === 'dist' || name.startsWith('.');
+}
