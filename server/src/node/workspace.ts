@@ -9,6 +9,7 @@ import type { Workspace } from '../service/cite/workspace';
  */
 export function nodeWorkspace(openText: (uri: string) => string | undefined = () => undefined): Workspace {
   const cache = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  const listings = new Map<string, { mtimeMs: number; files: string[] }>();
   const pathOf = (uri: string): string | undefined => {
     try {
       return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -43,8 +44,15 @@ export function nodeWorkspace(openText: (uri: string) => string | undefined = ()
       const folder = pathOf(folderUri);
       if (!folder) return undefined;
       try {
-        return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => pathToFileURL(path.join(folder, entry.name)).href);
+        // A LaTeX chapter looks for its root at every analysis: the listing is read again only when the folder changes.
+        const { mtimeMs } = statSync(folder);
+        const cached = listings.get(folder);
+        if (cached && cached.mtimeMs === mtimeMs) return cached.files;
+        const files = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => pathToFileURL(path.join(folder, entry.name)).href);
+        listings.set(folder, { mtimeMs, files });
+        return files;
       } catch {
+        listings.delete(folder);
         return undefined;
       }
     },
