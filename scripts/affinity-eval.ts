@@ -66,7 +66,7 @@ export function evaluate(folders: string[], service: LanguageService = createLan
       result.extracted += found.length;
       for (const expected of truth.statements) {
         const label = `${truth.file}:${expected.line} ${JSON.stringify(expected.text)} (${expected.compound} at ${expected.target}, ${expected.measure})`;
-        const match = found.find((entry) => !entry.used && entry.line === expected.line && closeTo(entry.statement.valueNm, expected.valueNm));
+        const match = found.find((entry) => !entry.used && entry.line === expected.line && closeTo(entry.statement.valueNm ?? NaN, expected.valueNm));
         if (expected.expect !== 'ok') codeEntry(expected.expect).planted++;
         if (!match) {
           result.missed.push(label);

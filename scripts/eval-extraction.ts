@@ -100,7 +100,7 @@ for (const directory of directories) {
     const used = new Set<AffinityStatement>();
     const missed: Expected[] = [];
     for (const expected of truth.expected) {
-      const match = statements.find((s) => !used.has(s) && lineOf(s) === expected.line && closeTo(s.valueNm, expected.valueNm));
+      const match = statements.find((s) => !used.has(s) && lineOf(s) === expected.line && closeTo(s.valueNm ?? NaN, expected.valueNm));
       if (!match) {
         missed.push(expected);
         continue;

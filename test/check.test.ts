@@ -49,6 +49,8 @@ function verdictFor(sentence: string, valueText: string, target: string, measure
     relation: '=',
     value,
     unit,
+    unitFrom: 'written',
+    measureFrom: 'sentence',
     valueNm: value * NM[unit],
     compound: { id: 'amitriptyline', start: 0, end: 13, via: 'clause' },
     target: { id: target, start: 0, end: 0, via: 'clause' },

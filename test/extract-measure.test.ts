@@ -101,7 +101,7 @@ test('p-scale statements convert to nM: valueNm = 10^(9 - p)', () => {
   assert.equal(statement.measure, 'Ki');
   assert.equal(statement.value, 8.46);
   assert.equal(statement.unit, undefined);
-  assert.ok(Math.abs(statement.valueNm - 10 ** 0.54) < 1e-9);
+  assert.ok(Math.abs(statement.valueNm! - 10 ** 0.54) < 1e-9);
   const [pa2] = extract('Amitriptyline antagonized H1 with a pA2 of 9.');
   assert.equal(pa2.measure, 'pA2');
   assert.equal(pa2.valueNm, 1);

@@ -10,7 +10,7 @@ import { tinyKnowledgeBase } from './helpers/tiny-kb';
 function statementAt(document: TextDocument, written: string, fields: Partial<AffinityStatement>): AffinityStatement {
   const start = document.getText().indexOf(written);
   const span = { start, end: start + written.length };
-  return { span, valueSpan: span, measure: 'Ki', scale: 'concentration', relation: '=', value: 0, valueNm: 0, context: 'prose', text: written, ...fields };
+  return { span, valueSpan: span, measure: 'Ki', scale: 'concentration', relation: '=', value: 0, valueNm: 0, measureFrom: 'sentence', context: 'prose', text: written, ...fields };
 }
 
 const document = TextDocument.create('file:///paper.md', 'markdown', 1, 'SERT: Ki of 3.45 nM.\nNET: pKi 7.2.\nH1: IC50 of 0.5–1.1 µM.\n');

@@ -18,7 +18,7 @@ function hoverOn(text: string, needle: string): string {
 test('hovering a quoted value: how it was read, the verdict, and the references behind it', () => {
   const consistent = hoverOn('Amitriptyline binds SERT with a Ki of 4.3 nM.', '4.3 nM');
   assert.match(consistent, /^\*\*Ki 4\\\.3 nM\*\* — amitriptyline at SERT/);
-  assert.match(consistent, /Read as 4\\\.3 nM · pKi 8\\\.37 \(prose; compound by clause; target by clause\)/);
+  assert.match(consistent, /Read as 4\\\.3 nM · pKi 8\\\.37 in prose \(compound from its clause; target from its clause; measure from its sentence; unit written with the value\)/);
   assert.match(consistent, /✓ Consistent with the references/);
   assert.match(consistent, /\*\*References\*\* \(Ki\/Kd\)/);
   assert.match(consistent, /Tatsumi 1997/);

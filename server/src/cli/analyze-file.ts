@@ -98,7 +98,7 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
     valueNm: statement.valueNm,
     valueHighNm: statement.valueHighNm,
     context: statement.context,
-    association: { compound: statement.compound?.via ?? null, target: statement.target?.via ?? null },
+    association: { compound: statement.compound?.via ?? null, target: statement.target?.via ?? null, measure: statement.measureFrom, unit: statement.unitFrom ?? null },
     ...verdictJson(verdict),
   }));
   const findings = analysis ? service.diagnostics(document, analysis, settings).map(findingOf) : [];

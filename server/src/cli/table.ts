@@ -21,7 +21,7 @@ function tableRow(file: string, row: AffinityTableRow): TableRow {
     target: text(row.target),
     measure: row.measure,
     value: row.text,
-    valueNm: String(row.valueNm),
+    valueNm: text(row.valueNm),
     valueHighNm: text(row.valueHighNm),
     verdict: row.verdict,
     code: text(row.code),

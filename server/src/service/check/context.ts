@@ -4,11 +4,14 @@ import type { AffinityStatement, ConcentrationUnit } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import type { Evidence } from './types';
 
+/** A statement the rules can judge: compound, target and a value on a known scale. */
+export type CheckedStatement = AffinityStatement & { compound: NonNullable<AffinityStatement['compound']>; target: NonNullable<AffinityStatement['target']>; valueNm: number };
+
 /** Everything a rule may look at for one statement; built once by the checker. */
 export interface RuleContext {
   kb: IndexedKnowledgeBase;
   format: DocumentFormat;
-  statement: AffinityStatement & { compound: NonNullable<AffinityStatement['compound']>; target: NonNullable<AffinityStatement['target']> };
+  statement: CheckedStatement;
   /** Records of the statement's measure (human first). */
   evidence: Evidence | undefined;
   /** Trusted records of the pair, any measure. */

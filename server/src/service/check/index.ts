@@ -1,6 +1,6 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityStatement } from '../extract/types';
-import type { Mention } from '../recognize/recognize';
+import { firstMentionFrom, type Mention } from '../recognize/recognize';
 import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
@@ -24,18 +24,6 @@ export interface CheckInput {
   scanned: ScannedDocument;
   mentions: readonly Mention[];
   statements: readonly AffinityStatement[];
-}
-
-/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
-function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (mentions[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** The sentence (or table row with the table's caption) the statement stands in, as text. */
@@ -65,15 +53,15 @@ function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compou
 
 /** The rules' view of a statement; the nearby targets and the sentence are worked out only when a rule asks. */
 function contextFor(input: CheckInput, statement: AffinityStatement): RuleContext | undefined {
-  const { compound, target } = statement;
-  if (!compound || !target) return undefined;
+  const { compound, target, valueNm } = statement;
+  if (!compound || !target || valueNm === undefined) return undefined;
   const pairRecords = recordsForPair(input.kb, compound.id, target.id);
   let nearbyTargets: RuleContext['nearbyTargets'] | undefined;
   let sentence: string | undefined;
   return {
     kb: input.kb,
     format: input.format,
-    statement: { ...statement, compound, target },
+    statement: { ...statement, compound, target, valueNm },
     evidence: statementEvidence(pairRecords, statement.measure),
     pairRecords,
     get nearbyTargets() {
@@ -85,6 +73,12 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   };
 }
 
+function uncheckedReason(statement: AffinityStatement): string {
+  if (!statement.compound) return 'no compound found for this value';
+  if (!statement.target) return 'no target found for this value';
+  return 'no unit is stated for this value';
+}
+
 /** How far off a value no slip explains must be to be a mismatch: further when one source alone gives the references. */
 function mismatchFactor(evidence: Evidence): number {
   const sources = new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId));
@@ -94,14 +88,14 @@ function mismatchFactor(evidence: Evidence): number {
 /** The verdict on one statement: consistent, within the spread of published values, a finding, or not checkable. */
 export function checkStatement(input: CheckInput, statement: AffinityStatement): Verdict {
   const context = contextFor(input, statement);
-  if (!context) return { kind: 'unchecked', reason: statement.compound ? 'no target found for this value' : 'no compound found for this value' };
+  if (!context) return { kind: 'unchecked', reason: uncheckedReason(statement) };
   if (context.pairRecords.length === 0) return { kind: 'unchecked', reason: 'no reference value for this compound and target' };
   const { evidence } = context;
   if (!evidence) {
     const finding = measureMismatch(context);
     return finding ? { kind: 'finding', finding } : { kind: 'unchecked', reason: `no ${statement.measure} reference for this compound and target` };
   }
-  const fold = foldOutside(statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm, statement.relation);
+  const fold = foldOutside(context.statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm, statement.relation);
   if (isConsistent(fold)) {
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };

@@ -1,5 +1,6 @@
 import type { AffinityRecord, Measure } from '../kb/types';
 import type { AffinityStatement } from '../extract/types';
+import type { Assumption } from '../extract/reading';
 import type { Span } from '../scan/types';
 
 export type CheckCode =
@@ -54,6 +55,11 @@ export interface Finding {
   /** How closely the rule's explanation (the corrected value) matches, as a factor (≥ 1); Infinity when nothing explains it. */
   residual: number;
   fixes: Fix[];
+  /**
+   * What the reading of the statement rests on beyond its own clause, cell or headers (the compound from the heading,
+   * the unit from a caption): a finding on an inferred reading is never more than information.
+   */
+  assumed: Assumption[];
 }
 
 export type Verdict =

@@ -72,14 +72,15 @@ export function statementCitationProblems(
       problems.push({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] });
       continue;
     }
-    if (verdict.kind !== 'consistent') continue;
+    if (verdict.kind !== 'consistent' || statement.valueNm === undefined) continue;
     const others = within(statementSpans, sentence).map((entry) => entry.statement).filter((other) => other !== statement);
     const citations = statement.context === 'table' ? inSentence : citationsOfValue(inSentence, statement, others);
+    const { valueNm } = statement;
     const pair = recordsForPair(kb, statement.compound.id, statement.target.id);
     for (const { key, reference } of citedReferences(kb, analysis, citations)) {
       const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
       const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
-      const supports = fromSource.some((record) => isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
+      const supports = fromSource.some((record) => isConsistent(foldOutside(valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
       if (supports) continue;
       const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
       const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));

@@ -1,6 +1,7 @@
 import type { Mention } from '../recognize/recognize';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import { documentSubject } from './associate';
+import { headingSubjectFinder, leadCompound, listTables, readHeadings, subtypeTargetFinder, tableSurroundings } from './document-context';
 import { extractFromProse } from './prose';
 import { extractFromTables } from './tables';
 import type { AffinityStatement } from './types';
@@ -15,18 +16,25 @@ export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from 
 export function extractStatements(scanned: ScannedDocument, mentions: Mention[], format: DocumentFormat): AffinityStatement[] {
   try {
     const tieIsSpace = format === 'latex';
-    const subject = documentSubject(mentions);
-    const tables = [...scanned.tables].sort((a, b) => a.start - b.start);
-    const prose = extractFromProse({
+    const tables = [...scanned.tables, ...listTables(scanned.masked).filter((list) => !scanned.tables.some((table) => table.start <= list.start && list.end <= table.end))].sort((a, b) => a.start - b.start);
+    const surroundings = tableSurroundings(scanned.masked, tables);
+    const common = {
       text: scanned.text,
       masked: scanned.masked,
       mentions,
-      excluded: tables,
       isMath: insideAny(scanned.math),
       tieIsSpace,
-      documentSubject: subject,
+      documentSubject: documentSubject(mentions),
+      headingSubjectAt: headingSubjectFinder(readHeadings(scanned.masked, mentions, format)),
+    };
+    const prose = extractFromProse({ ...common, excluded: tables });
+    const tabular = extractFromTables(tables, {
+      ...common,
+      excluded: [],
+      surroundings,
+      subtypeTarget: subtypeTargetFinder(mentions),
+      leadCompound: (table) => leadCompound(mentions, surroundings(table)[0]),
     });
-    const tabular = extractFromTables(tables, { text: scanned.text, masked: scanned.masked, mentions, tieIsSpace, documentSubject: subject });
     return [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start);
   } catch {
     return [];

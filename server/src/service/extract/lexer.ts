@@ -28,20 +28,24 @@ const sectioningCommands = new Set(['section', 'subsection', 'subsubsection', 'p
 const sentenceCommands = new Set(['item', 'caption', 'footnote', 'newline', '\\']);
 const punctuationMarks = ',;:()[]';
 
-/** Splits `text[from, to)` into tokens, skipping `excluded` spans (tables); `mentions` sorted by start. Linear in the range. */
+/**
+ * Splits `text` (or its `range`) into tokens, skipping `excluded` spans (tables); `mentions` sorted by start. Linear in
+ * the range.
+ */
 export function lexProse(
   text: string,
   mentions: readonly Mention[],
   excluded: readonly Span[],
-  options: ReadOptions & { original?: string },
+  options: ReadOptions & { original?: string; range?: Span },
   sink: TokenSink,
 ): void {
   const original = options.original ?? text;
-  let mentionIndex = 0;
+  const rangeEnd = options.range?.end ?? text.length;
+  let index = options.range?.start ?? 0;
+  let mentionIndex = firstEndingAfter(mentions, index);
   let excludedIndex = 0;
   let lastWord = '';
-  let index = 0;
-  while (index < text.length) {
+  while (index < rangeEnd) {
     while (excludedIndex < excluded.length && excluded[excludedIndex].end <= index) excludedIndex++;
     if (excludedIndex < excluded.length && excluded[excludedIndex].start <= index) {
       sink.paragraphEnd(false);
@@ -60,7 +64,7 @@ export function lexProse(
     if (code === 10) {
       index = afterNewline(text, index, sink, options);
       if (startsParagraphAt(text, index)) {
-        const skippedTo = skipParagraphWithoutNumbers(text, original, index, mentions, sink);
+        const skippedTo = skipParagraphWithoutNumbers(text, original, index, rangeEnd, mentions, sink);
         if (skippedTo > index) lastWord = '';
         index = skippedTo;
       }
@@ -81,7 +85,7 @@ export function lexProse(
       }
     }
     if ((atWordStart || code === 92) && startsValueAt(text, index)) {
-      const limit = mention ? mention.start : text.length;
+      const limit = mention ? Math.min(mention.start, rangeEnd) : rangeEnd;
       const items = readValueList(text, index, options).filter((item) => item.end <= limit);
       if (items.length > 0) {
         const end = items[items.length - 1].end;
@@ -126,6 +130,18 @@ export function lexProse(
   sink.paragraphEnd(false);
 }
 
+/** The index of the first mention that ends after `offset` (mentions are sorted and do not overlap). */
+function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** `index` is the first character of a line that follows a blank line. */
 function startsParagraphAt(text: string, index: number): boolean {
   if (index >= text.length || text.charCodeAt(index) === 10) return false;
@@ -144,9 +160,9 @@ function startsParagraphAt(text: string, index: number): boolean {
  * passes its names on (for the paragraph-subject rule) and is not read character by character. Paragraphs with
  * commands, headings or table rows are read in full, since those end paragraphs or sentences on their own.
  */
-function skipParagraphWithoutNumbers(text: string, original: string, start: number, mentions: readonly Mention[], sink: TokenSink): number {
+function skipParagraphWithoutNumbers(text: string, original: string, start: number, rangeEnd: number, mentions: readonly Mention[], sink: TokenSink): number {
   const blankLine = text.indexOf('\n\n', start);
-  const end = blankLine < 0 ? text.length : blankLine;
+  const end = blankLine < 0 || blankLine > rangeEnd ? rangeEnd : blankLine;
   for (let position = start; position < end; position++) {
     const code = text.charCodeAt(position);
     if ((code >= 48 && code <= 57) || code === 92) return start;

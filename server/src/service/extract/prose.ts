@@ -8,7 +8,7 @@ import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
 import { combineRelations } from './relation';
 import { buildStatement } from './statement';
-import type { AffinityStatement, ConcentrationUnit, EntityAt } from './types';
+import type { AffinityStatement, ConcentrationUnit, EntityAt, MeasureSource, UnitSource } from './types';
 import { readUnitAt } from './unit';
 
 export interface ProseInput {
@@ -22,6 +22,18 @@ export interface ProseInput {
   isMath: (offset: number) => boolean;
   tieIsSpace: boolean;
   documentSubject?: Mention;
+  /** The compound named by the heading (or the title) the offset stands under. */
+  headingSubjectAt?: (offset: number) => Mention | undefined;
+}
+
+/** What a table cell's own headers say: a cell written as prose (`Low affinity (Ki = 3.3 µM)`) reads against them. */
+export interface CellContext {
+  span: Span;
+  compound?: EntityAt;
+  target?: EntityAt;
+  label?: MeasureLabel;
+  labelFrom?: MeasureSource;
+  unit?: { unit: ConcentrationUnit; from: UnitSource };
 }
 
 /** Words after which a number may be the measure's value (`values of`, `and`, `from 11 to 24`); any other word (`at 4 mM`, `n = 3`) makes it something else. */
@@ -42,6 +54,14 @@ export function extractFromProse(input: ProseInput): AffinityStatement[] {
   return statements;
 }
 
+/** Reads a table cell written as prose; names it does not give come from the cell's row and column. */
+export function extractFromCell(input: ProseInput, cell: CellContext): AffinityStatement[] {
+  const statements: AffinityStatement[] = [];
+  const reader = new SentenceReader(input, statements, cell);
+  lexProse(input.masked, input.mentions, [], { tieIsSpace: input.tieIsSpace, original: input.text, range: cell.span }, reader);
+  return statements;
+}
+
 class SentenceReader implements TokenSink {
   private tokens: Token[] = [];
   private paragraphCompound: Mention | undefined;
@@ -50,7 +70,7 @@ class SentenceReader implements TokenSink {
   private previousCompound: Mention | undefined;
   private previousTarget: Mention | undefined;
 
-  constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[]) {}
+  constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[], private readonly cell?: CellContext) {}
 
   token(token: Token): void {
     this.tokens.push(token);
@@ -76,7 +96,7 @@ class SentenceReader implements TokenSink {
 
   private readSentence(tokens: Token[]): void {
     const hasValues = tokens.some((token) => token.kind === 'values');
-    const hasMeasure = hasValues && tokens.some((token) => token.kind === 'measure');
+    const hasMeasure = hasValues && (this.cell?.label !== undefined || tokens.some((token) => token.kind === 'measure'));
     if (hasMeasure) this.readStatements(tokens, tokens.map((token) => toPiece(token, this.input.masked)));
     for (const token of tokens) {
       if (token.kind !== 'mention') continue;
@@ -86,8 +106,12 @@ class SentenceReader implements TokenSink {
   }
 
   private readStatements(tokens: Token[], pieces: Piece[]): void {
-    let label: MeasureLabel | undefined;
-    let sentenceUnit: ConcentrationUnit | undefined;
+    const { cell } = this;
+    let label: MeasureLabel | undefined = cell?.label;
+    let measureFrom: MeasureSource = cell?.labelFrom ?? 'sentence';
+    let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit;
+    /** `CBD-Ki = 34 nM vs. ∆9-THC-Ki = 15 nM`, `SERT Ki 4.3 nM`: the name written against the measure owns its values. */
+    let labelOwner: Mention | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
     const pronounSubject = !namesInSentence && tokens.some((token) => token.kind === 'word' && pronouns.has(token.word));
     const labelsUsed = new Set<MeasureLabel>();
@@ -96,21 +120,25 @@ class SentenceReader implements TokenSink {
       const token = tokens[index];
       if (token.kind === 'mention' || (token.kind === 'punct' && token.mark === ';')) {
         labelsUsed.clear(); // a new name or clause may take the measure again: `its SERT value of 8.9 nM`
+        labelOwner = undefined;
         continue;
       }
       if (token.kind === 'measure') {
         label = token.label;
-        sentenceUnit = this.unitAfterMeasure(token.end) ?? sentenceUnit;
+        measureFrom = 'sentence';
+        labelOwner = ownerOfMeasure(tokens, index, this.input.masked);
+        const unit = this.unitAfterMeasure(token.end);
+        if (unit) sentenceUnit = { unit, from: 'sentence' };
         continue;
       }
-      if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject)) continue;
+      if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject && !cell)) continue;
       const relation = relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
       labelsUsed.add(label);
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
         if (isIonConcentration(this.input.text, item)) return;
-        const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index) : this.paragraphEntities();
+        const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
@@ -125,10 +153,11 @@ class SentenceReader implements TokenSink {
             relation: written,
             relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
             fallbackUnit: sentenceUnit,
-            compound: entities.compound ?? this.subjectCompound(),
+            measureFrom,
+            compound: entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
             // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
-            target: target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
-            context: this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
+            target: target ?? cell?.target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
+            context: cell ? 'table' : this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
           });
           if (statement) this.statements.push(statement);
         }
@@ -147,9 +176,9 @@ class SentenceReader implements TokenSink {
     return after === ')' || after === ']' || after === ':' ? unit.unit : undefined;
   }
 
-  private clauseEntities(pieces: Piece[], valueIndex: number): { compound?: EntityAt; target?: EntityAt } {
-    const compound = clauseEntity(pieces, valueIndex, 'compound');
-    const target = clauseEntity(pieces, valueIndex, 'target');
+  private clauseEntities(pieces: Piece[], valueIndex: number, labelOwner?: Mention): { compound?: EntityAt; target?: EntityAt } {
+    const compound = labelOwner?.kind === 'compound' ? labelOwner : clauseEntity(pieces, valueIndex, 'compound');
+    const target = labelOwner?.kind === 'target' ? labelOwner : clauseEntity(pieces, valueIndex, 'target');
     return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
   }
 
@@ -179,11 +208,21 @@ class SentenceReader implements TokenSink {
     return { compound: entityAt(compound, 'paragraph-subject'), target: target && entityAt(target, 'paragraph-subject') };
   }
 
-  private subjectCompound(): EntityAt | undefined {
+  private subjectCompound(offset: number): EntityAt | undefined {
     const paragraphCompound = this.paragraphCompound ?? this.previousCompound;
     if (paragraphCompound) return entityAt(paragraphCompound, 'paragraph-subject');
+    const heading = this.input.headingSubjectAt?.(offset);
+    if (heading) return entityAt(heading, 'heading');
     return this.input.documentSubject && entityAt(this.input.documentSubject, 'document-subject');
   }
+}
+
+/** The name written right against a measure label (`CBD-Ki`, `SERT Ki`, `hERG IC50`), which owns the values that follow it. */
+function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: string): Mention | undefined {
+  const before = tokens[measureIndex - 1];
+  if (before?.kind !== 'mention') return undefined;
+  const gap = text.slice(before.end, tokens[measureIndex].start);
+  return /^[\s-]?$/.test(gap) ? before.mention : undefined;
 }
 
 /** `[K+]o was reduced to 2 mM`, `in 4 mM Ca2+`: a millimolar ion concentration is an assay condition, not an affinity. */

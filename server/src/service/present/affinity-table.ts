@@ -29,7 +29,8 @@ export interface AffinityTableRow {
   compound?: string;
   target?: string;
   measure: string;
-  valueNm: number;
+  /** Absent when no unit is stated for the value. */
+  valueNm?: number;
   valueHighNm?: number;
   verdict: Verdict['kind'];
   /** The diagnostic code of a finding. */
@@ -102,7 +103,7 @@ function verdictLabel(row: AffinityTableRow): string {
 }
 
 function valueLabel(row: AffinityTableRow): string {
-  return formatConcentration(row.valueNm, row.valueHighNm);
+  return row.valueNm === undefined ? 'unit not stated' : formatConcentration(row.valueNm, row.valueHighNm);
 }
 
 const COLUMNS = ['Line', 'Quoted', 'Compound', 'Target', 'Measure', 'Value (nM)', 'Verdict', 'Reference range', 'Sources'];
@@ -135,7 +136,7 @@ export function affinityTableCsv(rows: readonly AffinityTableRow[]): string {
     row.compound ?? '',
     row.target ?? '',
     row.measure,
-    String(row.valueNm),
+    row.valueNm === undefined ? '' : String(row.valueNm),
     row.valueHighNm === undefined ? '' : String(row.valueHighNm),
     row.verdict,
     row.code ?? '',

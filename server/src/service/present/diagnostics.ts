@@ -53,15 +53,24 @@ interface Problem {
   fixes: Fix[];
 }
 
-function problemDiagnostic(document: TextDocument, problem: Problem, defaultSeverity: Severity, settings: DiagnosticSettings): Diagnostic | undefined {
-  const severity = settings.severity?.[problem.code] ?? defaultSeverity;
-  if (severity === 'off') return undefined;
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function problemDiagnostic(document: TextDocument, problem: Problem, defaultSeverity: Severity, settings: DiagnosticSettings, atMost?: Severity): Diagnostic | undefined {
+  const configured = settings.severity?.[problem.code] ?? defaultSeverity;
+  if (configured === 'off') return undefined;
+  const severity = atMost && SEVERITY_RANK[configured] < SEVERITY_RANK[atMost] ? atMost : configured;
   const data: DiagnosticData = { code: problem.code, fixes: problem.fixes.map((fix) => fixData(document, fix)) };
   return { range: toRange(document, problem.span), severity: LSP_SEVERITY[severity], code: problem.code, source: DIAGNOSTIC_SOURCE, message: problem.message, data };
 }
 
+/**
+ * A finding as a diagnostic. One on an inferred reading (compound from the heading, unit from a caption) is at most
+ * information, and its message says what was assumed.
+ */
 export function toDiagnostic(document: TextDocument, finding: Finding, settings: DiagnosticSettings = {}): Diagnostic | undefined {
-  return problemDiagnostic(document, { ...finding, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings);
+  const inferred = finding.assumed.length > 0;
+  const message = inferred ? `${finding.message} Read with the ${finding.assumed.map((assumption) => `${assumption.part} ${assumption.from}`).join(', the ')}: a guess, so information only.` : finding.message;
+  return problemDiagnostic(document, { ...finding, message, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings, inferred ? 'information' : undefined);
 }
 
 export function citationDiagnostic(document: TextDocument, problem: CitationProblem, settings: DiagnosticSettings = {}): Diagnostic | undefined {

@@ -17,24 +17,25 @@ function pValueOf(valueNm: number): string {
 }
 
 /** `pKi 8.46` for a concentration, `pKi 7.20–8.46` for a range (the higher concentration gives the lower p-value). */
-function pScaleText(statement: AffinityStatement): string {
+function pScaleText(statement: AffinityStatement, valueNm: number): string {
   const label = pScaleLabel(statement.measure);
   const high = statement.valueHighNm;
-  if (high === undefined || high === statement.valueNm) return `${label} ${pValueOf(statement.valueNm)}`;
-  return `${label} ${pValueOf(Math.max(statement.valueNm, high))}–${pValueOf(Math.min(statement.valueNm, high))}`;
+  if (high === undefined || high === valueNm) return `${label} ${pValueOf(valueNm)}`;
+  return `${label} ${pValueOf(Math.max(valueNm, high))}–${pValueOf(Math.min(valueNm, high))}`;
 }
 
 /** `3.45 nM` for a p-scale value, `1.2–3.45 nM` for a range. */
-function concentrationText(statement: AffinityStatement): string {
+function concentrationText(statement: AffinityStatement, valueNm: number): string {
   const high = statement.valueHighNm;
-  if (high === undefined) return formatConcentration(statement.valueNm);
-  return formatConcentration(Math.min(statement.valueNm, high), Math.max(statement.valueNm, high));
+  if (high === undefined) return formatConcentration(valueNm);
+  return formatConcentration(Math.min(valueNm, high), Math.max(valueNm, high));
 }
 
-/** What the hint after a quoted value says: the same value on the other scale; `undefined` when it has no finite counterpart. */
+/** What the hint after a quoted value says: the same value on the other scale; `undefined` when it has no finite counterpart or no unit. */
 export function otherScaleText(statement: AffinityStatement): string | undefined {
-  if (!(statement.valueNm > 0) || !Number.isFinite(statement.valueNm)) return undefined;
-  return statement.scale === 'concentration' ? pScaleText(statement) : concentrationText(statement);
+  const { valueNm } = statement;
+  if (valueNm === undefined || !(valueNm > 0) || !Number.isFinite(valueNm)) return undefined;
+  return statement.scale === 'concentration' ? pScaleText(statement, valueNm) : concentrationText(statement, valueNm);
 }
 
 function overlaps(document: TextDocument, statement: AffinityStatement, range: Range | undefined): boolean {

@@ -6,6 +6,7 @@ import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown } from './markdown';
 import { formatConcentration } from '../kb/format';
 import { affinityTable } from './hover';
+import { readingDescription } from '../extract/reading';
 
 function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string {
   const compound = statement.compound ? kb.compound(statement.compound.id)?.name ?? statement.compound.id : 'no compound found';
@@ -31,13 +32,18 @@ function verdictLine(verdict: Verdict): string {
   }
 }
 
+function normalizedValue(statement: AffinityStatement): string {
+  const relation = statement.relation === '=' ? '' : `${statement.relation} `;
+  const { valueNm, valueHighNm } = statement;
+  if (valueNm === undefined) return `${relation}${statement.value}${statement.valueHigh !== undefined ? `–${statement.valueHigh}` : ''}, unit not stated`;
+  return `${relation}${formatConcentration(valueNm, valueHighNm)} · p${statement.measure} ${relation}${pValue(valueHighNm ?? valueNm)}${valueHighNm !== undefined ? `–${pValue(valueNm)}` : ''}`;
+}
+
 /** Hovering a quoted value: what was read, normalized, against what the references say. */
 export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStatement, verdict: Verdict): string {
-  const relation = statement.relation === '=' ? '' : `${statement.relation} `;
-  const normalized = `${relation}${formatConcentration(statement.valueNm, statement.valueHighNm)} · p${statement.measure} ${relation}${pValue(statement.valueHighNm ?? statement.valueNm)}${statement.valueHighNm !== undefined ? `–${pValue(statement.valueNm)}` : ''}`;
   const lines = [
     `**${escapeMarkdown(statement.measure)} ${escapeMarkdown(statement.text)}** — ${escapeMarkdown(entityName(kb, statement))}`,
-    `Read as ${escapeMarkdown(normalized)} (${escapeMarkdown(statement.context)}${statement.compound ? `; compound by ${statement.compound.via}` : ''}${statement.target ? `; target by ${statement.target.via}` : ''})`,
+    `Read as ${escapeMarkdown(normalizedValue(statement))} in ${escapeMarkdown(statement.context)} (${escapeMarkdown(readingDescription(statement))})`,
     verdictLine(verdict),
   ];
   const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;

@@ -81,3 +81,24 @@ function balanceMarkup(text: string, start: number, end: number): { start: numbe
   if (text.startsWith('</sub>', end) || text.startsWith('</sup>', end)) end += 6;
   return { start, end };
 }
+
+/** The index of the first mention starting at or after `offset` (mentions are sorted by start and do not overlap). */
+export function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The mentions lying wholly inside `span`. */
+export function mentionsWithin(mentions: readonly Mention[], span: { start: number; end: number }): Mention[] {
+  const within: Mention[] = [];
+  for (let index = firstMentionFrom(mentions, span.start); index < mentions.length && mentions[index].start < span.end; index++) {
+    if (mentions[index].end <= span.end) within.push(mentions[index]);
+  }
+  return within;
+}

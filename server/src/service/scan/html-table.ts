@@ -30,9 +30,11 @@ export function readHtmlTable(text: string, start: number): HtmlTableBlock | und
   let headerRow = false;
   let firstRowHeader = false;
   let end = text.length;
+  let cellColumns = 1;
   const closeCell = (at: number) => {
     if (cellStart < 0) return;
     const cell = tableCell(text, cellStart, at);
+    if (cellColumns > 1) cell.columns = cellColumns;
     (row ??= []).push(cell);
     if (cell.end > cell.start) contents.push({ start: cell.start, end: cell.end });
     cellStart = -1;
@@ -61,6 +63,8 @@ export function readHtmlTable(text: string, start: number): HtmlTableBlock | und
       closeCell(tag.index);
       if (!closing) {
         cellStart = tag.index + tag[0].length;
+        const colspan = /\bcolspan\s*=\s*["']?(\d{1,2})/i.exec(tag[0]);
+        cellColumns = colspan ? Number(colspan[1]) : 1;
         if (name === 'th') headerRow = true;
       }
     } else if (name === 'tr') {

@@ -63,7 +63,7 @@ interface TableState {
   cellStart: number;
   hasHeader: boolean;
   /** The text argument of a `\multicolumn`/`\multirow` in the current cell. */
-  spanningCellText?: Span;
+  spanningCellText?: Span & { columns: number };
 }
 
 interface EnvironmentFrame {
@@ -251,9 +251,9 @@ class LatexScanner {
       case 'caption':
         return this.caption(after);
       case 'multicolumn':
-        return this.spanningCell(after, 'mm');
+        return this.spanningCell(after, 'mm', true);
       case 'multirow':
-        return this.spanningCell(after, 'omomo');
+        return this.spanningCell(after, 'omomo', false);
       case 'tabularnewline':
         return this.rowBreak(position, after);
       case 'let':
@@ -698,13 +698,14 @@ class LatexScanner {
   }
 
   /** `\multicolumn{n}{spec}{text}`: the spec is masked, and the cell's text is the last argument. */
-  private spanningCell(after: number, signature: string): number {
+  private spanningCell(after: number, signature: string, spansColumns: boolean): number {
     const cursor = this.skipArguments(after, signature, 'command-arg');
     const table = this.environments[this.environments.length - 1]?.table;
     const cellTextClose = this.mandatoryArgument(cursor);
     if (table && cellTextClose >= 0) {
+      const columns = spansColumns ? /^\s*\{\s*(\d{1,2})\s*\}/.exec(this.text.slice(after, after + 12)) : null;
       this.contentBounds(this.argumentOpen + 1, cellTextClose);
-      table.spanningCellText = { start: this.boundsStart, end: this.boundsEnd };
+      table.spanningCellText = { start: this.boundsStart, end: this.boundsEnd, columns: columns ? Number(columns[1]) : 1 };
     }
     return cursor;
   }
@@ -713,13 +714,17 @@ class LatexScanner {
     this.contentBounds(table.cellStart, end);
     let start = this.boundsStart;
     let spanEnd = this.boundsEnd;
+    let columns = 1;
     const spanning = table.spanningCellText;
     if (spanning && spanning.start >= table.cellStart && spanning.end <= end) {
       start = spanning.start;
       spanEnd = spanning.end;
+      columns = spanning.columns;
     }
     table.spanningCellText = undefined;
-    table.rowCells[table.rowLength++] = { start, end: spanEnd, text: this.text.slice(start, spanEnd) };
+    const cell: TableCell = { start, end: spanEnd, text: this.text.slice(start, spanEnd) };
+    if (columns > 1) cell.columns = columns;
+    table.rowCells[table.rowLength++] = cell;
   }
 
   private finishTable(frame: EnvironmentFrame, table: TableState, endCommand: number, end: number): void {

@@ -24,6 +24,8 @@ export interface Citation extends Span {
 export interface TableCell extends Span {
   /** The cell's source text, trimmed. */
   text: string;
+  /** The columns the cell spans (`\multicolumn{3}`, `colspan="3"`) when more than one. */
+  columns?: number;
 }
 
 export interface Table extends Span {

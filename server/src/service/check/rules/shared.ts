@@ -5,6 +5,7 @@ import { foldOutside } from '../distance';
 import { replaceWithReferenceFixes } from '../fixes';
 import { evidenceLabel } from '../references';
 import type { CheckCode } from '../types';
+import { assumptionsOf } from '../../extract/reading';
 import { formatConcentration, shortCitation } from '../../kb/format';
 import type { IndexedKnowledgeBase } from '../../kb/indexed';
 
@@ -39,6 +40,7 @@ export function finding(context: RuleContext, code: CheckCode, evidence: Evidenc
     evidence,
     factor,
     residual,
+    assumed: assumptionsOf(context.statement, code === 'affinity.measure-mismatch'),
     fixes: [...fixes, ...replaceWithReferenceFixes(context.kb, context.statement, evidence.records, context.format).map((fix) => ({ ...fix, preferred: fixes.length === 0 && fix.preferred }))],
   };
 }

@@ -12,9 +12,12 @@ import { describeEvidence, finding, foldFrom, names, written } from './shared';
 export function targetSwap(context: RuleContext): Finding | undefined {
   const { evidence } = context;
   if (!evidence) return undefined;
+  // One source cannot show the spread between laboratories: then the value must be the other target's very number,
+  // since a table of many targets matches some value within 1.5× by chance (olanzapine's 27 nM at D4 near D1's 40 nM).
+  const singleSource = new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId)).size <= 1;
   for (const { targetId, evidence: other } of context.nearbyTargets) {
     const residual = foldFrom(context, other);
-    if (explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named nearby');
+    if (singleSource ? isSameNumber(residual) : explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named nearby');
   }
   const { kb, statement } = context;
   const own = new Set([...relatedTargetIds(kb, statement.target.id), ...context.nearbyTargets.map((nearby) => nearby.targetId)]);
