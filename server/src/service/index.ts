@@ -24,6 +24,8 @@ import { DEFAULT_HOVER_OPTIONS, mentionHover, type HoverOptions } from './presen
 import { buildDictionary, type Dictionary } from './recognize/dictionary';
 import { compileNames } from './recognize/names';
 import { recognizeMentions, type Mention } from './recognize/recognize';
+import { refineMentions } from './recognize/document-names';
+import { ligandNamesFamily } from './kb/ligand-family';
 import { formatForLanguageId, scanDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
 
@@ -81,12 +83,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const dictionary = options.dictionary ?? buildDictionary(compileNames(options.kb));
   const { workspace } = options;
   const bibliographyCache = new BibliographyCache();
+  const namesFamily = ligandNamesFamily(knowledgeBase);
 
   const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
     const format = formatForLanguageId(document.languageId, document.uri);
     if (!format) return undefined;
     const scanned = scanDocument(document.getText(), format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() });
-    const mentions = recognizeMentions(scanned.masked, dictionary);
+    const mentions = refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily });
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
     const statements = extractStatements(scanned, mentions, format);
     const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });

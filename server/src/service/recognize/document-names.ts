@@ -1,0 +1,193 @@
+import type { ScannedDocument, Table } from '../scan/types';
+import type { Dictionary } from './dictionary';
+import { firstMentionFrom, mentionsWithin, recognizeMentions, type Mention } from './recognize';
+
+/** What the refinements need beyond the dictionary. */
+export interface NameContext {
+  dictionary: Dictionary;
+  /** Whether a compound names a target's family (`dopamine` in `dopamine D1`, `histamine H1 receptor`). */
+  namesFamilyOf(compoundId: string, targetId: string): boolean;
+}
+
+/**
+ * The names a manuscript defines or writes in its own way, on top of the dictionary's: abbreviations it defines
+ * (`asenapine (Asen)`, `CPZ, chlorpromazine;`), receptor subtypes named by a letter in a coordinated phrase (`mu, delta
+ * and kappa receptors`), table row names with a footnote mark or reference glued on (`pyrilamineb`, `Regorafenib2,3b`),
+ * and an endogenous ligand naming its receptor (`dopamine D1`, which is a receptor, not dopamine). Sorted, non-overlapping.
+ */
+export function refineMentions(scanned: ScannedDocument, mentions: readonly Mention[], context: NameContext): Mention[] {
+  const { masked } = scanned;
+  let refined = mergeLigandNamedTargets(masked, mentions, context);
+  refined = withAdded(refined, cellNames(masked, scanned.tables, refined, context.dictionary));
+  refined = withAdded(refined, letterSubtypes(masked, refined, context.dictionary));
+  const aliases = definedAbbreviations(masked, refined);
+  if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
+  return refined;
+}
+
+/** `dopamine D1`, `histamine H1 receptor`, `serotonin 5-HT2A`: the ligand word is part of the receptor's name. */
+function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], context: NameContext): Mention[] {
+  const merged: Mention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index];
+    const next = mentions[index + 1];
+    if (mention.kind === 'compound' && next?.kind === 'target' && /^[ \t-]$/.test(text.slice(mention.end, next.start)) && context.namesFamilyOf(mention.id, next.id)) {
+      merged.push({ ...next, start: mention.start, text: text.slice(mention.start, next.end) });
+      index++;
+      continue;
+    }
+    merged.push(mention);
+  }
+  return merged;
+}
+
+/** Adds mentions where none overlaps; `override`: the new ones replace those they overlap. */
+function withAdded(mentions: readonly Mention[], added: readonly Mention[], override = false): Mention[] {
+  if (added.length === 0) return [...mentions];
+  const sortedAdded = [...added].sort((a, b) => a.start - b.start);
+  const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
+  const kept = override ? mentions.filter((mention) => !sortedAdded.some((other) => overlaps(mention, other))) : [...mentions];
+  const accepted = override ? sortedAdded : sortedAdded.filter((candidate) => {
+    const index = firstMentionFrom(mentions, candidate.start);
+    return !(mentions[index] && overlaps(mentions[index], candidate)) && !(mentions[index - 1] && overlaps(mentions[index - 1], candidate));
+  });
+  const result = [...kept, ...accepted].sort((a, b) => a.start - b.start);
+  return result.filter((mention, index) => index === 0 || mention.start >= result[index - 1].end);
+}
+
+/** A name with a footnote letter, mark or reference numbers glued on: `pyrilamineb`, `Reboxetine*`, `Regorafenib2,3b`. */
+const GLUED_NOTE = /(?:\^?\{?[a-f]\}?|[*†‡§¶]+|\d+(?:[,–-]\d+)*[a-f]?|\$\^\{?[a-z0-9,]+\}?\$)$/;
+
+function cellNames(text: string, tables: readonly Table[], mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
+  const found: Mention[] = [];
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (const cell of row) {
+        if (cell.end - cell.start < 3 || cell.end - cell.start > 60 || mentionsWithin(mentions, cell).length > 0) continue;
+        const written = text.slice(cell.start, cell.end);
+        const stripped = written.replace(/\s*\[[^\]]*\]\s*$/, '').replace(GLUED_NOTE, '');
+        if (stripped.length < 3 || stripped === written) continue;
+        const inner = recognizeMentions(stripped, dictionary);
+        if (inner.length !== 1 || inner[0].start !== 0 || inner[0].end < stripped.trimEnd().length) continue;
+        found.push({ ...inner[0], start: cell.start, end: cell.start + inner[0].end, text: text.slice(cell.start, cell.start + inner[0].end) });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Receptor subtypes named by a bare word in a coordinated phrase under one head noun: `mu, delta and kappa receptors`,
+ * `human mu (Ki = …), delta (…) and nociceptin (…) but not kappa receptors`. A word read so in a document is the same
+ * receptor wherever it stands alone in that document (`mu-specific`, `at mu`).
+ */
+const HEAD_NOUN = /\b(?:(opioid|opiate|adrenergic|muscarinic|histamine|dopamine|serotonin|cannabinoid|sigma)[ \t-]+)?(receptors?|adrenoceptors?|binding sites?)\b/gi;
+const LIST_WORD = /^[\p{L}][\p{L}\p{N}]{0,14}$/u;
+const JOINERS = /^(?:,|and|or|nor|but not|and not|\/|,\s*and|,\s*or|,\s*but not)$/;
+
+function letterSubtypes(text: string, mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
+  const resolved = new Map<string, Mention>();
+  HEAD_NOUN.lastIndex = 0;
+  for (let head = HEAD_NOUN.exec(text); head; head = HEAD_NOUN.exec(text)) {
+    const family = head[1]?.toLowerCase();
+    const noun = head[2].toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
+    let position = head.index;
+    for (let items = 0; items < 8; items++) {
+      const before = text.slice(Math.max(0, position - 160), position);
+      const withoutNote = before.replace(/\s*\([^()]{0,120}\)\s*$/, '');
+      const word = /([\p{L}][\p{L}\p{N}]{0,14})\s*$/u.exec(withoutNote);
+      if (!word || !LIST_WORD.test(word[1])) break;
+      const wordStart = position - (before.length - word.index);
+      if (isInsideMention(mentions, wordStart)) break;
+      const key = word[1].toLowerCase();
+      const target = resolved.get(key) ?? resolveSubtype(word[1], family, noun, dictionary);
+      if (!target) break;
+      resolved.set(key, target);
+      const joiner = /(,\s*(?:and|or|but not)?|and|or|nor|but not|and not|\/)\s*$/.exec(text.slice(Math.max(0, wordStart - 12), wordStart).trimEnd());
+      if (!joiner || !JOINERS.test(joiner[1].replace(/\s+/g, ' ').trim())) break;
+      position = wordStart - (text.slice(Math.max(0, wordStart - 12), wordStart).length - joiner.index);
+    }
+  }
+  if (resolved.size === 0) return [];
+  const found: Mention[] = [];
+  const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...resolved.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
+  for (let match = words.exec(text); match; match = words.exec(text)) {
+    if (isInsideMention(mentions, match.index)) continue;
+    const target = resolved.get(match[1].toLowerCase())!;
+    found.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
+  }
+  return found;
+}
+
+/** `mu` under `opioid receptors` is the target the dictionary knows as `mu opioid receptor` or `mu receptor`. */
+function resolveSubtype(word: string, family: string | undefined, noun: string, dictionary: Dictionary): Mention | undefined {
+  if (/^(?:the|of|at|for|to|and|or|not|all|both|other|these|those|its|their|human|rat|mouse|guinea|pig|cloned|native|central|peripheral|different|various|several|some|many|specific|selective)$/i.test(word)) return undefined;
+  const phrases = family ? [`${word} ${family} ${noun}`, `${family} ${word} ${noun}`, `${word} ${noun}`] : [`${word} ${noun}`];
+  for (const phrase of phrases) {
+    const found = recognizeMentions(phrase, dictionary);
+    if (found.length === 1 && found[0].kind === 'target' && found[0].start === 0 && found[0].end === phrase.length) return found[0];
+  }
+  return undefined;
+}
+
+function isInsideMention(mentions: readonly Mention[], offset: number): boolean {
+  const index = firstMentionFrom(mentions, offset + 1) - 1;
+  return index >= 0 && mentions[index].start <= offset && offset < mentions[index].end;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Abbreviations the manuscript defines for a compound or target: `asenapine (Asen, aka Org 5222)`, `O-desmethyl-
+ * tramadol (M1)`, and in legends `CPZ, chlorpromazine;` / `Asen: asenapine`. The letters of the abbreviation must
+ * appear in order in the name (`Cloz` in clozapine), so a vendor in parentheses (`clozapine (Sigma)`) is not taken.
+ */
+function definedAbbreviations(text: string, mentions: readonly Mention[]): Map<string, Mention> {
+  const aliases = new Map<string, Mention>();
+  const consider = (abbreviation: string, mention: Mention) => {
+    if (!isAbbreviationOf(abbreviation, mention.text)) return;
+    const existing = aliases.get(abbreviation);
+    if (existing && (existing.id !== mention.id || existing.kind !== mention.kind)) aliases.set(abbreviation, { ...existing, id: '' });
+    else aliases.set(abbreviation, mention);
+  };
+  for (const mention of mentions) {
+    const after = /^\s*\(\s*([A-Za-z0-9][\w-]{0,11})\s*[),;]/.exec(text.slice(mention.end, mention.end + 20));
+    if (after) consider(after[1], mention);
+    const before = /(?:^|[;\n]|\.\s)\s*([A-Za-z0-9][\w-]{0,11})\s*[,:=]\s*$/.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
+    if (before && /^\s*(?:[;,.)\n]|$)/.test(text.slice(mention.end, mention.end + 2))) consider(before[1], mention);
+  }
+  for (const [abbreviation, mention] of aliases) if (mention.id === '') aliases.delete(abbreviation);
+  return aliases;
+}
+
+function isAbbreviationOf(abbreviation: string, name: string): boolean {
+  if (!/[A-Z0-9]/.test(abbreviation) || /^\d+$/.test(abbreviation) || abbreviation.length < 2) return false;
+  if (abbreviation.toLowerCase() === name.toLowerCase()) return false;
+  if (/^(?:Fig|Figure|Table|Ref|Refs|Eq|Supplementary|Scheme|Appendix|NS|ns|SEM|SD|CI|IC50|EC50|Ki|Kd|Kb)$/i.test(abbreviation)) return false;
+  const letters = abbreviation.toLowerCase().replace(/[^a-z]/g, '');
+  const target = name.toLowerCase();
+  let at = 0;
+  for (const letter of letters) {
+    at = target.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return letters.length > 0 && target.startsWith(letters[0]) ? true : letters.length > 0 && new RegExp(`(?:^|[^a-z])${letters[0]}`).test(target);
+}
+
+/** Every whole-word occurrence of a defined abbreviation, as a mention of what it abbreviates. */
+function aliasOccurrences(text: string, mentions: readonly Mention[], aliases: ReadonlyMap<string, Mention>): Mention[] {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${[...aliases.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const found: Mention[] = [];
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const meant = aliases.get(match[1])!;
+    const index = firstMentionFrom(mentions, match.index + 1) - 1;
+    const covering = index >= 0 && mentions[index].start <= match.index && match.index < mentions[index].end ? mentions[index] : undefined;
+    // Inside a longer name (`M1` in `M1 receptor`) the dictionary's reading stands; the abbreviation's own definition is kept.
+    if (covering && (covering.end - covering.start > match[1].length || covering.id === meant.id)) continue;
+    found.push({ start: match.index, end: match.index + match[1].length, kind: meant.kind, id: meant.id, text: match[1] });
+  }
+  return found;
+}
