@@ -18,6 +18,8 @@ const CHEMICAL_BACKGROUND = [
   'nitrogen', 'carbon', 'proton', 'protons', 'phosphate', 'sulfate', 'sulphate', 'bicarbonate', 'carbon dioxide',
   'carbon monoxide', 'nitric oxide', 'no', 'co', 'h2o', 'o2', 'co2', 'na+', 'k+', 'ca2+', 'cl-', 'mg2+', 'zn2+',
 ];
+/** Cell lines and laboratory words that GtoPdb lists as a target's synonym (`HEK` for EPHA3): methods text is full of them. */
+const LABORATORY_WORDS = ['hek', 'hek293', 'hek-293', 'hek 293', 'cho', 'cho-k1', 'cos', 'cos-7', 'cos7', 'hela', 'pc12', 'sf9', 'sh-sy5y', 'mdck', 'jurkat', 'u2os', 'a549', 'hepg2', 'mcf-7', 'mcf7'];
 /** Names GtoPdb gives several targets (checked by hand, also found by the shared-name rule where spelled alike). */
 const AMBIGUOUS_TARGET_NAMES = ['glutamate receptor', 'cholinergic receptor', 'trk', 'htt', 'bromodomain'];
 /** Dictionary words that are real drug, hormone or transmitter names: never stopped. */
@@ -58,6 +60,7 @@ function main(): void {
     'synonym shared by several GtoPdb targets (and no target’s own name)': new Set(),
     'ion / element / small background molecule (hand list)': new Set(CHEMICAL_BACKGROUND),
     'ambiguous target name (hand list)': new Set(AMBIGUOUS_TARGET_NAMES),
+    'cell line or laboratory word (hand list)': new Set(LABORATORY_WORDS),
   };
   const owners = new Map<string, Set<string>>();
   /** A target's own name or abbreviation: when several targets share it, the recognizer can still prefer its owner. */

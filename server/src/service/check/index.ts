@@ -73,6 +73,11 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   };
 }
 
+/** `11.000` in a column of `13,000` and `3700`: a point grouping thousands, or three decimals nobody writes. */
+function pointMayGroupThousands(text: string, statement: AffinityStatement): boolean {
+  return /^[1-9]\d{0,2}\.\d{3}$/.test(text.slice(statement.valueSpan.start, statement.valueSpan.end)) && statement.scale === 'concentration';
+}
+
 function uncheckedReason(statement: AffinityStatement): string {
   if (!statement.compound) return 'no compound found for this value';
   if (!statement.target) return 'no target found for this value';
@@ -96,6 +101,10 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     return finding ? { kind: 'finding', finding } : { kind: 'unchecked', reason: `no ${statement.measure} reference for this compound and target` };
   }
   const fold = foldOutside(context.statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm, statement.relation);
+  if (!isConsistent(fold) && pointMayGroupThousands(input.scanned.text, statement)) {
+    const thousandfold = foldOutside(context.statement.valueNm * 1000, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * 1000, evidence.lowNm, evidence.highNm, statement.relation);
+    if (thousandfold < MISQUOTE_FACTOR) return { kind: 'unchecked', reason: `${input.scanned.text.slice(statement.valueSpan.start, statement.valueSpan.end)} may use the point to group thousands, as some tables do; read so, it matches the references` };
+  }
   if (isConsistent(fold)) {
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };

@@ -34,12 +34,24 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
+    // `Haloperidol: Ki = 13 nM; CM398: Ki = 0.43 nM`: a labelled item names its own subject.
+    if (piece.kind === 'mark' && piece.mark === ';' && startsLabelledItem(pieces, index + 1)) break;
   }
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
   }
   return undefined;
+}
+
+/** After a `;`, words then `:` (`CM398: sigma-2 Ki = 0.43 nM`). */
+function startsLabelledItem(pieces: readonly Piece[], from: number): boolean {
+  for (let index = from; index < pieces.length && index < from + 5; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mark') return piece.mark === ':';
+    if (piece.kind === 'value') return false;
+  }
+  return false;
 }
 
 /** `amitriptyline (Ki = 35 nM)`: a value inside a parenthesis that opens right after a name belongs to that name. */
@@ -59,13 +71,14 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
 /** Words that make the next name a comparison, not the subject: `Nortriptyline, like desipramine, prefers NET`. Names
  * that are the stimulus or the ligand of the assay are passed over the same way. */
 const comparisonWords = new Set(['like', 'unlike', 'than', 'versus', 'vs']);
+const comparingWords = new Set(['relative', 'compared', 'comparison', 'contrast', 'comparable', 'similar', 'superior', 'inferior', 'equipotent']);
 /** `Nortriptyline, the main metabolite of amitriptyline, binds NET`: the name after `<noun> of` is not the subject. */
 const relationNouns = new Set(['metabolite', 'metabolites', 'analogue', 'analog', 'derivative', 'prodrug', 'enantiomer', 'isomer', 'congener', 'precursor', 'parent']);
 
 /** `antagonised histamine`, `displaced imipramine`: the name after these is the agonist or ligand of the assay. */
 const assayObjectWords = new Set(['antagonised', 'antagonized', 'antagonises', 'antagonizes', 'antagonising', 'antagonizing', 'displaced', 'displaces', 'displacing', 'against']);
 /** `histamine-induced contractions`, `5-HT-evoked currents`: the name before these is the stimulus. */
-const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered']);
+const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered', 'enhanced', 'mediated', 'activated', 'driven', 'promoted']);
 
 function isComparison(pieces: readonly Piece[], index: number): boolean {
   const after = pieces[index + 1];
@@ -74,6 +87,9 @@ function isComparison(pieces: readonly Piece[], index: number): boolean {
   const before = pieces[index - 1];
   if (before === undefined || before.kind !== 'word') return false;
   if (comparisonWords.has(before.word)) return true;
+  // `relative to sertraline`, `compared with imipramine`, `in contrast to fluoxetine`.
+  const beforeThat = pieces[index - 2];
+  if ((before.word === 'to' || before.word === 'with') && beforeThat?.kind === 'word' && comparingWords.has(beforeThat.word)) return true;
   if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && assayObjectWords.has(before.word)) return true;
   const noun = pieces[index - 2];
   return before.word === 'of' && noun !== undefined && noun.kind === 'word' && relationNouns.has(noun.word);

@@ -62,6 +62,7 @@ export function lexProse(
     }
     const code = text.charCodeAt(index);
     if (code === 10) {
+      if (!options.tieIsSpace && endsTitleLine(text, index)) sink.sentenceEnd();
       index = afterNewline(text, index, sink, options);
       if (startsParagraphAt(text, index)) {
         const skippedTo = skipParagraphWithoutNumbers(text, original, index, rangeEnd, mentions, sink);
@@ -182,6 +183,22 @@ function skipParagraphWithoutNumbers(text: string, original: string, start: numb
   return end;
 }
 
+const TITLE_LAST_WORD = /(?:^|[\s(])(?:of|the|a|an|and|or|with|than|to|for|in|at|by|from|on|as|is|was|were|are|that|which|its|their)\s*$/i;
+
+/**
+ * A title line above the text it names, with no blank line between (`Sigma-2 Binding Contrasts with Haloperidol's
+ * Profile` over an abstract): the first line of its paragraph, short, with no closing punctuation, followed by a line
+ * starting in capitals. Its names are not the next sentence's.
+ */
+function endsTitleLine(text: string, newline: number): boolean {
+  const lineStart = text.lastIndexOf('\n', newline - 1) + 1;
+  if (lineStart > 0 && !(lineStart === 1 || text.charCodeAt(lineStart - 2) === 10 || text.charCodeAt(text.lastIndexOf('\n', lineStart - 2) + 1) === 35)) return false;
+  const line = text.slice(lineStart, newline).trimEnd();
+  if (line.length < 12 || line.length > 200 || /[.,;:!?|]$/.test(line) || line.startsWith('#') || line.startsWith('|') || TITLE_LAST_WORD.test(line)) return false;
+  const next = text.charCodeAt(newline + 1);
+  return (next >= 65 && next <= 90) || (next >= 48 && next <= 57);
+}
+
 /** A blank line ends a paragraph; a Markdown heading line starts one. */
 function afterNewline(text: string, index: number, sink: TokenSink, options: ReadOptions): number {
   let position = index + 1;
@@ -202,9 +219,16 @@ function afterCommand(text: string, index: number, sink: TokenSink): number {
   return end;
 }
 
+/** `sertraline.[1] DMS is …`, `[1][2]`, `^12^`: reference marks after a full stop. */
+const REFERENCE_MARKS = /^(?:\[\d+(?:[,–-]\s?\d+)*\]|\^\d+(?:[,–-]\d+)*\^)+(?=\s|$)/;
+
 function endsSentenceAt(text: string, index: number, lastWord: string): boolean {
   const after = text.charCodeAt(index + 1);
-  if (index + 1 < text.length && !isBlank(after) && after !== 41 && after !== 34 && after !== 39 && after !== 42) return false;
+  if (index + 1 < text.length && !isBlank(after) && after !== 41 && after !== 34 && after !== 39 && after !== 42) {
+    const marks = REFERENCE_MARKS.exec(text.slice(index + 1, index + 40));
+    if (!marks) return false;
+    return endsSentenceAt(text, index + marks[0].length, lastWord);
+  }
   if (abbreviations.has(lastWord) || (lastWord.length === 1 && isAsciiLetter(lastWord.charCodeAt(0)))) return false;
   let position = index + 1;
   while (position < text.length && (isBlank(text.charCodeAt(position)) || text.charCodeAt(position) === 41)) position++;

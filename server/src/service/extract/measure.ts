@@ -23,6 +23,9 @@ const phrases: Phrase[] = [
   { words: ['half', 'maximal', 'inhibitory', 'concentration'], measure: 'IC50' },
   { words: ['half', 'maximal', 'inhibition', 'concentration'], measure: 'IC50' },
   { words: ['half', 'maximal', 'effective', 'concentration'], measure: 'EC50' },
+  { words: ['50%', 'inhibitory', 'concentration'], measure: 'IC50' },
+  { words: ['50%', 'inhibition', 'concentration'], measure: 'IC50' },
+  { words: ['50%', 'effective', 'concentration'], measure: 'EC50' },
 ];
 
 /** Markup that may wrap or introduce a subscript: `_`, `{`, `$`, `~` (Pandoc), `(`, `<sub>`, `\mathrm{`, `\text{`, `\rm`. */
@@ -32,7 +35,7 @@ const labelOpeners = ['\\mathrm{', '\\textrm{', '\\text{', '\\rm '];
 
 /** Reads a measure label (`Ki`, `K$_i$`, `$K_\mathrm{i}$`, `IC<sub>50</sub>`, `pIC50`, `inhibition constant`) at `index`. */
 /** First characters a label can start with: K, I(C), E(C), p, \\, and the phrases' i, d, h, e. */
-const labelInitials = new Set([...'KIEpidhe\\DH'].map((character) => character.charCodeAt(0)));
+const labelInitials = new Set([...'KIEpidhe\\DH5'].map((character) => character.charCodeAt(0)));
 
 export function readMeasureAt(text: string, index: number): MeasureLabel | undefined {
   if (!labelInitials.has(text.charCodeAt(index))) return undefined;
@@ -68,7 +71,10 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   }
   const subscriptStart = position;
   while (position < text.length && (isAsciiLetter(text.charCodeAt(position)) || isDigit(text.charCodeAt(position)))) position++;
-  const measure = measureFor(head.letters, text.slice(subscriptStart, position), pScale);
+  let subscript = text.slice(subscriptStart, position);
+  // `IC₅₀`, `Kᵢ`: Unicode subscripts.
+  while (position === subscriptStart + subscript.length && UNICODE_SUBSCRIPTS[text[position]] !== undefined && subscript.length < 3) subscript += UNICODE_SUBSCRIPTS[text[position++]];
+  const measure = measureFor(head.letters, subscript, pScale);
   if (!measure) return undefined;
   for (let guard = 0; guard < 4; guard++) {
     const closer = subscriptClosers.find((candidate) => startsWithAt(text, position, candidate));
@@ -82,6 +88,8 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   if (!endsWordAt(text, position)) return undefined;
   return { start: index, end: position, measure, scale: pScale ? 'p-scale' : 'concentration' };
 }
+
+const UNICODE_SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', 'ᵢ': 'i', 'ₑ': 'e', 'ᴅ': 'D', 'ᵈ': 'd', 'ᵇ': 'b' };
 
 function readHead(text: string, index: number, pScale: boolean): { letters: string; end: number } | undefined {
   if (startsWithAt(text, index, 'IC') || startsWithAt(text, index, 'EC')) return { letters: text.slice(index, index + 2), end: index + 2 };
@@ -103,7 +111,7 @@ function measureFor(head: string, subscript: string, pScale: boolean): Measure |
 
 function readPhraseMeasure(text: string, index: number): MeasureLabel | undefined {
   const first = text.charCodeAt(index) | 32;
-  if (first !== 105 && first !== 100 && first !== 104 && first !== 101) return undefined; // i, d, h, e
+  if (first !== 105 && first !== 100 && first !== 104 && first !== 101 && first !== 53) return undefined; // i, d, h, e, 5
   for (const phrase of phrases) {
     const end = matchPhrase(text, index, phrase.words);
     if (end !== undefined) return { start: index, end, measure: phrase.measure, scale: 'concentration' };

@@ -354,6 +354,9 @@ function skipCellMarkup(text: string, start: number, end: number): number {
 function readCellValue(input: TableInput, cell: Span): { item: ValueItem; relation?: Relation; relationStart?: number } | undefined {
   const { masked } = input;
   let position = skipCellMarkup(masked, cell.start, cell.end);
+  // `±0.7`, `$\pm$5.5`: a mark some tables put before a partial agonist's value.
+  const mark = /^(?:±|\\pm\b|\+\/-)\s*\$?/.exec(masked.slice(position, position + 6));
+  if (mark) position = skipCellMarkup(masked, position + mark[0].length, cell.end);
   const relation = readRelationAt(masked, position, input.tieIsSpace);
   let relationStart: number | undefined;
   if (relation && relation.written === 'sign') {

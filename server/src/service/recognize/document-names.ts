@@ -17,7 +17,7 @@ export interface NameContext {
  */
 export function refineMentions(scanned: ScannedDocument, mentions: readonly Mention[], context: NameContext): Mention[] {
   const { masked } = scanned;
-  let refined = mergeLigandNamedTargets(masked, mentions, context);
+  let refined = transportersNamedByUptake(masked, mergeLigandNamedTargets(masked, mentions, context), context.dictionary);
   refined = withAdded(refined, cellNames(masked, scanned.tables, refined, context.dictionary));
   refined = withAdded(refined, letterSubtypes(masked, refined, context.dictionary));
   const aliases = definedAbbreviations(masked, refined);
@@ -39,6 +39,31 @@ function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], con
     merged.push(mention);
   }
   return merged;
+}
+
+/**
+ * `[3H]5-HT uptake`, `norepinephrine (NE) uptake`, `serotonin reuptake`: an uptake assay names the transporter of its
+ * substrate, the target the value is for (the one the dictionary knows as `5-HT transporter`, `norepinephrine transporter`).
+ */
+const UPTAKE_AFTER = /^[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:re-?)?uptake\b/i;
+
+function transportersNamedByUptake(text: string, mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
+  const resolved = new Map<string, Mention | undefined>();
+  return mentions.map((mention) => {
+    if (mention.kind !== 'compound') return mention;
+    const uptake = UPTAKE_AFTER.exec(text.slice(mention.end, mention.end + 48));
+    if (!uptake) return mention;
+    const key = mention.text.toLowerCase();
+    if (!resolved.has(key)) {
+      const phrase = `${mention.text} transporter`;
+      const found = recognizeMentions(phrase, dictionary);
+      resolved.set(key, found.length === 1 && found[0].kind === 'target' && found[0].start === 0 && found[0].end === phrase.length ? found[0] : undefined);
+    }
+    const transporter = resolved.get(key);
+    if (!transporter) return mention;
+    const end = mention.end + uptake[0].length;
+    return { start: mention.start, end, kind: 'target', id: transporter.id, text: text.slice(mention.start, end) };
+  });
 }
 
 /** Adds mentions where none overlaps; `override`: the new ones replace those they overlap. */
@@ -63,10 +88,11 @@ function cellNames(text: string, tables: readonly Table[], mentions: readonly Me
   for (const table of tables) {
     for (const row of table.rows) {
       for (const cell of row) {
-        if (cell.end - cell.start < 3 || cell.end - cell.start > 60 || mentionsWithin(mentions, cell).length > 0) continue;
+        if (cell.end - cell.start < 2 || cell.end - cell.start > 60 || mentionsWithin(mentions, cell).length > 0) continue;
         const written = text.slice(cell.start, cell.end);
-        const stripped = written.replace(/\s*\[[^\]]*\]\s*$/, '').replace(GLUED_NOTE, '');
-        if (stripped.length < 3 || stripped === written) continue;
+        // `m1`–`m5` for the muscarinic genes, `h5-ht1a`: a header's lower-case symbol in its usual case.
+        const stripped = /^[a-z][\w-]{0,5}$/.test(written) ? written.toUpperCase() : written.replace(/\s*\[[^\]]*\]\s*$/, '').replace(GLUED_NOTE, '');
+        if (stripped.length < 2 || stripped === written) continue;
         const inner = recognizeMentions(stripped, dictionary);
         if (inner.length !== 1 || inner[0].start !== 0 || inner[0].end < stripped.trimEnd().length) continue;
         found.push({ ...inner[0], start: cell.start, end: cell.start + inner[0].end, text: text.slice(cell.start, cell.start + inner[0].end) });
@@ -155,7 +181,7 @@ function definedAbbreviations(text: string, mentions: readonly Mention[]): Map<s
   for (const mention of mentions) {
     const after = /^\s*\(\s*([A-Za-z0-9][\w-]{0,11})\s*[),;]/.exec(text.slice(mention.end, mention.end + 20));
     if (after) consider(after[1], mention);
-    const before = /(?:^|[;\n]|\.\s)\s*([A-Za-z0-9][\w-]{0,11})\s*[,:=]\s*$/.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
+    const before = /(?:^|[;:\n]|\.\s)\s*([A-Za-z0-9][\w-]{0,11})\s*[,:=]\s*$/.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
     if (before && /^\s*(?:[;,.)\n]|$)/.test(text.slice(mention.end, mention.end + 2))) consider(before[1], mention);
   }
   for (const [abbreviation, mention] of aliases) if (mention.id === '') aliases.delete(abbreviation);

@@ -74,7 +74,10 @@ function pluralVariant(tokens: NameTokens): NameTokens | undefined {
 }
 
 /** Capital-letter abbreviations (`SERT`, `DAT`, `VMAT2`) that papers prefix with `h` for the human clone. */
-const HUMAN_CLONE_PREFIXABLE = /^[A-Z]{3,5}[0-9]?$/;
+const HUMAN_CLONE_PREFIXABLE = /^(?:[A-Z]{3,5}[0-9]?|[A-Z]{1,2}[0-9]{1,2}[A-Z]?)$/;
+
+/** `Cav3.1` is also written `CaV3.1`, `Nav1.5` as `NaV1.5`, `Kv11.1` as `KV11.1`. */
+const VOLTAGE_GATED_CHANNEL = /^(Ca|Na|K)v(\d{1,2}(?:\.\d{1,2})?)$/;
 
 interface CandidateName {
   text: string;
@@ -94,6 +97,10 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
       if (gene) yield { text: gene, ...entity, priority: Priority.Symbol };
     }
     for (const synonym of target.synonyms) yield { text: synonym, ...entity, priority: Priority.Synonym };
+    for (const name of [target.name, target.abbreviation, ...target.synonyms]) {
+      const channel = name ? VOLTAGE_GATED_CHANNEL.exec(name) : null;
+      if (channel) yield { text: `${channel[1]}V${channel[2]}`, ...entity, priority: Priority.Synonym };
+    }
   }
   for (const compound of kb.compounds) {
     const entity = { kind: 'compound' as const, id: compound.id };

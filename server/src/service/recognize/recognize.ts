@@ -22,7 +22,7 @@ export function recognizeMentions(text: string, dictionary: Dictionary): Mention
   const mentions: Mention[] = [];
   let index = 0;
   while (index < tokens.count) {
-    const match = index === 0 || tokens.gaps[index] !== Gap.Glue ? longestMatchAt(tokens, index, dictionary) : undefined;
+    const match = index === 0 || tokens.gaps[index] !== Gap.Glue || afterSpeciesPrefix(tokens, index) ? longestMatchAt(tokens, index, dictionary) : undefined;
     if (!match) {
       index++;
       continue;
@@ -32,6 +32,16 @@ export function recognizeMentions(text: string, dictionary: Dictionary): Mention
     index = match.endIndex + 1;
   }
   return mentions;
+}
+
+/** `h5-HT2C`, `rD2`, `hα2A`: a lower-case h, r or m starting a word marks the human, rat or mouse clone. */
+function afterSpeciesPrefix(tokens: TokenStream, index: number): boolean {
+  const previous = index - 1;
+  if (previous < 0 || tokens.ends[previous] - tokens.starts[previous] !== 1 || (previous > 0 && tokens.gaps[previous] === Gap.Glue)) return false;
+  const prefix = tokens.text.charCodeAt(tokens.starts[previous]);
+  if (prefix !== 104 && prefix !== 114 && prefix !== 109) return false;
+  const first = tokens.text.charCodeAt(tokens.starts[index]);
+  return (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || first > 127;
 }
 
 function endsWordAt(tokens: TokenStream, index: number): boolean {

@@ -144,6 +144,8 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
   let gap: Gap = Gap.Break;
   let newlinesInGap = 0;
   let index = 0;
+  /** The `)` closing a PubMed-style subscript (`D(2)`, `5-HT(2A)`, `alpha(4)beta(2)`), which glues like markup. */
+  let subscriptClose = -1;
 
   // The rare constructs (`\command`, `<tag>`, `&entity;`) go through these; the hot loop below updates `gap` itself.
   const push = (start: number, end: number, greekKey?: string): void => {
@@ -212,6 +214,19 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
       continue;
     }
 
+    if (code === 40 && gap === Gap.Glue && index > 0 && stream.count > 0 && stream.ends[stream.count - 1] === index) {
+      const close = pubmedSubscriptClose(text, index);
+      if (close > 0) {
+        subscriptClose = close;
+        index++;
+        continue;
+      }
+    }
+    if (code === 41 && index === subscriptClose) {
+      index++;
+      continue;
+    }
+
     if (code >= 128) {
       const greek = GREEK_BY_CHAR.get(text[index]);
       if (greek) push(index, index + 1, greek);
@@ -226,6 +241,17 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
     index++;
   }
   return stream;
+}
+
+/** `(2)`, `(2A)`, `(1B)` right after a name, as PubMed writes subscripts: the index of its `)`, or -1. */
+function pubmedSubscriptClose(text: string, open: number): number {
+  let position = open + 1;
+  const digitsStart = position;
+  while (position < text.length && position - digitsStart < 2 && text.charCodeAt(position) >= 48 && text.charCodeAt(position) <= 57) position++;
+  if (position === digitsStart) return -1;
+  const letter = text.charCodeAt(position);
+  if ((letter >= 65 && letter <= 90) || (letter >= 97 && letter <= 122)) position++;
+  return text.charCodeAt(position) === 41 ? position : -1;
 }
 
 /**

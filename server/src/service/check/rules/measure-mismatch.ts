@@ -11,6 +11,8 @@ import { describeEvidence, finding, foldFrom, names, written } from './shared';
  */
 export function measureMismatch(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
+  // A bound (`IC50 > 1000 nM`) says the compound is weak there; any weaker value of another measure agrees with it.
+  if (statement.relation !== '=' && statement.relation !== '~') return undefined;
   for (const measure of measuresOf(pairRecords)) {
     if (measure === statement.measure || measure === 'conc' || measure === interchangeableMeasure(statement.measure)) continue;
     const other = evidenceFor(pairRecords, measure);
