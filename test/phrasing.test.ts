@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../server/src/service/index';
 import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
@@ -25,6 +25,8 @@ test('phrasings from real papers: every statement read as reviewed, and no affin
       if (String(diagnostic.code).startsWith('affinity.')) alarms.push(`${name}:${diagnostic.range.start.line + 1} ${diagnostic.code}: ${diagnostic.message}`);
     }
   }
+  // `UPDATE_EXPECTED=1 node --import tsx --test test/phrasing.test.ts` rewrites the snapshot; review its diff by hand.
+  if (process.env.UPDATE_EXPECTED) writeFileSync(path.join(folder, 'expected.txt'), `${[...lines].sort().join('\n')}\n`);
   const expected = readFileSync(path.join(folder, 'expected.txt'), 'utf8').trimEnd().split('\n');
   assert.deepEqual(lines.sort(), expected.sort());
   assert.deepEqual(alarms, []);

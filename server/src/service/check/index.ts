@@ -122,6 +122,10 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
   if (best) return { kind: 'finding', finding: best };
   if (!beyondSpread) return { kind: 'within-spread', evidence, factor: fold };
   if (fold <= mismatchFactor(evidence)) return { kind: 'within-spread', evidence, factor: fold };
+  // An IC50 (or EC50) sits above the Ki by the assay's substrate and conditions: one far from the few IC50 records but
+  // within the usual spread of the pair's Ki/Kd is not a misquote (36 nM for amitriptyline's uptake IC50 at SERT).
+  const bindingEvidence = statement.measure === 'IC50' || statement.measure === 'EC50' ? statementEvidence(context.pairRecords, 'Ki') : undefined;
+  if (bindingEvidence && foldOutside(context.statement.valueNm, statement.valueHighNm, bindingEvidence.lowNm, bindingEvidence.highNm, statement.relation) < MISQUOTE_FACTOR) return { kind: 'within-spread', evidence, factor: fold };
   return { kind: 'finding', finding: mismatch(context) as Finding };
 }
 

@@ -80,10 +80,18 @@ const assayObjectWords = new Set(['antagonised', 'antagonized', 'antagonises', '
 /** `histamine-induced contractions`, `5-HT-evoked currents`: the name before these is the stimulus. */
 const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered', 'enhanced', 'mediated', 'activated', 'driven', 'promoted']);
 
-function isComparison(pieces: readonly Piece[], index: number): boolean {
+/** `dopamine receptors`, `a dopamine agonist`, `5-HT uptake`, `fluoxetine concentrations`: the compound qualifies a noun. */
+const qualifiedNouns = new Set(['receptor', 'receptors', 'agonist', 'agonists', 'antagonist', 'antagonists', 'transporter', 'transporters', 'uptake', 'reuptake', 'release', 'level', 'levels', 'system', 'systems', 'neurotransmission', 'signalling', 'signaling', 'pathway', 'pathways', 'neurons', 'neuronal', 'tone', 'turnover', 'concentration', 'concentrations', 'content', 'metabolism', 'responses', 'response', 'analogues', 'analogs', 'derivatives', 'class', 'scaffold']);
+
+/**
+ * A name that is not the subject its clause speaks of: compared with (`like desipramine`, `relative to sertraline`),
+ * the stimulus or ligand of the assay (`histamine-induced`, `displaced imipramine`), a relative (`metabolite of
+ * amitriptyline`), or a compound qualifying a noun (`dopamine receptors`, `a dopamine agonist`).
+ */
+export function isComparison(pieces: readonly Piece[], index: number): boolean {
   const after = pieces[index + 1];
   const mention = pieces[index];
-  if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && after?.kind === 'word' && stimulusWords.has(after.word)) return true;
+  if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && after?.kind === 'word' && (stimulusWords.has(after.word) || qualifiedNouns.has(after.word))) return true;
   const before = pieces[index - 1];
   if (before === undefined || before.kind !== 'word') return false;
   if (comparisonWords.has(before.word)) return true;
@@ -108,14 +116,46 @@ export function respectivelyEntities(pieces: readonly Piece[], valueIndex: numbe
   const distinct = dropParentheticalSynonyms(names);
   if (exactly) return distinct.length === count && new Set(distinct.map((name) => name.id)).size === count ? distinct : undefined;
   if (distinct.length >= count) return distinct.slice(distinct.length - count);
-  // `Ki values of 0.24 and 6.0 nM at SERT and NET, respectively`: the names follow the values.
-  const after: Mention[] = [];
+  if (distinct.length > 0) return undefined;
+  // `Ki values of 0.24 and 6.0 nM at SERT and NET, respectively`: the list of names right after the values.
+  const following = dropParentheticalSynonyms(followingList(pieces, valueIndex, kind));
+  return following.length === count ? following : undefined;
+}
+
+/** Words a list of names right after its values may hold: `at the human SERT, NET and DAT receptors, respectively`. */
+const listWords = new Set([...linkingWords, 'and', 'or', 'respectively', 'receptor', 'receptors', 'transporter', 'transporters', 'subtype', 'subtypes', 'sites', 'site']);
+
+function followingList(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention[] {
+  const names: Mention[] = [];
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
-    if (piece.kind === 'mention' && piece.mention.kind === kind) after.push(piece.mention);
+    if (piece.kind === 'mention') {
+      if (piece.mention.kind === kind) names.push(piece.mention);
+      continue;
+    }
+    if (piece.kind === 'mark' && (piece.mark === ',' || piece.mark === '(' || piece.mark === ')')) continue;
+    if (piece.kind === 'word' && listWords.has(piece.word)) continue;
+    break;
   }
-  const following = dropParentheticalSynonyms(after);
-  return following.length >= count ? following.slice(0, count) : undefined;
+  return names;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'or', 'to', 'in', 'at', 'with', 'by', 'both', 'between', 'than', 'as', 'that', 'which', 'its', 'their', 'these', 'those', 'drugs', 'compounds', 'agonists', 'antagonists']);
+
+/**
+ * A known name coordinated with a word the dictionary does not know (`Alpha-dihydroergocryptine and lisuride`,
+ * `femoxetine, paroxetine`): the list names compounds it cannot all read.
+ */
+export function hasUnknownSibling(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): boolean {
+  for (let index = Math.max(2, valueIndex - reach); index < valueIndex; index++) {
+    const piece = pieces[index];
+    if (piece.kind !== 'mention' || piece.mention.kind !== kind) continue;
+    const joiner = pieces[index - 1];
+    const sibling = pieces[index - 2];
+    const joined = (joiner.kind === 'word' && (joiner.word === 'and' || joiner.word === 'or')) || (joiner.kind === 'mark' && joiner.mark === ',');
+    if (joined && sibling.kind === 'word' && sibling.word.length > 3 && !FUNCTION_WORDS.has(sibling.word)) return true;
+  }
+  return false;
 }
 
 /**

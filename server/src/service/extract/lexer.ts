@@ -229,7 +229,8 @@ function endsSentenceAt(text: string, index: number, lastWord: string): boolean 
     if (!marks) return false;
     return endsSentenceAt(text, index + marks[0].length, lastWord);
   }
-  if (abbreviations.has(lastWord) || (lastWord.length === 1 && isAsciiLetter(lastWord.charCodeAt(0)))) return false;
+  // A single letter before the stop is an initial (`J. Smith`), unless it is the unit after a number (`10(-4) M.`).
+  if (abbreviations.has(lastWord) || (lastWord.length === 1 && isAsciiLetter(lastWord.charCodeAt(0)) && !/[\d)]\s*$/.test(text.slice(Math.max(0, index - 8), index - 1)))) return false;
   let position = index + 1;
   while (position < text.length && (isBlank(text.charCodeAt(position)) || text.charCodeAt(position) === 41)) position++;
   if (position >= text.length) return true;

@@ -2,7 +2,7 @@ import type { Relation } from '../kb/types';
 import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, coordinatedNames, entityAt, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, hasUnknownSibling, isComparison, respectivelyEntities, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -97,12 +97,16 @@ class SentenceReader implements TokenSink {
   private readSentence(tokens: Token[]): void {
     const hasValues = tokens.some((token) => token.kind === 'values');
     const hasMeasure = hasValues && (this.cell?.label !== undefined || tokens.some((token) => token.kind === 'measure'));
-    if (hasMeasure) this.readStatements(tokens, tokens.map((token) => toPiece(token, this.input.masked)));
-    for (const token of tokens) {
-      if (token.kind !== 'mention') continue;
-      if (token.mention.kind === 'compound') this.paragraphCompound = token.mention;
-      else this.paragraphTarget = token.mention;
-    }
+    const pieces = tokens.map((token) => toPiece(token, this.input.masked));
+    if (hasMeasure) this.readStatements(tokens, pieces);
+    // The sentence's subject compound: its first that is not compared with, a stimulus or qualifying a noun.
+    let subject: Mention | undefined;
+    pieces.forEach((piece, index) => {
+      if (piece.kind !== 'mention') return;
+      if (piece.mention.kind === 'target') this.paragraphTarget = piece.mention;
+      else if (!subject && !isComparison(pieces, index)) subject = piece.mention;
+    });
+    if (subject) this.paragraphCompound = subject;
   }
 
   private readStatements(tokens: Token[], pieces: Piece[]): void {
@@ -138,7 +142,7 @@ class SentenceReader implements TokenSink {
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
         if (isIonConcentration(this.input.text, item)) return;
-        const entities = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        const entities: { compound?: EntityAt | null; target?: EntityAt } = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
@@ -154,7 +158,7 @@ class SentenceReader implements TokenSink {
             relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
             fallbackUnit: sentenceUnit,
             measureFrom,
-            compound: entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
+            compound: entities.compound === null ? undefined : entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
             // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
             target: target ?? cell?.target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
             context: cell ? 'table' : this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
@@ -187,11 +191,17 @@ class SentenceReader implements TokenSink {
    * only when exactly as many names of one kind stand before the values (`The Ki values for SERT, NET and DAT were 4.3,
    * 35 and 3250 nM`).
    */
-  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt; target?: EntityAt }> | undefined {
+  /** `compound: null`: the values belong to compounds the dictionary does not know (none may be taken from elsewhere). */
+  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt | null; target?: EntityAt }> | undefined {
     const exactly = !saysRespectively;
     const targets = respectivelyEntities(pieces, valueIndex, 'target', count, exactly);
     const compounds = targets ? undefined : respectivelyEntities(pieces, valueIndex, 'compound', count, exactly);
-    if (!targets && !compounds) return undefined;
+    if (!targets && !compounds) {
+      // `Alpha-dihydroergocryptine and lisuride … (Ki = 35.4 and 56.7 nM, respectively)`: fewer known names than
+      // values means some are names the dictionary does not know; which value is whose cannot be told.
+      if (saysRespectively && hasUnknownSibling(pieces, valueIndex, 'compound')) return Array.from({ length: count }, () => ({ target: this.clauseEntities(pieces, valueIndex).target, compound: null }));
+      return undefined;
+    }
     const clause = this.clauseEntities(pieces, valueIndex);
     const via = saysRespectively ? 'respectively' : 'list-order';
     return Array.from({ length: count }, (_, index) => ({

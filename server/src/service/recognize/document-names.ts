@@ -45,25 +45,26 @@ function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], con
  * `[3H]5-HT uptake`, `norepinephrine (NE) uptake`, `serotonin reuptake`: an uptake assay names the transporter of its
  * substrate, the target the value is for (the one the dictionary knows as `5-HT transporter`, `norepinephrine transporter`).
  */
-const UPTAKE_AFTER = /^[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:re-?)?uptake\b/i;
+const UPTAKE = /(?<![\p{L}\p{N}])(\p{L}[\p{L}\p{N}]*(?:-\p{L}+)?|\d-[A-Z]{2,3})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:re-?)?uptake\b/giu;
 
 function transportersNamedByUptake(text: string, mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
   const resolved = new Map<string, Mention | undefined>();
-  return mentions.map((mention) => {
-    if (mention.kind !== 'compound') return mention;
-    const uptake = UPTAKE_AFTER.exec(text.slice(mention.end, mention.end + 48));
-    if (!uptake) return mention;
-    const key = mention.text.toLowerCase();
+  const found: Mention[] = [];
+  UPTAKE.lastIndex = 0;
+  for (let match = UPTAKE.exec(text); match; match = UPTAKE.exec(text)) {
+    const substrate = match[1];
+    const key = substrate.toLowerCase();
     if (!resolved.has(key)) {
-      const phrase = `${mention.text} transporter`;
-      const found = recognizeMentions(phrase, dictionary);
-      resolved.set(key, found.length === 1 && found[0].kind === 'target' && found[0].start === 0 && found[0].end === phrase.length ? found[0] : undefined);
+      const phrase = `${substrate} transporter`;
+      const inPhrase = recognizeMentions(phrase, dictionary);
+      resolved.set(key, inPhrase.length === 1 && inPhrase[0].kind === 'target' && inPhrase[0].start === 0 && inPhrase[0].end === phrase.length ? inPhrase[0] : undefined);
     }
     const transporter = resolved.get(key);
-    if (!transporter) return mention;
-    const end = mention.end + uptake[0].length;
-    return { start: mention.start, end, kind: 'target', id: transporter.id, text: text.slice(mention.start, end) };
-  });
+    if (!transporter) continue;
+    const end = match.index + match[0].length;
+    found.push({ start: match.index, end, kind: 'target', id: transporter.id, text: text.slice(match.index, end) });
+  }
+  return withAdded(mentions, found, true);
 }
 
 /** Adds mentions where none overlaps; `override`: the new ones replace those they overlap. */
@@ -193,7 +194,7 @@ function isAbbreviationOf(abbreviation: string, name: string): boolean {
   if (abbreviation.toLowerCase() === name.toLowerCase()) return false;
   if (/^(?:Fig|Figure|Table|Ref|Refs|Eq|Supplementary|Scheme|Appendix|NS|ns|SEM|SD|CI|IC50|EC50|Ki|Kd|Kb)$/i.test(abbreviation)) return false;
   const letters = abbreviation.toLowerCase().replace(/[^a-z]/g, '');
-  const target = name.toLowerCase();
+  const target = latinized(name.toLowerCase());
   let at = 0;
   for (const letter of letters) {
     at = target.indexOf(letter, at);
@@ -201,6 +202,12 @@ function isAbbreviationOf(abbreviation: string, name: string): boolean {
     at++;
   }
   return letters.length > 0 && target.startsWith(letters[0]) ? true : letters.length > 0 && new RegExp(`(?:^|[^a-z])${letters[0]}`).test(target);
+}
+
+const GREEK_LATIN: Record<string, string> = { α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', κ: 'kappa', μ: 'mu', µ: 'mu', σ: 'sigma', ε: 'epsilon' };
+
+function latinized(text: string): string {
+  return text.replace(/[αβγδκμµσε]/g, (letter) => GREEK_LATIN[letter]);
 }
 
 /** Every whole-word occurrence of a defined abbreviation, as a mention of what it abbreviates. */

@@ -101,6 +101,10 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
       const channel = name ? VOLTAGE_GATED_CHANNEL.exec(name) : null;
       if (channel) yield { text: `${channel[1]}V${channel[2]}`, ...entity, priority: Priority.Synonym };
     }
+    // `μ receptor` of the "Opioid receptors" is written `μ-opioid receptor`; `D2 receptor`, `D2 dopamine receptor`.
+    const family = /^(\w+) receptors$/i.exec(target.family ?? '')?.[1].toLowerCase();
+    const subtype = /^(\S{1,8}) receptor$/.exec(target.name)?.[1];
+    if (family && subtype && !subtype.toLowerCase().includes(family)) yield { text: `${subtype} ${family} receptor`, ...entity, priority: Priority.Synonym };
   }
   for (const compound of kb.compounds) {
     const entity = { kind: 'compound' as const, id: compound.id };
@@ -112,7 +116,8 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
 
 function isAcceptableName(text: string, stopNames: ReadonlySet<string>): boolean {
   if (text.length < 2 || text.length > 60 || DESCRIPTIVE_NAME.test(text)) return false;
-  if (stopNames.has(text.toLowerCase())) return false;
+  // `AChE`, `BuChE`, `hERG`: a capital inside a word marks a symbol, matched in its own case, not the English word it spells.
+  if (stopNames.has(text.toLowerCase()) && !/[a-z][A-Z]/.test(text)) return false;
   if (text.length === 2 && !/\d/.test(text)) return false;
   return true;
 }
