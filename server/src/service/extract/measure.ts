@@ -93,6 +93,8 @@ const UNICODE_SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '�
 
 function readHead(text: string, index: number, pScale: boolean): { letters: string; end: number } | undefined {
   if (startsWithAt(text, index, 'IC') || startsWithAt(text, index, 'EC')) return { letters: text.slice(index, index + 2), end: index + 2 };
+  // `Ic50`, `ic50`: sentence-case and lower-case table styles.
+  if (/^[Ii]c50|^[Ee]c50/.test(text.slice(index, index + 4))) return { letters: text.slice(index, index + 2).toUpperCase(), end: index + 2 };
   if (text.charCodeAt(index) === 75) return { letters: 'K', end: index + 1 }; // K
   if (pScale && text.charCodeAt(index) === 65) return { letters: 'A', end: index + 1 }; // pA2
   return undefined;

@@ -34,6 +34,8 @@ interface Heading {
   foreign: boolean;
   /** A row label such as `[active metabolite]`: the values below belong to another, unnamed compound. */
   metabolite: boolean;
+  /** `R,R-Hydroxy bupropion`, `nor-fluoxetine`: a compound name qualified into another compound, not the one named. */
+  qualifiedCompound: boolean;
 }
 
 type CellKind = 'empty' | 'value' | 'text';
@@ -95,17 +97,31 @@ class TableReader {
     const headerHeads: Heading[][] = Array.from({ length: width }, () => []);
     const nameRowHeads: Array<Heading | undefined> = new Array(width).fill(undefined);
     let spanning: Heading[] = [];
+    let section: Heading[] = [];
     let rowName: RowName | undefined;
+    const lastValueRow = grid.length - 1 - [...grid].reverse().findIndex((row) => row.some(holdsValues));
+    // `| All values are IC50 (nM), except … |` under the values: a note row that says what the whole table holds.
+    const notes = grid.slice(lastValueRow + 1).flatMap((row) => row.filter((cell) => cell.kind === 'text').map((cell) => this.heading(cell.cell))).filter((heading) => heading.label || heading.unit);
     const orientation = this.orientation(naming, firstValueRow);
-    for (let rowIndex = 0; rowIndex < grid.length; rowIndex++) {
+    for (let rowIndex = 0; rowIndex <= lastValueRow; rowIndex++) {
       const row = grid[rowIndex];
       const named = row.filter((cell) => naming.has(cell.column) && cell.columns === 1);
       const rest = row.filter((cell) => !(naming.has(cell.column) && cell.columns === 1) && cell.kind !== 'empty');
+      if (rest.length === 0 && named.some((cell) => cell.kind === 'text')) {
+        // A row with only a name: a group (`Antidepressants`), or a section saying what the rows under it hold
+        // (`Inhibition IC50 (μM) in human cells`, `Ic50 (nm)`); a group ends the previous section.
+        const heading = this.heading(named.find((cell) => cell.kind === 'text')!.cell);
+        if (heading.label || heading.unit) {
+          section = [heading];
+          continue;
+        }
+        if (!heading.compound && !heading.target) section = [];
+      }
       rowName = carryRowName(rowName, named);
       if (row.some(holdsValues)) {
         for (const cell of rest) {
           const heads = [...headerHeads[cell.column], ...(nameRowHeads[cell.column] ? [nameRowHeads[cell.column]!] : [])];
-          this.readCell(cell, heads, spanning, rowName, orientation);
+          this.readCell(cell, heads, [...section, ...spanning, ...notes], rowName, orientation);
         }
         continue;
       }
@@ -142,9 +158,14 @@ class TableReader {
       }
     }
     const naming = new Set<number>([0]);
+    const header = this.grid[0] ?? [];
     for (let column = 1; ; column++) {
       const count = counts.get(column);
       if (!count || count.text <= count.value || count.text === 0) break;
+      // A column headed by a name or a measure holds values, however many of its cells are words (`2583 L`, `Oral`).
+      const head = header.find((cell) => cell.column <= column && column < cell.column + cell.columns);
+      const heading = head && head.kind === 'text' ? this.heading(head.cell) : undefined;
+      if (heading && (heading.compound || heading.target || heading.label)) break;
       // A column of prose cells with values in them (`Low affinity (Ki = 3.3 µM)`) holds values, not names.
       const proseValues = this.grid.slice(1).some((row) => row.some((cell) => cell.column === column && this.isProseValueCell(cell)));
       if (proseValues) break;
@@ -153,8 +174,27 @@ class TableReader {
     return naming;
   }
 
-  /** Whether the table's rows name compounds (the usual) or targets (one compound's profile). */
+  /**
+   * Whether the table's rows name compounds (the usual) or targets (one compound's profile, or compounds as columns):
+   * the header's names decide when they are of one kind, else the rows' own.
+   */
   private orientation(naming: ReadonlySet<number>, firstValueRow: number): 'compound-rows' | 'target-rows' | 'unknown-rows' | 'no-row-names' {
+    let columnCompounds = 0;
+    let columnTargets = 0;
+    for (const row of this.grid.slice(0, firstValueRow)) {
+      for (const cell of row) {
+        if (naming.has(cell.column) && cell.columns === 1) continue;
+        const heading = this.heading(cell.cell);
+        if (heading.compound && !heading.target) columnCompounds++;
+        if (heading.target && !heading.compound) columnTargets++;
+      }
+    }
+    if (columnCompounds > 0 && columnTargets === 0) return 'target-rows';
+    if (columnTargets > 0 && columnCompounds === 0) return this.rowsOf(naming, firstValueRow, true);
+    return this.rowsOf(naming, firstValueRow, false);
+  }
+
+  private rowsOf(naming: ReadonlySet<number>, firstValueRow: number, columnsAreTargets: boolean): 'compound-rows' | 'target-rows' | 'unknown-rows' | 'no-row-names' {
     let compounds = 0;
     let targets = 0;
     let unknown = 0;
@@ -168,17 +208,18 @@ class TableReader {
       else if (heading.otherWords && !heading.label) unknown++;
     }
     if (compounds === 0 && targets === 0) return unknown > 0 ? 'unknown-rows' : 'no-row-names';
+    if (columnsAreTargets) return compounds > 0 ? 'compound-rows' : targets > 0 ? 'target-rows' : 'unknown-rows';
     return compounds >= targets ? 'compound-rows' : 'target-rows';
   }
 
   private readCell(cell: GridCell, columnHeads: readonly Heading[], spanning: Heading[], rowName: RowName | undefined, orientation: ReturnType<TableReader['orientation']>): void {
     const nearestFirst = [...columnHeads].reverse();
     const row = rowName?.cells.map((entry) => this.heading(entry.cell)) ?? [];
-    if (nearestFirst.some((heading) => heading.ratio) || row.some((heading) => heading.ratio)) return;
+    if (nearestFirst.some((heading) => heading.ratio) || row.some((heading) => heading.ratio || (heading.foreign && !heading.label))) return;
     const columnLabel = firstOf(nearestFirst, (heading) => heading.label);
     const rowLabel = firstOf(row, (heading) => heading.label);
     const spanningLabel = firstOf(spanning, (heading) => heading.label);
-    const columnNames = nearestFirst.some((heading) => heading.target || heading.compound);
+    const columnNames = nearestFirst.some((heading) => heading.target || heading.compound || heading.qualifiedCompound);
     const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
     if (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel)) return;
 
@@ -198,7 +239,7 @@ class TableReader {
     const columnTarget = firstOf(nearestFirst, (heading) => heading.target);
     const columnCompound = firstOf(nearestFirst, (heading) => heading.compound);
     const rowTarget = firstOf(row, (heading) => heading.target);
-    const rowCompound = rowName?.metabolite ? undefined : firstOf(row, (heading) => heading.compound);
+    const rowCompound = rowName?.metabolite || orientation === 'target-rows' ? undefined : firstOf(row, (heading) => heading.compound);
     const rowsNameCompounds = orientation === 'compound-rows' || orientation === 'unknown-rows';
     const rowsNameTargets = orientation === 'target-rows';
     const target = pick([columnTarget, 'table-column'], [rowTarget, 'table-row'], [rowsNameTargets ? undefined : this.caption?.target, 'table-caption']);
@@ -426,6 +467,8 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
     if (word.length > 1) position += word.length - 1;
   }
   const cellText = masked.slice(span.start, span.end);
+  // `Ic50 (nm)` in a table styled in lower case: nanomolar, since it qualifies a measure.
+  if (label && !unit && !stated && /\(\s*nm\s*\)/.test(cellText)) unit = 'nM';
   let target = mentions.find((mention) => mention.kind === 'target');
   if (!target && !stated && label) {
     // `Ki 1B * (nM)`: a subtype alone, in a paper that names its family elsewhere.
@@ -433,16 +476,33 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
     if (/^[0-9][A-Za-z]?$|^[A-Za-z][0-9][A-Za-z]?$/.test(subtype)) target = input.subtypeTarget?.(subtype);
     if (target) otherWords = false;
   }
+  const named = mentions.find((mention) => mention.kind === 'compound');
+  const qualifiedCompound = named !== undefined && isQualified(masked, span, named);
   return {
     label,
     unit,
-    compound: mentions.find((mention) => mention.kind === 'compound'),
+    compound: qualifiedCompound ? undefined : named,
+    qualifiedCompound,
     target,
     otherWords,
     ratio: RATIO_WORDS.test(cellText) || (mentions.length >= 2 && /\//.test(cellText) && !/\d\s*\/\s*\d/.test(cellText)),
     foreign: !label && (FOREIGN_WORDS.test(cellText) || /\((?:mg|g|h|min|%|g\/mol|kg|mL|years?)[^)]*\)/.test(cellText)),
     metabolite: /\bmetabolites?\b/i.test(cellText),
   };
+}
+
+/** Salt and form words that may follow a compound's name without making it another compound. */
+const SALT_WORDS = /^(?:hydrochloride|hcl|hydrobromide|maleate|fumarate|hemifumarate|citrate|succinate|tartrate|mesylate|besylate|oxalate|sulfate|sulphate|phosphate|sodium|potassium|acetate|bromide|chloride|dihydrochloride|monohydrate|salt|base|free)$/i;
+
+/**
+ * Letters written against a compound's name in a cell, outside parentheses and brackets (`R,R- Hydroxy bupropion`,
+ * `Threo- hydro bupropion`): the cell names a derivative the dictionary does not know.
+ */
+function isQualified(text: string, span: Span, mention: Mention): boolean {
+  const before = text.slice(span.start, mention.start).replace(/\([^)]*\)|\[[^\]]*\]|\$[^$]*\$|\\\w+/g, ' ');
+  const after = text.slice(mention.end, span.end).replace(/\s*[([{].*$/s, '').replace(/\$[^$]*\$|\\\w+/g, ' ');
+  const words = [...before.matchAll(/\p{L}{2,}/gu), ...after.matchAll(/\p{L}{2,}/gu)].map((match) => match[0]);
+  return words.some((word) => !SALT_WORDS.test(word) && !NEUTRAL_WORDS.test(word));
 }
 
 /** A footnote letter or mark glued to a word or standing alone: `Receptorsa`, `ᵃ`, a single `a`–`f` after a name. */
