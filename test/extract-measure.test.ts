@@ -55,10 +55,21 @@ test('spelled-out measures', () => {
   assert.equal(measureOf('half maximal effective concentration'), 'EC50/concentration');
   assert.equal(measureOf('Inhibition Constant'), 'Ki/concentration');
   assert.equal(measureOf('dissociation constants'), 'Kd/concentration');
+  assert.equal(measureOf('50% inhibitory concentration'), 'IC50/concentration');
+});
+
+test('forms of abstracts and table styles: plurals, Unicode subscripts, sentence case', () => {
+  assert.equal(measureOf('IC50s'), 'IC50/concentration');
+  assert.equal(measureOf('Kis'), 'Ki/concentration');
+  assert.equal(measureOf('IC₅₀'), 'IC50/concentration');
+  assert.equal(measureOf('Kᵢ'), 'Ki/concentration');
+  assert.equal(measureOf('Ic50'), 'IC50/concentration');
+  assert.equal(measureOf('ic50'), 'IC50/concentration');
+  assert.equal(measureOf('Ice'), undefined);
 });
 
 test('look-alikes are not measures', () => {
-  for (const word of ['Km', 'K_m', 'Kv11.1', 'Ki67', 'kD', 'kb', 'IC', 'IC5', 'ICs', 'Kis', 'pKa', 'K', 'EC', 'p']) assert.equal(measureOf(word), undefined, word);
+  for (const word of ['Km', 'K_m', 'Kv11.1', 'Ki67', 'kD', 'kb', 'IC', 'IC5', 'ICs', 'pKa', 'K', 'EC', 'p']) assert.equal(measureOf(word), undefined, word);
   assert.equal(readMeasureAt('pKi', 1), undefined, 'inside a word');
 });
 

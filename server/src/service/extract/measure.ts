@@ -74,7 +74,8 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
   let subscript = text.slice(subscriptStart, position);
   // `IC₅₀`, `Kᵢ`: Unicode subscripts.
   while (position === subscriptStart + subscript.length && UNICODE_SUBSCRIPTS[text[position]] !== undefined && subscript.length < 3) subscript += UNICODE_SUBSCRIPTS[text[position++]];
-  const measure = measureFor(head.letters, subscript, pScale);
+  // `IC50s`, `Kis`, `EC50s`: plurals.
+  const measure = measureFor(head.letters, subscript, pScale) ?? (subscript.length > 1 && subscript.endsWith('s') ? measureFor(head.letters, subscript.slice(0, -1), pScale) : undefined);
   if (!measure) return undefined;
   for (let guard = 0; guard < 4; guard++) {
     const closer = subscriptClosers.find((candidate) => startsWithAt(text, position, candidate));

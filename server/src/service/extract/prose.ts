@@ -142,12 +142,13 @@ class SentenceReader implements TokenSink {
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
         if (isIonConcentration(this.input.text, item)) return;
-        const entities: { compound?: EntityAt | null; target?: EntityAt } = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
         if (!entities.compound && !entities.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
-        const listed = !pairs && token.items.length === 1 && isBound(written) && entities.target?.via === 'clause' ? coordinatedNames(pieces, entities.target, 'target') : [];
-        const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === entities.target?.start ? 'clause' : 'list-order')) : [entities.target];
+        const clauseTarget = entities.target ?? undefined;
+        const listed = !pairs && token.items.length === 1 && isBound(written) && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
+        const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === clauseTarget?.start ? 'clause' : 'list-order')) : [entities.target];
         for (const target of targets) {
           const statement = buildStatement({
             text: this.input.text,
@@ -160,7 +161,7 @@ class SentenceReader implements TokenSink {
             measureFrom,
             compound: entities.compound === null ? undefined : entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
             // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
-            target: target ?? cell?.target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
+            target: target === null ? undefined : target ?? cell?.target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
             context: cell ? 'table' : this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
           });
           if (statement) this.statements.push(statement);
@@ -191,16 +192,22 @@ class SentenceReader implements TokenSink {
    * only when exactly as many names of one kind stand before the values (`The Ki values for SERT, NET and DAT were 4.3,
    * 35 and 3250 nM`).
    */
-  /** `compound: null`: the values belong to compounds the dictionary does not know (none may be taken from elsewhere). */
-  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt | null; target?: EntityAt }> | undefined {
+  /** `null`: the values belong to names that cannot be told apart (none may be taken from elsewhere). */
+  private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt | null; target?: EntityAt | null }> | undefined {
     const exactly = !saysRespectively;
     const targets = respectivelyEntities(pieces, valueIndex, 'target', count, exactly);
     const compounds = targets ? undefined : respectivelyEntities(pieces, valueIndex, 'compound', count, exactly);
     if (!targets && !compounds) {
       // `Alpha-dihydroergocryptine and lisuride … (Ki = 35.4 and 56.7 nM, respectively)`: fewer known names than
       // values means some are names the dictionary does not know; which value is whose cannot be told.
-      if (saysRespectively && hasUnknownSibling(pieces, valueIndex, 'compound')) return Array.from({ length: count }, () => ({ target: this.clauseEntities(pieces, valueIndex).target, compound: null }));
-      return undefined;
+      if (!saysRespectively) return undefined;
+      // A respectively list the names cannot be aligned with (a name the dictionary does not know, or one missing):
+      // a kind with several names in the sentence is unknown for each value; a single name holds for all.
+      const clause = this.clauseEntities(pieces, valueIndex);
+      const compoundsUnknown = hasUnknownSibling(pieces, valueIndex, 'compound') || distinctNames(pieces, 'compound') > 1;
+      const targetsUnknown = distinctNames(pieces, 'target') > 1;
+      if (!compoundsUnknown && !targetsUnknown) return undefined;
+      return Array.from({ length: count }, () => ({ target: targetsUnknown ? null : clause.target, compound: compoundsUnknown ? null : clause.compound }));
     }
     const clause = this.clauseEntities(pieces, valueIndex);
     const via = saysRespectively ? 'respectively' : 'list-order';
@@ -233,6 +240,15 @@ function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: st
   if (before?.kind !== 'mention') return undefined;
   const gap = text.slice(before.end, tokens[measureIndex].start);
   return /^[\s-]?$/.test(gap) ? before.mention : undefined;
+}
+
+/** The distinct names of a kind a sentence gives as subjects (comparisons and qualifiers aside). */
+function distinctNames(pieces: readonly Piece[], kind: Mention['kind']): number {
+  const ids = new Set<string>();
+  pieces.forEach((piece, index) => {
+    if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) ids.add(piece.mention.id);
+  });
+  return ids.size;
 }
 
 /** `[K+]o was reduced to 2 mM`, `in 4 mM Ca2+`: a millimolar ion concentration is an assay condition, not an affinity. */

@@ -477,7 +477,7 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
     if (target) otherWords = false;
   }
   const named = mentions.find((mention) => mention.kind === 'compound');
-  const qualifiedCompound = named !== undefined && isQualified(masked, span, named);
+  const qualifiedCompound = named !== undefined && !stated && isQualified(masked, span, named);
   return {
     label,
     unit,

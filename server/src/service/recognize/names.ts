@@ -105,6 +105,9 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
     const family = /^(\w+) receptors$/i.exec(target.family ?? '')?.[1].toLowerCase();
     const subtype = /^(\S{1,8}) receptor$/.exec(target.name)?.[1];
     if (family && subtype && !subtype.toLowerCase().includes(family)) yield { text: `${subtype} ${family} receptor`, ...entity, priority: Priority.Synonym };
+    // `α2C-adrenoceptor` is written `α2C`, `alpha-2C`: the Greek subtype alone.
+    const greekSubtype = /^([α-ω]\d[A-D]?)-adrenoceptor$/.exec(target.name)?.[1];
+    if (greekSubtype) yield { text: greekSubtype, ...entity, priority: Priority.Synonym };
   }
   for (const compound of kb.compounds) {
     const entity = { kind: 'compound' as const, id: compound.id };
