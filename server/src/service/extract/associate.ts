@@ -12,13 +12,13 @@ const linkingWords = new Set(['at', 'for', 'on', 'against', 'to', 'in', 'of', 't
 const reach = 64;
 
 /** A piece of a sentence, as the association needs it. */
-export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string } | { kind: 'mark'; mark: string } | { kind: 'value' };
+export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string; written?: string } | { kind: 'mark'; mark: string } | { kind: 'value' };
 
 /**
  * The name of `kind` that a value at piece `valueIndex` belongs to within its sentence: one that follows it through
  * linking words only (`4.3 nM at SERT`), else the nearest before it, else the nearest after it.
  */
-export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | undefined {
+export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | null | undefined {
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + 8; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention') {
@@ -30,12 +30,16 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
     break;
   }
   const owner = parentheticalOwner(pieces, valueIndex, kind);
-  if (owner) return owner;
+  if (owner !== undefined) return owner;
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
-    // `Haloperidol: Ki = 13 nM; CM398: Ki = 0.43 nM`: a labelled item names its own subject.
-    if (piece.kind === 'mark' && piece.mark === ';' && startsLabelledItem(pieces, index + 1)) break;
+    // `Haloperidol: Ki = 13 nM; CM398: Ki = 0.43 nM`: a labelled item names its own subject, known or not.
+    if ((index === 0 || (piece.kind === 'mark' && piece.mark === ';')) && startsLabelledItem(pieces, index === 0 ? 0 : index + 1)) {
+      const label = pieces[index === 0 ? 0 : index + 1];
+      if (label?.kind === 'word' && unknownNameKind(label.written ?? '') === kind) return null;
+      if (index > 0) break;
+    }
   }
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
@@ -54,17 +58,28 @@ function startsLabelledItem(pieces: readonly Piece[], from: number): boolean {
   return false;
 }
 
-/** `amitriptyline (Ki = 35 nM)`: a value inside a parenthesis that opens right after a name belongs to that name. */
-function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | undefined {
+/**
+ * `amitriptyline (Ki = 35 nM)`: a value inside a parenthesis that opens right after a name belongs to that name;
+ * `null` when the name is one the dictionary does not know (`D4.2 (3.9)`, `CM398 (0.43 nM)`), so nothing else may be taken.
+ */
+function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | null | undefined {
   for (let index = valueIndex - 1; index > 0 && index >= valueIndex - 8; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' || piece.kind === 'value') return undefined;
     if (piece.kind === 'mark' && (piece.mark === ')' || piece.mark === ';')) return undefined;
     if (piece.kind === 'mark' && piece.mark === '(') {
       const before = pieces[index - 1];
-      return before.kind === 'mention' && before.mention.kind === kind ? before.mention : undefined;
+      if (before.kind === 'mention') return before.mention.kind === kind ? before.mention : undefined;
+      return before.kind === 'word' && unknownNameKind(before.written ?? '') === kind ? null : undefined;
     }
   }
+  return undefined;
+}
+
+/** A word shaped like a receptor subtype (`D4.2`, `Nav1.7`) or a compound code (`CM398`, `LY-334370`) that no name matched. */
+function unknownNameKind(written: string): Mention['kind'] | undefined {
+  if (/^[A-Z][a-z]?\d{1,2}(?:\.\d{1,2})?[A-Za-z]?$/.test(written)) return 'target';
+  if (/^[A-Z]{2,5}-?\d{2,7}[A-Za-z]?$/.test(written)) return 'compound';
   return undefined;
 }
 
@@ -81,7 +96,7 @@ const assayObjectWords = new Set(['antagonised', 'antagonized', 'antagonises', '
 const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered', 'enhanced', 'mediated', 'activated', 'driven', 'promoted']);
 
 /** `dopamine receptors`, `a dopamine agonist`, `5-HT uptake`, `fluoxetine concentrations`: the compound qualifies a noun. */
-const qualifiedNouns = new Set(['receptor', 'receptors', 'agonist', 'agonists', 'antagonist', 'antagonists', 'transporter', 'transporters', 'uptake', 'reuptake', 'release', 'level', 'levels', 'system', 'systems', 'neurotransmission', 'signalling', 'signaling', 'pathway', 'pathways', 'neurons', 'neuronal', 'tone', 'turnover', 'concentration', 'concentrations', 'content', 'metabolism', 'responses', 'response', 'analogues', 'analogs', 'derivatives', 'class', 'scaffold']);
+const qualifiedNouns = new Set(['receptor', 'receptors', 'agonist', 'agonists', 'antagonist', 'antagonists', 'transporter', 'transporters', 'uptake', 'reuptake', 'release', 'level', 'levels', 'system', 'systems', 'neurotransmission', 'signalling', 'signaling', 'pathway', 'pathways', 'neurons', 'neuronal', 'tone', 'turnover', 'concentrations', 'content', 'metabolism', 'responses', 'response', 'analogues', 'analogs', 'derivatives', 'class', 'scaffold']);
 
 /**
  * A name that is not the subject its clause speaks of: compared with (`like desipramine`, `relative to sertraline`),
@@ -125,7 +140,10 @@ export function respectivelyEntities(pieces: readonly Piece[], valueIndex: numbe
 /** Words a list of names right after its values may hold: `at the human SERT, NET and DAT receptors, respectively`. */
 const listWords = new Set([...linkingWords, 'and', 'or', 'respectively', 'receptor', 'receptors', 'transporter', 'transporters', 'subtype', 'subtypes', 'sites', 'site']);
 
-function followingList(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention[] {
+/** Words that qualify members of a list of receptors: `α1-adrenergic, β-adrenergic, H1, and mACh receptors`. */
+const LIST_MEMBER_WORDS = new Set(['adrenergic', 'dopaminergic', 'serotonergic', 'muscarinic', 'nicotinic', 'histaminergic', 'cholinergic', 'opioid', 'serotonin', 'dopamine', 'histamine', 'type', 'alpha', 'beta']);
+
+export function followingList(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention[] {
   const names: Mention[] = [];
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
@@ -134,7 +152,9 @@ function followingList(pieces: readonly Piece[], valueIndex: number, kind: Menti
       continue;
     }
     if (piece.kind === 'mark' && (piece.mark === ',' || piece.mark === '(' || piece.mark === ')')) continue;
-    if (piece.kind === 'word' && listWords.has(piece.word)) continue;
+    if (piece.kind === 'word' && (listWords.has(piece.word) || LIST_MEMBER_WORDS.has(piece.word) || /[A-Z\d]/.test(piece.written ?? ''))) continue;
+    // `5-HT2`: a name the dictionary does not know, read as a number and a word.
+    if (piece.kind === 'value' && pieces[index + 1]?.kind === 'word') continue;
     break;
   }
   return names;

@@ -105,7 +105,9 @@ export function lexProse(
     }
     if (isWordChar(code)) {
       let end = index + 1;
-      while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+      // A name may start inside a word (`h5-HT2C`, the human clone): the word ends where the name begins.
+      const wordLimit = mention ? mention.start : text.length;
+      while (end < wordLimit && isWordChar(text.charCodeAt(end))) end++;
       while (text.charCodeAt(end) === 46 && isWordChar(text.charCodeAt(end + 1)) && !isWordChar(text.charCodeAt(end + 2))) end += 2; // e.g, i.e
       lastWord = text.slice(index, end).toLowerCase();
       sink.token({ kind: 'word', start: index, end, word: lastWord });

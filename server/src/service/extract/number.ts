@@ -69,6 +69,13 @@ function readPowerOfTen(text: string, index: number): { exponent: number; end: n
   } else if (startsWithAt(text, position, '<sup>')) {
     position += 5;
     closer = '</sup>';
+  } else if (text.charCodeAt(position) === 40 && /^\([-−–]\d{1,3}\)/.test(text.slice(position, position + 6))) {
+    // `× 10(-9)`, as PubMed writes superscripts.
+    position++;
+    closer = ')';
+  } else if (/^ ?[-−–]\d{1,3}(?!\d)/.test(text.slice(position, position + 6))) {
+    // `× 10−11 M`, `× 10 −8 M`: a superscript flattened by a page or a PDF.
+    if (text.charCodeAt(position) === 32) position++;
   } else if (text.charCodeAt(position) === 94) {
     position++;
   } else {

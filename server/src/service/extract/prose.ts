@@ -2,7 +2,7 @@ import type { Relation } from '../kb/types';
 import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, coordinatedNames, entityAt, hasUnknownSibling, isComparison, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, respectivelyEntities, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -65,6 +65,8 @@ export function extractFromCell(input: ProseInput, cell: CellContext): AffinityS
 class SentenceReader implements TokenSink {
   private tokens: Token[] = [];
   private paragraphCompound: Mention | undefined;
+  /** The measure the section last named, for `affinity (500 nM) for …` sentences that name none. */
+  private recentLabel: MeasureLabel | undefined;
   private paragraphTarget: Mention | undefined;
   /** The last paragraph's compound and target, for a paragraph that opens with `Its …`; a heading clears them. */
   private previousCompound: Mention | undefined;
@@ -86,6 +88,7 @@ class SentenceReader implements TokenSink {
     if (section) {
       this.previousCompound = undefined;
       this.previousTarget = undefined;
+      this.recentLabel = undefined;
     } else if (this.paragraphCompound || this.paragraphTarget) {
       this.previousCompound = this.paragraphCompound ?? this.previousCompound;
       this.previousTarget = this.paragraphTarget;
@@ -96,9 +99,11 @@ class SentenceReader implements TokenSink {
 
   private readSentence(tokens: Token[]): void {
     const hasValues = tokens.some((token) => token.kind === 'values');
-    const hasMeasure = hasValues && (this.cell?.label !== undefined || tokens.some((token) => token.kind === 'measure'));
+    const measures = tokens.filter((token): token is Extract<Token, { kind: 'measure' }> => token.kind === 'measure');
     const pieces = tokens.map((token) => toPiece(token, this.input.masked));
-    if (hasMeasure) this.readStatements(tokens, pieces);
+    if (hasValues && (this.cell?.label !== undefined || measures.length > 0)) this.readStatements(tokens, pieces);
+    else if (hasValues && this.recentLabel && !this.cell && speaksOfAffinity(pieces)) this.readStatements(tokens, pieces, this.recentLabel);
+    if (measures.length > 0) this.recentLabel = measures[measures.length - 1].label;
     // The sentence's subject compound: its first that is not compared with, a stimulus or qualifying a noun.
     let subject: Mention | undefined;
     pieces.forEach((piece, index) => {
@@ -109,10 +114,11 @@ class SentenceReader implements TokenSink {
     if (subject) this.paragraphCompound = subject;
   }
 
-  private readStatements(tokens: Token[], pieces: Piece[]): void {
+  /** `inherited`: `It has negligible affinity (>10,000 nM) for D1 …` after a sentence that named the measure (Ki). */
+  private readStatements(tokens: Token[], pieces: Piece[], inherited?: MeasureLabel): void {
     const { cell } = this;
-    let label: MeasureLabel | undefined = cell?.label;
-    let measureFrom: MeasureSource = cell?.labelFrom ?? 'sentence';
+    let label: MeasureLabel | undefined = cell?.label ?? inherited;
+    let measureFrom: MeasureSource = cell?.labelFrom ?? (inherited ? 'context' : 'sentence');
     let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit;
     /** `CBD-Ki = 34 nM vs. ∆9-THC-Ki = 15 nM`, `SERT Ki 4.3 nM`: the name written against the measure owns its values. */
     let labelOwner: Mention | undefined;
@@ -147,7 +153,10 @@ class SentenceReader implements TokenSink {
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
         const clauseTarget = entities.target ?? undefined;
-        const listed = !pairs && token.items.length === 1 && isBound(written) && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
+        const spansRange = isBound(written) || item.valueHigh !== undefined;
+        // `no affinity for SERT, NET or DAT (Ki > 10 µM)`, `affinity (500–10,000 nM) for the 5-HT1A, 5-HT1B and α2 receptors`.
+        const listedAfter = !pairs && token.items.length === 1 && spansRange ? dropRepeats(followingList(pieces, index, 'target')) : [];
+        const listed = listedAfter.length > 1 ? listedAfter : !pairs && token.items.length === 1 && isBound(written) && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
         const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === clauseTarget?.start ? 'clause' : 'list-order')) : [entities.target];
         for (const target of targets) {
           const statement = buildStatement({
@@ -175,13 +184,16 @@ class SentenceReader implements TokenSink {
     const { masked } = this.input;
     let position = end;
     while (position < masked.length && position < end + 4 && (isBlank(masked.charCodeAt(position)) || '(,;$['.includes(masked[position]))) position++;
+    // `(Ki in nM):`, `Ki values (in µM)`.
+    if (masked.startsWith('in ', position)) position += 3;
     const unit = readUnitAt(masked, position);
     if (!unit || unit.kind !== 'concentration') return undefined;
     const after = masked[unit.end];
     return after === ')' || after === ']' || after === ':' ? unit.unit : undefined;
   }
 
-  private clauseEntities(pieces: Piece[], valueIndex: number, labelOwner?: Mention): { compound?: EntityAt; target?: EntityAt } {
+  /** `null`: the clause names it with a word the dictionary does not know. */
+  private clauseEntities(pieces: Piece[], valueIndex: number, labelOwner?: Mention): { compound?: EntityAt | null; target?: EntityAt | null } {
     const compound = labelOwner?.kind === 'compound' ? labelOwner : clauseEntity(pieces, valueIndex, 'compound');
     const target = labelOwner?.kind === 'target' ? labelOwner : clauseEntity(pieces, valueIndex, 'target');
     return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
@@ -234,12 +246,30 @@ class SentenceReader implements TokenSink {
   }
 }
 
-/** The name written right against a measure label (`CBD-Ki`, `SERT Ki`, `hERG IC50`), which owns the values that follow it. */
+/**
+ * The name written right against a measure label (`CBD-Ki`, `SERT Ki`, `hERG IC50`, `Ki(D3)`, `Ki (D2)`), which owns
+ * the values that follow it.
+ */
 function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: string): Mention | undefined {
+  const [open, inside, close] = [tokens[measureIndex + 1], tokens[measureIndex + 2], tokens[measureIndex + 3]];
+  if (open?.kind === 'punct' && open.mark === '(' && inside?.kind === 'mention' && close?.kind === 'punct' && close.mark === ')' && open.start - tokens[measureIndex].end <= 1) return inside.mention;
   const before = tokens[measureIndex - 1];
   if (before?.kind !== 'mention') return undefined;
   const gap = text.slice(before.end, tokens[measureIndex].start);
   return /^[\s-]?$/.test(gap) ? before.mention : undefined;
+}
+
+function dropRepeats(names: readonly Mention[]): Mention[] {
+  return names.filter((name, index) => names.findIndex((other) => other.id === name.id) === index);
+}
+
+/** `affinity (500–10,000 nM) for`: the word, then a parenthesis holding the value. */
+function speaksOfAffinity(pieces: readonly Piece[]): boolean {
+  return pieces.some((piece, index) => {
+    if (piece.kind !== 'word' || (piece.word !== 'affinity' && piece.word !== 'affinities')) return false;
+    const open = pieces[index + 1];
+    return open?.kind === 'mark' && open.mark === '(' && pieces.slice(index + 2, index + 4).some((next) => next.kind === 'value');
+  });
 }
 
 /** The distinct names of a kind a sentence gives as subjects (comparisons and qualifiers aside). */
@@ -265,7 +295,7 @@ function isBound(relation: Relation): boolean {
 
 function toPiece(token: Token, text: string): Piece {
   if (token.kind === 'mention') return { kind: 'mention', mention: token.mention };
-  if (token.kind === 'word') return { kind: 'word', word: token.word };
+  if (token.kind === 'word') return { kind: 'word', word: token.word, written: text.slice(token.start, token.end) };
   // `of`, `was`: read as relations before a value, but words like any other to the association rules.
   if (token.kind === 'relation' && token.read.written === 'word') return { kind: 'word', word: text.slice(token.start, token.end).toLowerCase() };
   if (token.kind === 'punct') return { kind: 'mark', mark: token.mark };
