@@ -6,6 +6,7 @@ import type { AffinityStatement, ConcentrationUnit } from '../server/src/service
 import { indexKnowledgeBase } from '../server/src/service/kb/indexed';
 import type { AffinityRecord } from '../server/src/service/kb/types';
 import { scanDocument } from '../server/src/service/scan/index';
+import { significantDigits } from '../server/src/service/check/rules/same-digits-slip';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
 
 function record(id: string, target: string, measure: AffinityRecord['measure'], valueNm: number, extra: Partial<AffinityRecord> = {}): AffinityRecord {
@@ -163,6 +164,17 @@ test('a decimal slip just under 10× (0.44 for a 4.37–4.4 range) is found; oth
   assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 31 nM.', '31 nM', 'SIGMAR1', 'Kd', 31)), 'affinity.decimal-slip');
   assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 40 nM.', '40 nM', 'SIGMAR1', 'Kd', 40)), 'within-spread');
   assert.equal(code(verdictFor('Amitriptyline binds the sigma-1 receptor with a Kd of 33 nM.', '33 nM', 'SIGMAR1', 'Kd', 33)), 'within-spread');
+});
+
+test('a value with exactly the digits of one reference ×10 is a slip even when another reference lies 3–10× away', () => {
+  // NET: Ki 13.3 nM and Kd 35 nM. 133 is 3.8× above 35 (within the spread of assays) but 13.3 moved one place.
+  assert.equal(code(verdictFor('Amitriptyline binds NET with a Ki of 133 nM.', '133 nM', 'SLC6A2', 'Ki', 133)), 'affinity.decimal-slip');
+  assert.equal(code(verdictFor('Amitriptyline binds NET with a Ki of 130 nM.', '130 nM', 'SLC6A2', 'Ki', 130)), 'within-spread', '13 is not 13.3');
+  assert.equal(code(verdictFor('Amitriptyline binds NET with a Ki of 70 nM.', '70 nM', 'SLC6A2', 'Ki', 70)), 'consistent', 'the nearest reference within 3×');
+  assert.equal(significantDigits(4.3), '43');
+  assert.equal(significantDigits(0.043), '43');
+  assert.equal(significantDigits(430), '43');
+  assert.equal(significantDigits(3250), '325');
 });
 
 test('QC outliers never drive a verdict', () => {

@@ -11,6 +11,7 @@ import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
 import { mismatch } from './rules/mismatch';
 import { pScaleAsConcentration } from './rules/p-scale-as-concentration';
+import { sameDigitsSlip } from './rules/same-digits-slip';
 import { targetSwap } from './rules/target-swap';
 import { unitSlip } from './rules/unit-slip';
 import type { Evidence, Finding, Verdict } from './types';
@@ -110,8 +111,11 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
   }
   // A decimal slip moves the same digits 10×: 0.44 for 4.4 lies 9.9× off a 4.37–4.4 range, so slips are looked for
-  // from 10/1.05× on; other explanations need 10×.
-  if (fold < (MISQUOTE_FACTOR / SAME_DIGITS_FACTOR) * (1 - 1e-9)) return { kind: 'within-spread', evidence, factor: fold };
+  // from 10/1.05× on; other explanations need 10×. Nearer, only one reference's very digits make a slip.
+  if (fold < (MISQUOTE_FACTOR / SAME_DIGITS_FACTOR) * (1 - 1e-9)) {
+    const slip = sameDigitsSlip(context);
+    return slip ? { kind: 'finding', finding: slip } : { kind: 'within-spread', evidence, factor: fold };
+  }
   const beyondSpread = fold >= MISQUOTE_FACTOR * (1 - 1e-9);
   let best: Finding | undefined;
   for (const rule of EXPLANATIONS) {
