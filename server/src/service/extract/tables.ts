@@ -220,7 +220,9 @@ class TableReader {
     const rowLabel = firstOf(row, (heading) => heading.label);
     const spanningLabel = firstOf(spanning, (heading) => heading.label);
     const columnNames = nearestFirst.some((heading) => heading.target || heading.compound || heading.qualifiedCompound);
-    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
+    // Where the columns are compounds, a column headed by a word no name matches is a compound the dictionary does not know.
+    const unknownCompoundColumn = orientation === 'target-rows' && !nearestFirst.some((heading) => heading.foreign);
+    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && !unknownCompoundColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
     if (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel)) return;
 
     const label: Found<MeasureLabel> | undefined =
