@@ -110,8 +110,8 @@ function valueMatches(statement: AffinityStatement, truth: TruthStatement): bool
 
 /** The measure as the reader names it: KB is Kb, and a p-scale truth measure is the reader's measure on the p-scale. */
 function measureRight(statement: AffinityStatement, truth: TruthStatement): boolean {
-  const pScale = /^p(?!A2)/.test(truth.measure);
-  const measure = (pScale ? truth.measure.slice(1) : truth.measure).replace(/^KB$/, 'Kb');
+  const pScale = /^p/.test(truth.measure);
+  const measure = (pScale && truth.measure !== 'pA2' ? truth.measure.slice(1) : truth.measure).replace(/^KB$/, 'Kb');
   return statement.measure === measure && (statement.scale === 'p-scale') === pScale;
 }
 
@@ -135,9 +135,10 @@ export class Scorer {
   compoundRight(statement: AffinityStatement, truth: TruthStatement): boolean {
     if (!statement.compound || !truth.compound) return false;
     const known = this.compoundNames(statement.compound.id);
-    const wanted = [truth.compound.normalized, truth.compound.parent, ...(truth.compound.aliases ?? [])].filter((name): name is string => Boolean(name)).map(fold);
-    // `(+)-tramadol`, `escitalopram oxalate`: the stereo prefix or the salt falls away.
-    const stripped = wanted.map((name) => name.replace(/^(r|s|rs|l|d|dl|levo|dextro)(?=[a-z]{4})/, ''));
+    // The truth's `parent` also names the parent of a metabolite (radafaxine → bupropion), which is another compound:
+    // only a stereo prefix may fall away (`(+)-tramadol` read as tramadol).
+    const wanted = [truth.compound.normalized, ...(truth.compound.aliases ?? [])].filter((name): name is string => Boolean(name)).map(fold);
+    const stripped = wanted.map((name) => name.replace(/^(r|s|rs|sr|rr|ss|l|d|dl|levo|dextro)(?=[a-z]{4})/, ''));
     return [...wanted, ...stripped].some((name) => known.has(name));
   }
 

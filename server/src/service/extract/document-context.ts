@@ -112,6 +112,8 @@ function paragraphBefore(masked: string, start: number): Span | undefined {
   if (end === 0) return undefined;
   const blank = masked.lastIndexOf('\n\n', end - 1);
   const paragraphStart = blank < 0 ? 0 : blank + 2;
+  // A heading right above a table names its section, not the lead-in sentence of the table.
+  if (/^\s*(?:#|\\(?:sub)*section\b|\\chapter\b)/.test(masked.slice(paragraphStart, end))) return undefined;
   // The last sentence only, when the paragraph is long: `… at the following receptors (Ki, nM):`.
   const from = Math.max(paragraphStart, end - 400);
   return { start: from, end };

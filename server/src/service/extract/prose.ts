@@ -121,7 +121,7 @@ class SentenceReader implements TokenSink {
     let measureFrom: MeasureSource = cell?.labelFrom ?? (inherited ? 'context' : 'sentence');
     let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit;
     /** `CBD-Ki = 34 nM vs. ∆9-THC-Ki = 15 nM`, `SERT Ki 4.3 nM`: the name written against the measure owns its values. */
-    let labelOwner: Mention | undefined;
+    let labelOwner: Mention | null | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
     const pronounSubject = !namesInSentence && tokens.some((token) => token.kind === 'word' && pronouns.has(token.word));
     const labelsUsed = new Set<MeasureLabel>();
@@ -148,8 +148,8 @@ class SentenceReader implements TokenSink {
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
       token.items.forEach((item, itemIndex) => {
         if (isIonConcentration(this.input.text, item)) return;
-        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[itemIndex] : namesInSentence ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
-        if (!entities.compound && !entities.target) return;
+        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[itemIndex] : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        if (!entities.compound && !entities.target && !cell?.compound && !cell?.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
         const clauseTarget = entities.target ?? undefined;
@@ -193,8 +193,12 @@ class SentenceReader implements TokenSink {
   }
 
   /** `null`: the clause names it with a word the dictionary does not know. */
-  private clauseEntities(pieces: Piece[], valueIndex: number, labelOwner?: Mention): { compound?: EntityAt | null; target?: EntityAt | null } {
-    const compound = labelOwner?.kind === 'compound' ? labelOwner : clauseEntity(pieces, valueIndex, 'compound');
+  private clauseEntities(pieces: Piece[], valueIndex: number, labelOwner?: Mention | null): { compound?: EntityAt | null; target?: EntityAt | null } {
+    if (labelOwner === null) return { compound: null, target: this.clauseEntities(pieces, valueIndex).target };
+    // In a table cell, the compounds the text names are mostly the assay's (`CP55940-enhanced GTPγS binding`): the
+    // cell's column or row says whose the value is, unless a name is written against the value or its measure.
+    const ownerOnly = this.cell !== undefined;
+    const compound = labelOwner?.kind === 'compound' ? labelOwner : ownerOnly ? ownedBy(pieces, valueIndex, 'compound') : clauseEntity(pieces, valueIndex, 'compound');
     const target = labelOwner?.kind === 'target' ? labelOwner : clauseEntity(pieces, valueIndex, 'target');
     return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
   }
@@ -250,12 +254,15 @@ class SentenceReader implements TokenSink {
  * The name written right against a measure label (`CBD-Ki`, `SERT Ki`, `hERG IC50`, `Ki(D3)`, `Ki (D2)`), which owns
  * the values that follow it.
  */
-function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: string): Mention | undefined {
+function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: string): Mention | null | undefined {
   const [open, inside, close] = [tokens[measureIndex + 1], tokens[measureIndex + 2], tokens[measureIndex + 3]];
   if (open?.kind === 'punct' && open.mark === '(' && inside?.kind === 'mention' && close?.kind === 'punct' && close.mark === ')' && open.start - tokens[measureIndex].end <= 1) return inside.mention;
   const before = tokens[measureIndex - 1];
-  if (before?.kind !== 'mention') return undefined;
+  if (!before) return undefined;
   const gap = text.slice(before.end, tokens[measureIndex].start);
+  // `dronabinol-Ki = 3.3 µM`: a word the dictionary does not know, hyphenated to the measure, is an unknown compound's.
+  if (before.kind === 'word' && gap === '-' && before.word.length >= 4) return null;
+  if (before.kind !== 'mention') return undefined;
   return /^[\s-]?$/.test(gap) ? before.mention : undefined;
 }
 
@@ -270,6 +277,19 @@ function speaksOfAffinity(pieces: readonly Piece[]): boolean {
     const open = pieces[index + 1];
     return open?.kind === 'mark' && open.mark === '(' && pieces.slice(index + 2, index + 4).some((next) => next.kind === 'value');
   });
+}
+
+/** `fluoxetine (Ki = 1 nM)`: the name a value's parenthesis opens after, if any. */
+function ownedBy(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | undefined {
+  for (let index = valueIndex - 1; index > 0 && index >= valueIndex - 8; index--) {
+    const piece = pieces[index];
+    if (piece.kind === 'mention' || piece.kind === 'value' || (piece.kind === 'mark' && piece.mark !== '(')) return undefined;
+    if (piece.kind === 'mark') {
+      const before = pieces[index - 1];
+      return before.kind === 'mention' && before.mention.kind === kind ? before.mention : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The distinct names of a kind a sentence gives as subjects (comparisons and qualifiers aside). */

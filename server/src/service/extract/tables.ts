@@ -246,7 +246,9 @@ class TableReader {
     const rowsNameTargets = orientation === 'target-rows';
     const target = pick([columnTarget, 'table-column'], [rowTarget, 'table-row'], [rowsNameTargets ? undefined : this.caption?.target, 'table-caption']);
     let compound = pick([rowCompound, 'table-row'], [columnCompound, 'table-column']);
-    if (!compound && !rowsNameCompounds && !rowName?.metabolite) compound = this.subjectCompound(cell.cell.start);
+    // A column headed by an unknown or qualified name is that compound's, known or not: nothing else stands in.
+    const columnNamesUnknown = nearestFirst.some((heading) => heading.qualifiedCompound || (orientation === 'target-rows' && heading.otherWords && !heading.compound));
+    if (!compound && !rowsNameCompounds && !rowName?.metabolite && !columnNamesUnknown) compound = this.subjectCompound(cell.cell.start);
 
     if (cell.kind === 'value') {
       if (!label) return;
@@ -255,7 +257,7 @@ class TableReader {
         this.readProseCell(cell, { compound, target, label, unit });
         return;
       }
-      if (!target && !compound) return;
+      // A value in an affinity table is read even when its row and column name nothing the dictionary knows.
       const statement = buildStatement({
         text: this.input.text,
         item: value.item,
@@ -421,7 +423,7 @@ const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)
 const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L)\)\s*)?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/;
 
 /** Header words that say nothing of what a column holds: `Value`, `Affinity`, `Mean ± SEM`, `human`. */
-const NEUTRAL_WORDS = /^(?:values?|affinit(?:y|ies)|binding|means?|data|results?|estimates?|measured|apparent|observed|human|rat|mouse|cloned|recombinant|native|receptors?|transporters?|channels?|constants?|inhibition|dissociation|geometric|arithmetic|SEM|SD|SE|and|or|of|at|for|in|the|with|vs|nM|µM|μM)$/i;
+const NEUTRAL_WORDS = /^(?:values?|affinit(?:y|ies)|binding|actions?|effects?|activit(?:y|ies)|profiles?|potency|potencies|means?|data|results?|estimates?|measured|apparent|observed|human|rat|mouse|cloned|recombinant|native|receptors?|transporters?|channels?|constants?|inhibition|dissociation|geometric|arithmetic|SEM|SD|SE|and|or|of|at|for|in|the|with|vs|nM|µM|μM)$/i;
 
 /** Words that make a column something other than affinities. */
 const FOREIGN_WORDS = /\b(?:dose|doses|dosage|MW|mol\.?\s*wt|molecular weight|fu|unbound|Emax|E\s*max|efficacy|intrinsic activity|Hill|nH|slope|occupancy|Bmax|B\s*max|t1\/2|half-life|Cmax|AUC|clearance|logP|cLogP|tPSA|PSA|route|year|references?|refs?)\b|%|^\s*\(?[nN]\)?\s*$/;

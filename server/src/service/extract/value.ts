@@ -145,6 +145,8 @@ function attachRangeHigh(text: string, item: ValueItem, options: ReadOptions): v
 
 function rangeSeparatorEnd(text: string, index: number, options: ReadOptions): number | undefined {
   if (startsWithAt(text, index, ' to ')) return index + 4;
+  // `3.3~4.9 μM` in Markdown (in LaTeX `~` is a tie).
+  if (!options.tieIsSpace && text.charCodeAt(index) === 126 && isDigit(text.charCodeAt(index + 1))) return index + 1;
   const position = skipSpacing(text, index, options.tieIsSpace);
   const separator = rangeSeparators.find((candidate) => candidate !== ' to ' && startsWithAt(text, position, candidate));
   return separator ? position + separator.length : undefined;

@@ -125,9 +125,11 @@ function letterSubtypes(text: string, mentions: readonly Mention[], dictionary: 
       const word = /([\p{L}][\p{L}\p{N}]{0,14})\s*$/u.exec(withoutNote);
       if (!word || !LIST_WORD.test(word[1])) break;
       const wordStart = position - (before.length - word.index);
-      if (isInsideMention(mentions, wordStart)) break;
       const key = word[1].toLowerCase();
-      const target = resolved.get(key) ?? resolveSubtype(word[1], family, noun, dictionary);
+      // `kappa receptors` may be a name of its own: the list's last word, already read.
+      const named = mentionAt(mentions, wordStart);
+      if (named && !(named.kind === 'target' && named.end >= head.index)) break;
+      const target = named ?? resolved.get(key) ?? resolveSubtype(word[1], family, noun, dictionary);
       if (!target) break;
       resolved.set(key, target);
       const joiner = /(,\s*(?:and|or|but not)?|and|or|nor|but not|and not|\/)\s*$/.exec(text.slice(Math.max(0, wordStart - 12), wordStart).trimEnd());
@@ -157,9 +159,13 @@ function resolveSubtype(word: string, family: string | undefined, noun: string, 
   return undefined;
 }
 
-function isInsideMention(mentions: readonly Mention[], offset: number): boolean {
+function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
   const index = firstMentionFrom(mentions, offset + 1) - 1;
-  return index >= 0 && mentions[index].start <= offset && offset < mentions[index].end;
+  return index >= 0 && mentions[index].start <= offset && offset < mentions[index].end ? mentions[index] : undefined;
+}
+
+function isInsideMention(mentions: readonly Mention[], offset: number): boolean {
+  return mentionAt(mentions, offset) !== undefined;
 }
 
 function escapeRegExp(text: string): string {

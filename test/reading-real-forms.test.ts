@@ -1,0 +1,188 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../server/src/service/index';
+import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+
+// The forms real manuscripts write, each found in a real text of the development corpora (test/fixtures/real and
+// the texts kept outside the repository), written here in sentences of our own. Read with the bundled knowledge base.
+const service = createLanguageService(loadKnowledgeBaseFiles());
+
+/** Every statement as `value unit measure compound@target`, with `?` for what was not found. */
+function read(text: string, languageId = 'markdown'): string[] {
+  const document = TextDocument.create('file:///paper', languageId, 1, text);
+  const analysis = service.analyze(document)!;
+  const name = (id: string | undefined, kind: 'compound' | 'target') => {
+    if (!id) return '?';
+    const entry = kind === 'compound' ? service.knowledgeBase.compound(id) : service.knowledgeBase.target(id);
+    return kind === 'target' ? id : entry?.name ?? id;
+  };
+  return analysis.checked.map(({ statement }) => {
+    const number = (value: number) => String(Number(value.toPrecision(6)));
+    const value = statement.valueHigh === undefined ? number(statement.value) : `${number(statement.value)}-${number(statement.valueHigh)}`;
+    const relation = statement.relation === '=' ? '' : statement.relation;
+    const measure = statement.scale === 'p-scale' && statement.measure !== 'pA2' ? `p${statement.measure}` : statement.measure;
+    return `${relation}${value} ${statement.unit ?? '-'} ${measure} ${name(statement.compound?.id, 'compound')}@${name(statement.target?.id, 'target')}`;
+  });
+}
+
+function diagnosticsOf(text: string): Diagnostic[] {
+  const document = TextDocument.create('file:///paper', 'markdown', 1, text);
+  return service.diagnostics(document, service.analyze(document)!);
+}
+
+test('tables: a spanning sub-header row gives measure and unit; spaces group thousands; footnote letters glued to names', () => {
+  const text = [
+    '| test drugs | H1 receptors | H2 receptors |',
+    '|---|---|---|',
+    '| | inhibition constants at guinea pig H1–H2 receptors (Ki, nM ± SEM) | |',
+    '| clemastine | 0.23 ± 0.1 | 4 015 ± 1 617 |',
+    '| ketotifenb | 0.7 ± 0.1 | 8 612 ± 1 275 |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['0.23 nM Ki clemastine@HRH1', '4015 nM Ki clemastine@HRH2', '0.7 nM Ki ketotifen@HRH1', '8612 nM Ki ketotifen@HRH2']);
+});
+
+test('tables: rows of names repeated over their values, abbreviations defined in the caption, no unit anywhere', () => {
+  const text = [
+    '\\begin{table}',
+    '\\caption{Dissociation constants of clozapine (Cloz) and olanzapine (Olanz).}',
+    '\\begin{tabular}{llll}',
+    '\\multicolumn{4}{c}{Equilibrium dissociation constants at human receptors} \\\\',
+    'Cloz & 5HT$_{2A}$ & H$_1$ & \\cellcolor{gray}D$_2$ \\\\',
+    ' & 2.59 & 3.1 & \\cellcolor{gray}210 \\\\',
+    'Olanz & H$_1$ & 5HT$_{2A}$ & D$_2$ \\\\',
+    ' & 0.087 & 1.48 & \\fbox{$>$10000} \\\\',
+    '\\end{tabular}',
+    '\\end{table}',
+  ].join('\n');
+  assert.deepEqual(read(text, 'latex'), [
+    '2.59 - Kd clozapine@HTR2A', '3.1 - Kd clozapine@HRH1', '210 - Kd clozapine@DRD2',
+    '0.087 - Kd olanzapine@HRH1', '1.48 - Kd olanzapine@HTR2A', '>10000 - Kd olanzapine@DRD2',
+  ]);
+  assert.ok(service.analyze(TextDocument.create('file:///t.tex', 'latex', 1, text))!.checked.every(({ verdict }) => verdict.kind === 'unchecked'), 'a value with no unit is never checked');
+});
+
+test('tables: a merged first cell takes the name above; a metabolite label row makes the values another compound\'s', () => {
+  const text = [
+    '| Drugs | Route | Ki 1B (nM) | Ki 1D (nM) |',
+    '|---|---|---|---|',
+    '| Sumatriptan | SC | 12.6 | 12.6 |',
+    '| Zolmitriptan | PO | [unchanged drug] | [unchanged drug] |',
+    '| | ODT | 6.31 | 2.51 |',
+    '| | | [active metabolite] | [active metabolite] |',
+    '| | | 1.58 | 0.5 |',
+    '',
+    'Triptans act at 5-HT1B and 5-HT1D receptors.',
+  ].join('\n');
+  assert.deepEqual(read(text), ['12.6 nM Ki sumatriptan@HTR1B', '12.6 nM Ki sumatriptan@HTR1D', '6.31 nM Ki zolmitriptan@HTR1B', '2.51 nM Ki zolmitriptan@HTR1D', '1.58 nM Ki ?@HTR1B', '0.5 nM Ki ?@HTR1D']);
+});
+
+test('tables: cells written as prose read against their row and column', () => {
+  const text = [
+    'Table 1.',
+    '',
+    'Cannabidiol (CBD) binding profiles.',
+    '',
+    '| Target | CBD Action |',
+    '|---|---|',
+    '| CB1 | Low affinity in [3H]CP55940 binding (Ki = 3.3~4.9 μM); ↓ CP55940-enhanced GTPγS binding (KB = 79 nM) |',
+    '| CB2 | Affinity (CBD-Ki = 4.2 μM vs. dronabinol-Ki = 3.3 μM) |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['3.3-4.9 µM Ki cannabidiol@CNR1', '79 nM Kb cannabidiol@CNR1', '4.2 µM Ki cannabidiol@CNR2', '3.3 µM Ki ?@CNR2']);
+});
+
+test('tables: compounds as columns, targets by their uptake assay, the measure in a note row under the values', () => {
+  const text = [
+    '| Compound | Phencyclidine | Indatraline |',
+    '|---|---|---|',
+    '| [3H]5-HT uptake | 1424 | 4.49 |',
+    '| [3H]dopamine uptake | 347 | 3.23 |',
+    '| All values are IC50 (nM). | | |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['1424 nM IC50 phencyclidine@SLC6A4', '4.49 nM IC50 ?@SLC6A4', '347 nM IC50 phencyclidine@SLC6A3', '3.23 nM IC50 ?@SLC6A3']);
+});
+
+test('tables: a section row says what the rows under it hold; lower-case table styles; property rows are not read', () => {
+  const text = [
+    '\\begin{tabular}{llll}',
+    ' & Palbociclib & Abemaciclib & Ribociclib \\\\',
+    'Ic50 (nm) & & & \\\\',
+    'Cdk4-cyclin d1 & 11 & 2 & 10 \\\\',
+    'Time to peak (hours) & 6--12 & 8 & 1--4 \\\\',
+    '\\end{tabular}',
+  ].join('\n');
+  assert.deepEqual(read(text, 'latex'), ['11 nM IC50 palbociclib@CDK4', '2 nM IC50 abemaciclib@CDK4', '10 nM IC50 ribociclib@CDK4']);
+});
+
+test('tables: a qualified name is another compound; lower-case muscarinic subtypes; a ± mark before a partial agonist', () => {
+  const text = [
+    '| | Bupropion | R,R- Hydroxy bupropion |',
+    '|---|---|---|',
+    '| Inhibition IC50 (μM) in human cells | | |',
+    '| DAT, uptake | 0.66 | inactive |',
+    '| NET, uptake | 1.85 | 9.9 |',
+    '',
+    '| Drug | m1 | m2 |',
+    '|---|---|---|',
+    '| Geometric mean of Kd (nM) | | |',
+    '| Aripiprazole | ±0.7 | 6.3 |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['0.66 µM IC50 bupropion@SLC6A3', '1.85 µM IC50 bupropion@SLC6A2', '9.9 µM IC50 ?@SLC6A2', '0.7 nM Kd aripiprazole@CHRM1', '6.3 nM Kd aripiprazole@CHRM2']);
+});
+
+test('lists of "target: value" read with the measure and unit of the sentence before', () => {
+  const text = ['Olanzapine binds the following receptors. Affinities are (Ki, nM):', '', '- dopamine D1: 31', '- dopamine D2: 11', '- histamine H1: 7'].join('\n');
+  assert.deepEqual(read(text), ['31 nM Ki olanzapine@DRD1', '11 nM Ki olanzapine@DRD2', '7 nM Ki olanzapine@HRH1']);
+});
+
+test('abstracts: receptors named by Greek words under one head noun, measures in parentheses after them', () => {
+  const text = 'Buprenorphine-3-glucuronide had affinity for human mu (Ki = 4.9±2.7 pM) and delta (Ki = 270±0.4 nM) but not kappa receptors. Binding was mu-specific.';
+  assert.deepEqual(read(text), ['4.9 pM Ki buprenorphine@OPRM1', '270 nM Ki buprenorphine@OPRD1']);
+});
+
+test('abstracts: PubMed subscripts, plural measures, flattened exponents, Unicode subscripts, species prefixes', () => {
+  assert.deepEqual(read('Agomelatine blocked h5-HT2C receptors (pA2 values of 6.0 and 6.1).'), ['6 - pA2 agomelatine@HTR2C', '6.1 - pA2 agomelatine@HTR2C']);
+  assert.deepEqual(read('Ropinirole binds D(2) receptors with a K(i) of 2.9 × 10−8 M.'), ['2.9e-8 M Ki ropinirole@DRD2']);
+  assert.deepEqual(read('The IC50s of cocaine at the dopamine transporter were 0.31 µM.'), ['0.31 µM IC50 cocaine@SLC6A3']);
+  assert.deepEqual(read('Cocaine inhibited norepinephrine uptake with an IC₅₀ of 0.254 µM.'), ['0.254 µM IC50 cocaine@SLC6A2']);
+});
+
+test('prose: a name written against the measure owns its value (Ki(D3), SERT Ki); an unknown subtype or code owns its own', () => {
+  assert.deepEqual(read('Ropinirole: Ki(D3) = 0.7 nM, Ki(D2) = 2.9 nM.'), ['0.7 nM Ki ropinirole@DRD3', '2.9 nM Ki ropinirole@DRD2']);
+  assert.deepEqual(read('Rotigotine binds the dopamine D3 receptor (Ki = 0.71 nM) and others (Ki in nM): D4.2 (3.9), D5 (5.4).'), [
+    '0.71 nM Ki rotigotine@DRD3', '3.9 nM Ki rotigotine@?', '5.4 nM Ki rotigotine@DRD5',
+  ]);
+  assert.deepEqual(read('Haloperidol: sigma-2 Ki = 13 nM; CM398: sigma-2 Ki = 0.43 nM.'), ['13 nM Ki haloperidol@TMEM97', '0.43 nM Ki ?@TMEM97']);
+});
+
+test('prose: a bound or range of "affinity" holds for each target listed after it, in the measure the section named', () => {
+  const text = 'Pramipexole binds D3 (Ki = 0.5 nM). It has negligible affinity (>10,000 nM) for the D1, D5 and H1 receptors.';
+  assert.deepEqual(read(text), ['0.5 nM Ki pramipexole@DRD3', '>10000 nM Ki pramipexole@DRD1', '>10000 nM Ki pramipexole@DRD5', '>10000 nM Ki pramipexole@HRH1']);
+});
+
+test('prose: a respectively list with a name the dictionary does not know assigns no compound', () => {
+  assert.deepEqual(read('Etoperidone and lisuride had Ki values of 35.4 and 56.7 nM, respectively, at D1 receptors.'), ['35.4 nM Ki ?@DRD1', '56.7 nM Ki ?@DRD1']);
+  assert.deepEqual(read('Cabergoline and lisuride had Ki values of 0.61 and 0.95 nM, respectively, at D2 receptors.'), ['0.61 nM Ki cabergoline@DRD2', '0.95 nM Ki lisuride@DRD2']);
+});
+
+test('prose: compounds that are compared with, or qualify a noun, are not the subject', () => {
+  assert.deepEqual(read('Rotigotine showed the highest affinity for dopamine receptors, particularly D3 (Ki = 0.71 nM).'), ['0.71 nM Ki rotigotine@DRD3']);
+  assert.deepEqual(read('Fluoxetine is less potent relative to paroxetine at SERT (Ki = 1.1 nM).'), ['1.1 nM Ki fluoxetine@SLC6A4']);
+});
+
+test('sentences: a title line, a full stop before a reference mark, a unit letter before a full stop', () => {
+  assert.deepEqual(read('Binding profile of haloperidol\nThe new compound binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki haloperidol@DRD2']);
+  const [single] = read('Sertraline binds SERT.[1] DMS binds NET (Ki = 420 nM).');
+  assert.equal(single, '420 nM Ki sertraline@SLC6A2');
+});
+
+test('an inferred reading gives at most information, and says what was assumed', () => {
+  const text = ['# Haloperidol', '', '| Target | Ki (nM) |', '|---|---|', '| D2 | 4000 |'].join('\n');
+  const [diagnostic] = diagnosticsOf(text);
+  assert.ok(diagnostic, 'a finding');
+  assert.equal(diagnostic.severity, 3, 'information');
+  assert.match(String(diagnostic.message), /compound from the heading/);
+  const explicit = diagnosticsOf('Haloperidol binds D2 with a Ki of 4000 nM.');
+  assert.ok(explicit.some((entry) => entry.severity === 2 || entry.severity === 1), 'the same value read explicitly is a warning or an error');
+});
