@@ -168,7 +168,8 @@ test('prose: a respectively list with a name the dictionary does not know assign
 
 test('prose: compounds that are compared with, or qualify a noun, are not the subject', () => {
   assert.deepEqual(read('Rotigotine showed the highest affinity for dopamine receptors, particularly D3 (Ki = 0.71 nM).'), ['0.71 nM Ki rotigotine@DRD3']);
-  assert.deepEqual(read('Fluoxetine is less potent relative to paroxetine at SERT (Ki = 1.1 nM).'), ['1.1 nM Ki fluoxetine@SLC6A4']);
+  assert.deepEqual(read('Fluoxetine is less potent relative to paroxetine at SERT, with a Ki of 1.1 nM.'), ['1.1 nM Ki fluoxetine@SLC6A4']);
+  assert.deepEqual(read('Haloperidol blocks α1, comparable to clozapine at α1A (Ki = 7.9 nM).'), ['7.9 nM Ki clozapine@ADRA1A']);
 });
 
 test('sentences: a title line, a full stop before a reference mark, a unit letter before a full stop', () => {

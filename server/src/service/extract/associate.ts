@@ -69,7 +69,14 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
     if (piece.kind === 'mark' && (piece.mark === ')' || piece.mark === ';')) return undefined;
     if (piece.kind === 'mark' && piece.mark === '(') {
       const before = pieces[index - 1];
-      if (before.kind === 'mention') return before.mention.kind === kind ? before.mention : undefined;
+      if (before.kind === 'mention') {
+        if (before.mention.kind === kind) return before.mention;
+        // `comparable to clozapine at α1A (Ki = 7.9 nM)`: the compound named with the target owns the value too.
+        const link = pieces[index - 2];
+        const named = pieces[index - 3];
+        const linked = link?.kind === 'word' && (link.word === 'at' || link.word === 'for' || link.word === 'on');
+        return kind === 'compound' && linked && named?.kind === 'mention' && named.mention.kind === 'compound' ? named.mention : undefined;
+      }
       return before.kind === 'word' && unknownNameKind(before.written ?? '') === kind ? null : undefined;
     }
   }

@@ -89,6 +89,8 @@ function balanceMarkup(text: string, start: number, end: number): { start: numbe
     else if (text[start - 1] === '$') start--;
   }
   if (text.startsWith('</sub>', end) || text.startsWith('</sup>', end)) end += 6;
+  // Pandoc's `α~1A~`, `5-HT^2^`: the closing mark of a subscript or superscript the name opened.
+  for (const mark of ['~', '^']) if (count(text, start, end, mark) % 2 === 1 && text[end] === mark) end++;
   return { start, end };
 }
 
