@@ -45,14 +45,20 @@ function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], con
  * `[3H]5-HT uptake`, `norepinephrine (NE) uptake`, `serotonin reuptake`: an uptake assay names the transporter of its
  * substrate, the target the value is for (the one the dictionary knows as `5-HT transporter`, `norepinephrine transporter`).
  */
-const UPTAKE = /(?<![\p{L}\p{N}])(\p{L}[\p{L}\p{N}]*(?:-\p{L}+)?|\d-[A-Z]{2,3})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:re-?)?uptake\b/giu;
+const UPTAKE_WORD = /uptake\b/gi;
+/** What stands before `uptake`: the substrate, an optional parenthesis, an optional `re-`. */
+const SUBSTRATE_BEFORE = /(?<![\p{L}\p{N}])(\p{L}[\p{L}\p{N}]*(?:-\p{L}+)?|\d-[A-Z]{2,3})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:re-?)?$/iu;
 
 function transportersNamedByUptake(text: string, mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
   const resolved = new Map<string, Mention | undefined>();
   const found: Mention[] = [];
-  UPTAKE.lastIndex = 0;
-  for (let match = UPTAKE.exec(text); match; match = UPTAKE.exec(text)) {
-    const substrate = match[1];
+  UPTAKE_WORD.lastIndex = 0;
+  for (let uptake = UPTAKE_WORD.exec(text); uptake; uptake = UPTAKE_WORD.exec(text)) {
+    const windowStart = Math.max(0, uptake.index - 64);
+    const before = SUBSTRATE_BEFORE.exec(text.slice(windowStart, uptake.index));
+    if (!before) continue;
+    const start = windowStart + before.index;
+    const substrate = before[1];
     const key = substrate.toLowerCase();
     if (!resolved.has(key)) {
       const phrase = `${substrate} transporter`;
@@ -61,8 +67,8 @@ function transportersNamedByUptake(text: string, mentions: readonly Mention[], d
     }
     const transporter = resolved.get(key);
     if (!transporter) continue;
-    const end = match.index + match[0].length;
-    found.push({ start: match.index, end, kind: 'target', id: transporter.id, text: text.slice(match.index, end) });
+    const end = uptake.index + uptake[0].length;
+    found.push({ start, end, kind: 'target', id: transporter.id, text: text.slice(start, end) });
   }
   return withAdded(mentions, found, true);
 }
@@ -120,16 +126,14 @@ function letterSubtypes(text: string, mentions: readonly Mention[], dictionary: 
     const noun = head[2].toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
     let position = head.index;
     for (let items = 0; items < 8; items++) {
-      const before = text.slice(Math.max(0, position - 160), position);
-      const withoutNote = before.replace(/\s*\([^()]{0,120}\)\s*$/, '');
-      const word = /([\p{L}][\p{L}\p{N}]{0,14})\s*$/u.exec(withoutNote);
-      if (!word || !LIST_WORD.test(word[1])) break;
-      const wordStart = position - (before.length - word.index);
-      const key = word[1].toLowerCase();
+      const word = wordBefore(text, position);
+      if (!word || !LIST_WORD.test(word.text)) break;
+      const wordStart = word.start;
+      const key = word.text.toLowerCase();
       // `kappa receptors` may be a name of its own: the list's last word, already read.
       const named = mentionAt(mentions, wordStart);
       if (named && !(named.kind === 'target' && named.end >= head.index)) break;
-      const target = named ?? resolved.get(key) ?? resolveSubtype(word[1], family, noun, dictionary);
+      const target = named ?? resolved.get(key) ?? resolveSubtype(word.text, family, noun, dictionary);
       if (!target) break;
       resolved.set(key, target);
       const joiner = /(,\s*(?:and|or|but not)?|and|or|nor|but not|and not|\/)\s*$/.exec(text.slice(Math.max(0, wordStart - 12), wordStart).trimEnd());
@@ -146,6 +150,24 @@ function letterSubtypes(text: string, mentions: readonly Mention[], dictionary: 
     found.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
   }
   return found;
+}
+
+const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
+
+/** The word before `position`, over blanks and one parenthesis (`delta (Ki = 270 nM) and`), or undefined. */
+function wordBefore(text: string, position: number): { start: number; text: string } | undefined {
+  let end = position;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9 || text.charCodeAt(end - 1) === 10)) end--;
+  if (text.charCodeAt(end - 1) === 41) {
+    const open = text.lastIndexOf('(', end - 1);
+    if (open < 0 || end - open > 122 || text.slice(open + 1, end - 1).includes(')')) return undefined;
+    end = open;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  }
+  let start = end;
+  while (start > 0 && end - start < 15 && isWordCode(text.charCodeAt(start - 1))) start--;
+  if (start === end || (start > 0 && isWordCode(text.charCodeAt(start - 1)))) return undefined;
+  return { start, text: text.slice(start, end) };
 }
 
 /** `mu` under `opioid receptors` is the target the dictionary knows as `mu opioid receptor` or `mu receptor`. */
