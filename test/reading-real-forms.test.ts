@@ -187,3 +187,26 @@ test('an inferred reading gives at most information, and says what was assumed',
   const explicit = diagnosticsOf('Haloperidol binds D2 with a Ki of 4000 nM.');
   assert.ok(explicit.some((entry) => entry.severity === 2 || entry.severity === 1), 'the same value read explicitly is a warning or an error');
 });
+
+test('abstracts: a space inside IC 50; a value compared with another compound is that compound\'s; a contrasted clause is not the target', () => {
+  assert.deepEqual(read('Fluoxetine inhibited Kv3.1 currents with an IC 50 value of 13.11 μM.'), ['13.11 µM IC50 fluoxetine@KCNC1']);
+  assert.deepEqual(read('Citalopram blocks hERG with an IC(50) of 3.97 microM. This is less potent than fluoxetine in our system (IC(50) of 1.50 microM).'), [
+    '3.97 µM IC50 citalopram@KCNH2',
+    '1.5 µM IC50 fluoxetine@KCNH2',
+  ]);
+  assert.deepEqual(read('Phencyclidine had a high affinity for D2High with a Ki of 2.7 nM, in contrast to its low affinity for the NMDA receptor, with a Ki of 313 nM.'), [
+    '2.7 nM Ki phencyclidine@?',
+    '313 nM Ki phencyclidine@complex:NMDA',
+  ]);
+});
+
+test('tables about GABA-A receptors: a column headed α1 is a subunit, read as an unknown target, not the α1-adrenoceptor', () => {
+  const text = [
+    '| | | α1 | α5 |',
+    '|---|---|---|---|',
+    '| Human recombinant GABAA receptors containing β3, γ2 | | | |',
+    '| Diazepam | % modulation | 103 ± 14 | 106 ± 3 |',
+    '| | EC50, nM | 27 | 17 |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['27 nM EC50 diazepam@?', '17 nM EC50 diazepam@?']);
+});

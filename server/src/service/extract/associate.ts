@@ -34,6 +34,9 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
+    // `affinity for D2High with a Ki of 2.7 nM`: the clause's object is a name the dictionary does not know.
+    const governor = pieces[index - 1];
+    if (piece.kind === 'word' && unknownNameKind(piece.written ?? '') === kind && governor?.kind === 'word' && objectWords.has(governor.word)) return null;
     // `Haloperidol: Ki = 13 nM; CM398: Ki = 0.43 nM`: a labelled item names its own subject, known or not.
     if ((index === 0 || (piece.kind === 'mark' && piece.mark === ';')) && startsLabelledItem(pieces, index === 0 ? 0 : index + 1)) {
       const label = pieces[index === 0 ? 0 : index + 1];
@@ -44,9 +47,14 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+    // `… 2.7 nM, in contrast to its low affinity for the NMDA receptor`: a contrasted clause speaks of something else.
+    if (piece.kind === 'word' && contrastWords.has(piece.word)) break;
   }
   return undefined;
 }
+
+const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
+const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 
 /** After a `;`, words then `:` (`CM398: sigma-2 Ki = 0.43 nM`). */
 function startsLabelledItem(pieces: readonly Piece[], from: number): boolean {
@@ -77,15 +85,32 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
         const linked = link?.kind === 'word' && (link.word === 'at' || link.word === 'for' || link.word === 'on');
         return kind === 'compound' && linked && named?.kind === 'mention' && named.mention.kind === 'compound' ? named.mention : undefined;
       }
-      return before.kind === 'word' && unknownNameKind(before.written ?? '') === kind ? null : undefined;
+      if (before.kind === 'word' && unknownNameKind(before.written ?? '') === kind) return null;
+      return kind === 'compound' ? comparedOwner(pieces, index) : undefined;
     }
+  }
+  return undefined;
+}
+
+/**
+ * `less potent than fluoxetine in our system (IC50 of 1.50 µM)`: the compound a comparison names, a few words before
+ * the parenthesis, owns the value given for it.
+ */
+function comparedOwner(pieces: readonly Piece[], open: number): Mention | undefined {
+  for (let index = open - 1; index > 0 && index >= open - 5; index--) {
+    const piece = pieces[index];
+    if (piece.kind === 'mark' || piece.kind === 'value') return undefined;
+    if (piece.kind !== 'mention') continue;
+    const before = pieces[index - 1];
+    const compared = before?.kind === 'word' && (before.word === 'than' || ((before.word === 'to' || before.word === 'with') && pieces[index - 2]?.kind === 'word' && comparingWords.has((pieces[index - 2] as { word: string }).word)));
+    return piece.mention.kind === 'compound' && compared ? piece.mention : undefined;
   }
   return undefined;
 }
 
 /** A word shaped like a receptor subtype (`D4.2`, `Nav1.7`) or a compound code (`CM398`, `LY-334370`) that no name matched. */
 function unknownNameKind(written: string): Mention['kind'] | undefined {
-  if (/^[A-Z][a-z]?\d{1,2}(?:\.\d{1,2})?[A-Za-z]?$/.test(written)) return 'target';
+  if (/^[A-Z][a-z]?\d{1,2}(?:\.\d{1,2})?(?:[A-Za-z]|High|Low)?$/.test(written)) return 'target';
   if (/^[A-Z]{2,5}-?\d{2,7}[A-Za-z]?$/.test(written)) return 'compound';
   return undefined;
 }

@@ -93,7 +93,11 @@ function readSymbolicMeasure(text: string, index: number): MeasureLabel | undefi
 const UNICODE_SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', 'ᵢ': 'i', 'ₑ': 'e', 'ᴅ': 'D', 'ᵈ': 'd', 'ᵇ': 'b' };
 
 function readHead(text: string, index: number, pScale: boolean): { letters: string; end: number } | undefined {
-  if (startsWithAt(text, index, 'IC') || startsWithAt(text, index, 'EC')) return { letters: text.slice(index, index + 2), end: index + 2 };
+  if (startsWithAt(text, index, 'IC') || startsWithAt(text, index, 'EC')) {
+    // `IC 50`: a space a PDF put inside the label.
+    const spaced = text.charCodeAt(index + 2) === 32 && startsWithAt(text, index + 3, '50');
+    return { letters: text.slice(index, index + 2), end: spaced ? index + 3 : index + 2 };
+  }
   // `Ic50`, `ic50`: sentence-case and lower-case table styles.
   if (/^[Ii]c50|^[Ee]c50/.test(text.slice(index, index + 4))) return { letters: text.slice(index, index + 2).toUpperCase(), end: index + 2 };
   if (text.charCodeAt(index) === 75) return { letters: 'K', end: index + 1 }; // K

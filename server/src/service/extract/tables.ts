@@ -36,6 +36,8 @@ interface Heading {
   metabolite: boolean;
   /** `R,R-Hydroxy bupropion`, `nor-fluoxetine`: a compound name qualified into another compound, not the one named. */
   qualifiedCompound: boolean;
+  /** `α5`, `D4.2`, `PCP site 2`: a short name with a number that no name matched, most likely a target's. */
+  unknownSymbol: boolean;
 }
 
 type CellKind = 'empty' | 'value' | 'text';
@@ -222,7 +224,9 @@ class TableReader {
     const columnNames = nearestFirst.some((heading) => heading.target || heading.compound || heading.qualifiedCompound);
     // Where the columns are compounds, a column headed by a word no name matches is a compound the dictionary does not know.
     const unknownCompoundColumn = orientation === 'target-rows' && !nearestFirst.some((heading) => heading.foreign);
-    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && !unknownCompoundColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
+    // Where the columns are targets, one headed `α5` or `PCP site 2` is a target the dictionary does not know.
+    const unknownTargetColumn = orientation !== 'target-rows' && nearestFirst.some((heading) => heading.unknownSymbol);
+    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && !unknownCompoundColumn && !unknownTargetColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
     if (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel)) return;
 
     const label: Found<MeasureLabel> | undefined =
@@ -482,11 +486,13 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
   }
   const named = mentions.find((mention) => mention.kind === 'compound');
   const qualifiedCompound = named !== undefined && !stated && isQualified(masked, span, named);
+  const symbolText = cellText.replace(/[$_{}~^*]|\\[a-z]+\b/g, '').trim();
   return {
     label,
     unit,
     compound: qualifiedCompound ? undefined : named,
     qualifiedCompound,
+    unknownSymbol: !stated && !label && mentions.length === 0 && symbolText.length <= 14 && /\d/.test(symbolText) && /^[\p{L}\d][\p{L}\d .-]*$/u.test(symbolText),
     target,
     otherWords,
     ratio: RATIO_WORDS.test(cellText) || (mentions.length >= 2 && /\//.test(cellText) && !/\d\s*\/\s*\d/.test(cellText)),

@@ -22,7 +22,30 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   refined = withAdded(refined, letterSubtypes(masked, refined, context.dictionary));
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
-  return refined;
+  return withoutSubunitsReadAsReceptors(scanned.tables, refined);
+}
+
+/** `α1`, `β3`, `alpha-5` alone in a cell. */
+const BARE_GREEK_SUBTYPE = /^(?:[αβγδε]|alpha|beta|gamma|delta)[-_~$^{\s]*\d[A-D]?[}$~^]*$/i;
+const SUBUNIT_CONTEXT = /GABA|nicotinic|glycine|subunit|nACh/i;
+
+/**
+ * In a table about GABA-A, nicotinic or glycine receptors, a column headed `α1`, `α5` or `β3` is a subunit, not the
+ * α1-adrenoceptor the name means elsewhere: left unread rather than read wrong.
+ */
+function withoutSubunitsReadAsReceptors(tables: readonly Table[], mentions: readonly Mention[]): Mention[] {
+  const dropped = new Set<Mention>();
+  for (const table of tables) {
+    const tableText = `${table.caption?.text ?? ''} ${table.rows.map((row) => row.map((cell) => cell.text).join(' ')).join(' ')}`;
+    if (!SUBUNIT_CONTEXT.test(tableText)) continue;
+    for (const row of table.rows) {
+      for (const cell of row) {
+        if (!BARE_GREEK_SUBTYPE.test(cell.text.trim())) continue;
+        for (const mention of mentionsWithin(mentions, cell)) if (mention.kind === 'target') dropped.add(mention);
+      }
+    }
+  }
+  return dropped.size === 0 ? [...mentions] : mentions.filter((mention) => !dropped.has(mention));
 }
 
 /** `dopamine D1`, `histamine H1 receptor`, `serotonin 5-HT2A`: the ligand word is part of the receptor's name. */
