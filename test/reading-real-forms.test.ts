@@ -210,3 +210,14 @@ test('tables about GABA-A receptors: a column headed α1 is a subunit, read as a
   ].join('\n');
   assert.deepEqual(read(text), ['27 nM EC50 diazepam@?', '17 nM EC50 diazepam@?']);
 });
+
+test('lists under one head noun, labels broken across lines, nanomolar in lower case, a list of items each with its value', () => {
+  assert.deepEqual(read('Atomoxetine had K\ni values of 5, 77, and 1,451 nM for norepinephrine, serotonin, and dopamine transporters, respectively.'), [
+    '5 nM Ki atomoxetine@SLC6A2', '77 nM Ki atomoxetine@SLC6A4', '1451 nM Ki atomoxetine@SLC6A3',
+  ]);
+  assert.deepEqual(read('Methylphenidate has a higher affinity for DAT: Ki of methylphenidate with DAT: 34 nm.'), ['34 nM Ki methylphenidate@SLC6A3']);
+  assert.deepEqual(read('Amitriptyline antagonizes muscarinic receptors (M1/M2/M3/M4/M5 receptors) (Ki = 11-24 nM), H1 receptors (Ki = 0.5-1.1 nM), adrenergic alpha1 receptors (Ki = 4.4 nM).'), [
+    '11-24 nM Ki amitriptyline@CHRM1', '11-24 nM Ki amitriptyline@CHRM2', '11-24 nM Ki amitriptyline@CHRM3', '11-24 nM Ki amitriptyline@CHRM4', '11-24 nM Ki amitriptyline@CHRM5',
+    '0.5-1.1 nM Ki amitriptyline@HRH1', '4.4 nM Ki amitriptyline@group:alpha1-adrenoceptor',
+  ]);
+});

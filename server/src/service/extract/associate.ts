@@ -183,7 +183,14 @@ export function followingList(pieces: readonly Piece[], valueIndex: number, kind
       if (piece.mention.kind === kind) names.push(piece.mention);
       continue;
     }
-    if (piece.kind === 'mark' && (piece.mark === ',' || piece.mark === '(' || piece.mark === ')')) continue;
+    if (piece.kind === 'mark' && piece.mark === '(') {
+      // `for dopamine D3 (partial agonist), serotonin 5-HT2B (antagonist), and 5-HT7`: a note on a member.
+      const close = pieces.findIndex((next, at) => at > index && at <= index + 10 && next.kind === 'mark' && next.mark === ')');
+      if (close < 0 || pieces.slice(index + 1, close).some((inside) => inside.kind === 'value')) break;
+      index = close;
+      continue;
+    }
+    if (piece.kind === 'mark' && (piece.mark === ',' || piece.mark === ')')) continue;
     if (piece.kind === 'word' && (listWords.has(piece.word) || LIST_MEMBER_WORDS.has(piece.word) || /[A-Z\d]/.test(piece.written ?? ''))) continue;
     // `5-HT2`: a name the dictionary does not know, read as a number and a word.
     if (piece.kind === 'value' && pieces[index + 1]?.kind === 'word') continue;
@@ -235,6 +242,8 @@ export function coordinatedNames(pieces: readonly Piece[], entity: EntityAt, kin
       if (open >= 0 && open > index - 8) index = open - 1;
     }
     const previous = pieces[index];
+    // `M1/M2/M3`: names written one against the other are a list too.
+    if (!joined && previous?.kind === 'mention' && previous.mention.kind === kind) joined = true;
     if (!joined || previous === undefined || previous.kind !== 'mention' || previous.mention.kind !== kind) break;
     if (previous.mention.id !== names[0].id) names.unshift(previous.mention);
     index--;

@@ -100,7 +100,11 @@ function readHead(text: string, index: number, pScale: boolean): { letters: stri
   }
   // `Ic50`, `ic50`: sentence-case and lower-case table styles.
   if (/^[Ii]c50|^[Ee]c50/.test(text.slice(index, index + 4))) return { letters: text.slice(index, index + 2).toUpperCase(), end: index + 2 };
-  if (text.charCodeAt(index) === 75) return { letters: 'K', end: index + 1 }; // K
+  if (text.charCodeAt(index) === 75) {
+    // `K` at the end of a line and `i values` on the next: a PDF broke the label.
+    const broken = text.charCodeAt(index + 1) === 10 && /^[iIdD](?![\p{L}\p{N}])/u.test(text.slice(index + 2, index + 4));
+    return { letters: 'K', end: broken ? index + 2 : index + 1 };
+  }
   if (pScale && text.charCodeAt(index) === 65) return { letters: 'A', end: index + 1 }; // pA2
   return undefined;
 }

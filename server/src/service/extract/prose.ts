@@ -146,7 +146,8 @@ class SentenceReader implements TokenSink {
       if (relation === null) continue;
       labelsUsed.add(label);
       const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
-      token.items.forEach((item, itemIndex) => {
+      token.items.forEach((itemAsRead, itemIndex) => {
+        const item = nanomolarWrittenLowerCase(this.input.masked, itemAsRead, label!) ?? itemAsRead;
         if (isIonConcentration(this.input.text, item)) return;
         const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[itemIndex] : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
         if (!entities.compound && !entities.target && !cell?.compound && !cell?.target) return;
@@ -155,8 +156,8 @@ class SentenceReader implements TokenSink {
         const clauseTarget = entities.target ?? undefined;
         const spansRange = isBound(written) || item.valueHigh !== undefined;
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`, `affinity (500–10,000 nM) for the 5-HT1A, 5-HT1B and α2 receptors`.
-        const listedAfter = !pairs && token.items.length === 1 && spansRange ? dropRepeats(followingList(pieces, index, 'target')) : [];
-        const listed = listedAfter.length > 1 ? listedAfter : !pairs && token.items.length === 1 && isBound(written) && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
+        const listedAfter = !pairs && token.items.length === 1 && spansRange && introducesList(pieces, index) ? dropRepeats(followingList(pieces, index, 'target')) : [];
+        const listed = listedAfter.length > 1 ? listedAfter : !pairs && token.items.length === 1 && spansRange && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
         const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === clauseTarget?.start ? 'clause' : 'list-order')) : [entities.target];
         for (const target of targets) {
           const statement = buildStatement({
@@ -270,6 +271,14 @@ function dropRepeats(names: readonly Mention[]): Mention[] {
   return names.filter((name, index) => names.findIndex((other) => other.id === name.id) === index);
 }
 
+/** `(>10,000 nM) for the D1, D5 and H1 receptors`: a preposition right after the value (or its parenthesis). */
+function introducesList(pieces: readonly Piece[], valueIndex: number): boolean {
+  let index = valueIndex + 1;
+  while (pieces[index]?.kind === 'mark' && (pieces[index] as { mark: string }).mark === ')') index++;
+  const next = pieces[index];
+  return next?.kind === 'word' && (next.word === 'for' || next.word === 'at' || next.word === 'to' || next.word === 'on' || next.word === 'against');
+}
+
 /** `affinity (500–10,000 nM) for`: the word, then a parenthesis holding the value. */
 function speaksOfAffinity(pieces: readonly Piece[]): boolean {
   return pieces.some((piece, index) => {
@@ -299,6 +308,17 @@ function distinctNames(pieces: readonly Piece[], kind: Mention['kind']): number 
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) ids.add(piece.mention.id);
   });
   return ids.size;
+}
+
+/**
+ * `Ki of MPH with DAT: 34 nm`: after a measure, `nm` is nanomolar written in lower case, not nanometres. The label must
+ * stand within 40 characters before the value.
+ */
+function nanomolarWrittenLowerCase(text: string, item: ValueItem, label: MeasureLabel): ValueItem | undefined {
+  if (!item.foreignUnit || label.scale !== 'concentration' || item.valueSpan.start - label.end > 40) return undefined;
+  const unitStart = item.valueSpan.end + (/^\s?/.exec(text.slice(item.valueSpan.end, item.valueSpan.end + 1))?.[0].length ?? 0);
+  if (!/^nm(?![\p{L}\p{N}])/u.test(text.slice(unitStart, unitStart + 3))) return undefined;
+  return { ...item, foreignUnit: false, unit: 'nM', unitSpan: { start: unitStart, end: unitStart + 2 }, end: unitStart + 2 };
 }
 
 /** `[K+]o was reduced to 2 mM`, `in 4 mM Ca2+`: a millimolar ion concentration is an assay condition, not an affinity. */

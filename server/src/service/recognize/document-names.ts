@@ -19,7 +19,8 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   const { masked } = scanned;
   let refined = transportersNamedByUptake(masked, mergeLigandNamedTargets(masked, mentions, context), context.dictionary);
   refined = withAdded(refined, cellNames(masked, scanned.tables, refined, context.dictionary));
-  refined = withAdded(refined, letterSubtypes(masked, refined, context.dictionary));
+  const lists = headNounLists(masked, refined, context.dictionary);
+  refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
   return withoutSubunitsReadAsReceptors(scanned.tables, refined);
@@ -137,42 +138,57 @@ function cellNames(text: string, tables: readonly Table[], mentions: readonly Me
  * `human mu (Ki = …), delta (…) and nociceptin (…) but not kappa receptors`. A word read so in a document is the same
  * receptor wherever it stands alone in that document (`mu-specific`, `at mu`).
  */
-const HEAD_NOUN = /\b(?:(opioid|opiate|adrenergic|muscarinic|histamine|dopamine|serotonin|cannabinoid|sigma)[ \t-]+)?(receptors?|adrenoceptors?|binding sites?)\b/gi;
+const HEAD_NOUN = /\b(?:(opioid|opiate|adrenergic|muscarinic|histamine|dopamine|serotonin|cannabinoid|sigma)[ \t-]+)?(receptors?|adrenoceptors?|binding sites?)\b|\b(transporters?)\b/gi;
 const LIST_WORD = /^[\p{L}][\p{L}\p{N}]{0,14}$/u;
 const JOINERS = /^(?:,|and|or|nor|but not|and not|\/|,\s*and|,\s*or|,\s*but not)$/;
 
-function letterSubtypes(text: string, mentions: readonly Mention[], dictionary: Dictionary): Mention[] {
+/**
+ * Names distributed over a list under one head noun: `mu, delta and kappa receptors`, `norepinephrine, serotonin, and
+ * dopamine transporters` (where `dopamine` alone would be the compound). Returns the names read in the lists, and the
+ * words a document so establishes as receptors (`mu`), which name them wherever they stand alone.
+ */
+function headNounLists(text: string, mentions: readonly Mention[], dictionary: Dictionary): { inLists: Mention[]; established: Mention[] } {
   const resolved = new Map<string, Mention>();
+  const inLists: Mention[] = [];
   HEAD_NOUN.lastIndex = 0;
   for (let head = HEAD_NOUN.exec(text); head; head = HEAD_NOUN.exec(text)) {
     const family = head[1]?.toLowerCase();
-    const noun = head[2].toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
+    // A transporter is named by its substrate (`dopamine, serotonin and norepinephrine transporters`), never a family.
+    const noun = (head[2] ?? head[3]).toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
     let position = head.index;
     for (let items = 0; items < 8; items++) {
       const word = wordBefore(text, position);
       if (!word || !LIST_WORD.test(word.text)) break;
       const wordStart = word.start;
       const key = word.text.toLowerCase();
-      // `kappa receptors` may be a name of its own: the list's last word, already read.
       const named = mentionAt(mentions, wordStart);
-      if (named && !(named.kind === 'target' && named.end >= head.index)) break;
-      const target = named ?? resolved.get(key) ?? resolveSubtype(word.text, family, noun, dictionary);
-      if (!target) break;
-      resolved.set(key, target);
+      let target: Mention | undefined;
+      if (named?.kind === 'target') {
+        // `kappa receptors` may be a name of its own: the list's last word, already read.
+        if (named.end < head.index) break;
+        target = named;
+      } else {
+        target = resolved.get(key) ?? resolveSubtype(word.text, family, noun, dictionary);
+        if (!target) break;
+        inLists.push({ start: named?.start ?? wordStart, end: named?.end ?? wordStart + word.text.length, kind: 'target', id: target.id, text: named?.text ?? word.text });
+        // A compound's name (`dopamine`) is a target only in such a list; an unknown word (`mu`) is one throughout.
+        if (!named) resolved.set(key, target);
+      }
       const joiner = /(,\s*(?:and|or|but not)?|and|or|nor|but not|and not|\/)\s*$/.exec(text.slice(Math.max(0, wordStart - 12), wordStart).trimEnd());
       if (!joiner || !JOINERS.test(joiner[1].replace(/\s+/g, ' ').trim())) break;
       position = wordStart - (text.slice(Math.max(0, wordStart - 12), wordStart).length - joiner.index);
     }
   }
-  if (resolved.size === 0) return [];
-  const found: Mention[] = [];
-  const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...resolved.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
-  for (let match = words.exec(text); match; match = words.exec(text)) {
-    if (isInsideMention(mentions, match.index)) continue;
-    const target = resolved.get(match[1].toLowerCase())!;
-    found.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
+  const established: Mention[] = [];
+  if (resolved.size > 0) {
+    const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...resolved.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
+    for (let match = words.exec(text); match; match = words.exec(text)) {
+      if (isInsideMention(mentions, match.index)) continue;
+      const target = resolved.get(match[1].toLowerCase())!;
+      established.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
+    }
   }
-  return found;
+  return { inLists, established };
 }
 
 const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
