@@ -173,7 +173,8 @@ test('prose: compounds that are compared with, or qualify a noun, are not the su
 });
 
 test('sentences: a title line, a full stop before a reference mark, a unit letter before a full stop', () => {
-  assert.deepEqual(read('Binding profile of haloperidol\nThe new compound binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki haloperidol@DRD2']);
+  assert.deepEqual(read('Binding profile of haloperidol\nIt binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki haloperidol@DRD2']);
+  assert.deepEqual(read('Binding profile of haloperidol\nThe new compound binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki ?@DRD2'], 'an unnamed compound is not the title\'s');
   const [single] = read('Sertraline binds SERT.[1] DMS binds NET (Ki = 420 nM).');
   assert.equal(single, '420 nM Ki sertraline@SLC6A2');
 });
@@ -220,4 +221,16 @@ test('lists under one head noun, labels broken across lines, nanomolar in lower 
     '11-24 nM Ki amitriptyline@CHRM1', '11-24 nM Ki amitriptyline@CHRM2', '11-24 nM Ki amitriptyline@CHRM3', '11-24 nM Ki amitriptyline@CHRM4', '11-24 nM Ki amitriptyline@CHRM5',
     '0.5-1.1 nM Ki amitriptyline@HRH1', '4.4 nM Ki amitriptyline@group:alpha1-adrenoceptor',
   ]);
+});
+
+test('metabolites numbered M1, M2 … are compounds, not muscarinic receptors; receptor types named by Greek letters', () => {
+  const text = [
+    'The affinity of tramadol and its active O-desmethyl metabolite (M1) to opioid receptors of the μ, δ and κ type was measured.',
+    'At μ sites, the K(i) values for tramadol, its (+) and (-) enantiomers, M1, and its (+) and (-) enantiomers were 17,000, 15,700, 28,800, 3190, 153 and 9680 nM, respectively.',
+    'The metabolite (+)-M1 showed the highest affinity (Ki=3.4 nM), followed by (+/-)-tramadol (Ki=2.4 microM).',
+  ].join(' ');
+  const statements = read(text);
+  assert.ok(statements.every((statement) => !statement.includes('CHRM')), statements.join('\n'));
+  assert.deepEqual(statements.slice(0, 6).map((statement) => statement.split('@').pop()), Array(6).fill('OPRM1'));
+  assert.ok(!statements.includes('3.4 nM Ki tramadol@OPRM1'), 'the metabolite is not tramadol');
 });

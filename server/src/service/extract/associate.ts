@@ -34,6 +34,8 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
+    // `The metabolite (+)-M1 showed …`, `The target compound shows …`: an unnamed or unknown compound is the subject.
+    if (kind === 'compound' && piece.kind === 'word' && unnamedCompoundNouns.has(piece.word) && namesUnnamedSubject(pieces, index)) return null;
     // `affinity for D2High with a Ki of 2.7 nM`: the clause's object is a name the dictionary does not know.
     const governor = pieces[index - 1];
     if (piece.kind === 'word' && unknownNameKind(piece.written ?? '') === kind && governor?.kind === 'word' && objectWords.has(governor.word)) return null;
@@ -47,13 +49,28 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
-    // `… 2.7 nM, in contrast to its low affinity for the NMDA receptor`: a contrasted clause speaks of something else.
-    if (piece.kind === 'word' && contrastWords.has(piece.word)) break;
+    // `… 2.7 nM, in contrast to its low affinity for the NMDA receptor`: a contrasted clause speaks of something else;
+    // past another value, a compound is that value's (`(+)-M1 (Ki = 3.4 nM), followed by tramadol (Ki = 2.4 µM)`),
+    // while a target at the end may be shared (`Imipramine (Ki = 1.4 nM) … than amitriptyline (Ki = 4.3 nM) at SERT`).
+    if ((piece.kind === 'word' && contrastWords.has(piece.word)) || (piece.kind === 'value' && kind === 'compound')) break;
   }
   return undefined;
 }
 
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
+const unnamedCompoundNouns = new Set(['metabolite', 'compound', 'enantiomer', 'isomer', 'analogue', 'analog', 'derivative']);
+
+/** `metabolite (+)-M1 showed`, `compound shows`: the noun is followed by a word that is not `of` or a name. */
+function namesUnnamedSubject(pieces: readonly Piece[], index: number): boolean {
+  if (pieces[index - 1]?.kind === 'mention' || pieces[index - 2]?.kind === 'mention') return false;
+  for (let next = index + 1; next < pieces.length && next <= index + 6; next++) {
+    const piece = pieces[next];
+    if (piece.kind === 'mark') continue;
+    if (piece.kind === 'word' && piece.word === '') continue;
+    return piece.kind === 'word' && piece.word !== 'of' && piece.word !== 'from';
+  }
+  return false;
+}
 const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 
 /** After a `;`, words then `:` (`CM398: sigma-2 Ki = 0.43 nM`). */
@@ -209,10 +226,11 @@ export function hasUnknownSibling(pieces: readonly Piece[], valueIndex: number, 
   for (let index = Math.max(2, valueIndex - reach); index < valueIndex; index++) {
     const piece = pieces[index];
     if (piece.kind !== 'mention' || piece.mention.kind !== kind) continue;
-    const joiner = pieces[index - 1];
-    const sibling = pieces[index - 2];
-    const joined = (joiner.kind === 'word' && (joiner.word === 'and' || joiner.word === 'or')) || (joiner.kind === 'mark' && joiner.mark === ',');
-    if (joined && sibling.kind === 'word' && sibling.word.length > 3 && !FUNCTION_WORDS.has(sibling.word)) return true;
+    // `Etoperidone and lisuride`, `tramadol, its (+) and (-) enantiomers, M1, …`: an unknown word joined on either side.
+    for (const [joiner, sibling] of [[pieces[index - 1], pieces[index - 2]], [pieces[index + 1], pieces[index + 2]]]) {
+      const joined = (joiner?.kind === 'word' && (joiner.word === 'and' || joiner.word === 'or')) || (joiner?.kind === 'mark' && joiner.mark === ',');
+      if (joined && sibling?.kind === 'word' && (sibling.word.length > 3 || unknownNameKind(sibling.written ?? '') === kind) && !FUNCTION_WORDS.has(sibling.word)) return true;
+    }
   }
   return false;
 }

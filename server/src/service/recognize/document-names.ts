@@ -23,7 +23,27 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
-  return withoutSubunitsReadAsReceptors(scanned.tables, refined);
+  return withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined));
+}
+
+/** `its metabolites M1, M2 and M5`, `O-desmethyl metabolite (M1)`: M-numbers that name metabolites in this document. */
+const METABOLITE_CODES = /\bmetabolites?\b[^.;]{0,40}?\bM\d\b/i;
+/** `(+)-M1`, `(±)-M5`: a stereo prefix makes the name a compound's. */
+const STEREO_PREFIX = /(?:\((?:[+−-]|\+\/-|±|[RS](?:,[RS])?)\)-?|\b(?:rac|dl)-)$/;
+
+/**
+ * In a manuscript that numbers metabolites M1, M2 …, those are compounds the dictionary does not know, not the
+ * muscarinic receptors (unless written `M1 receptor` or `muscarinic M1`); a stereo prefix (`(+)-M1`) is never a target's.
+ */
+function withoutMetaboliteCodes(text: string, mentions: readonly Mention[]): Mention[] {
+  const codesAreMetabolites = METABOLITE_CODES.test(text);
+  return mentions.filter((mention) => {
+    if (mention.kind !== 'target') return true;
+    if (STEREO_PREFIX.test(text.slice(Math.max(0, mention.start - 8), mention.start))) return false;
+    if (!codesAreMetabolites || !/^M\d$/.test(mention.text)) return true;
+    const before = text.slice(Math.max(0, mention.start - 12), mention.start);
+    return /muscarinic\s*$/i.test(before);
+  });
 }
 
 /** `α1`, `β3`, `alpha-5` alone in a cell. */
@@ -138,7 +158,7 @@ function cellNames(text: string, tables: readonly Table[], mentions: readonly Me
  * `human mu (Ki = …), delta (…) and nociceptin (…) but not kappa receptors`. A word read so in a document is the same
  * receptor wherever it stands alone in that document (`mu-specific`, `at mu`).
  */
-const HEAD_NOUN = /\b(?:(opioid|opiate|adrenergic|muscarinic|histamine|dopamine|serotonin|cannabinoid|sigma)[ \t-]+)?(receptors?|adrenoceptors?|binding sites?)\b|\b(transporters?)\b/gi;
+const HEAD_NOUN = /\b(?:(opioid|opiate|adrenergic|muscarinic|histamine|dopamine|serotonin|cannabinoid|sigma)[ \t-]+)?(receptors?|adrenoceptors?|binding sites?|sites?|types?|subtypes?)\b|\b(transporters?)\b/gi;
 const LIST_WORD = /^[\p{L}][\p{L}\p{N}]{0,14}$/u;
 const JOINERS = /^(?:,|and|or|nor|but not|and not|\/|,\s*and|,\s*or|,\s*but not)$/;
 
@@ -154,7 +174,8 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
   for (let head = HEAD_NOUN.exec(text); head; head = HEAD_NOUN.exec(text)) {
     const family = head[1]?.toLowerCase();
     // A transporter is named by its substrate (`dopamine, serotonin and norepinephrine transporters`), never a family.
-    const noun = (head[2] ?? head[3]).toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
+    // `the μ, δ and κ type`, `at μ sites`: subtypes of receptors.
+    const noun = head[3] ? 'transporter' : /^(?:sites?|types?|subtypes?)$/i.test(head[2]) ? 'receptor' : head[2].toLowerCase().replace(/s$/, '').replace(/ sites?$/, ' site');
     let position = head.index;
     for (let items = 0; items < 8; items++) {
       const word = wordBefore(text, position);
