@@ -60,9 +60,16 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
 const unnamedCompoundNouns = new Set(['metabolite', 'compound', 'enantiomer', 'isomer', 'analogue', 'analog', 'derivative']);
 
-/** `metabolite (+)-M1 showed`, `compound shows`: the noun is followed by a word that is not `of` or a name. */
+/**
+ * `The metabolite (+)-M1 showed`, `The target compound shows`: the noun opens the clause (no compound named before it,
+ * unlike `Clomipramine was the most potent compound`) and is followed by a word that is not `of` or a name.
+ */
 function namesUnnamedSubject(pieces: readonly Piece[], index: number): boolean {
-  if (pieces[index - 1]?.kind === 'mention' || pieces[index - 2]?.kind === 'mention') return false;
+  for (let before = index - 1; before >= 0; before--) {
+    const piece = pieces[before];
+    if (piece.kind === 'mark' && piece.mark === ';') break;
+    if (piece.kind === 'mention' && piece.mention.kind === 'compound') return false;
+  }
   for (let next = index + 1; next < pieces.length && next <= index + 6; next++) {
     const piece = pieces[next];
     if (piece.kind === 'mark') continue;
