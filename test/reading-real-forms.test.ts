@@ -234,3 +234,8 @@ test('metabolites numbered M1, M2 … are compounds, not muscarinic receptors; r
   assert.deepEqual(statements.slice(0, 6).map((statement) => statement.split('@').pop()), Array(6).fill('OPRM1'));
   assert.ok(!statements.includes('3.4 nM Ki tramadol@OPRM1'), 'the metabolite is not tramadol');
 });
+
+test('confidence limits in parentheses are not values; a sentence about an unknown compound takes no compound from before', () => {
+  assert.deepEqual(read('Naltrexone had a pA2 of 8.66 (8.47–8.85) at the mu opioid receptor.'), ['8.66 - pA2 naltrexone@OPRM1']);
+  assert.deepEqual(read('Cocaine binds DAT (Ki = 100 nM). Mephedrone inhibited NET with an IC50 of 2.5 µM (95% CI: 1.7–3.7 µM).'), ['100 nM Ki cocaine@SLC6A3', '2.5 µM IC50 ?@SLC6A2']);
+});

@@ -65,6 +65,7 @@ export function extractFromCell(input: ProseInput, cell: CellContext): AffinityS
 class SentenceReader implements TokenSink {
   private tokens: Token[] = [];
   private paragraphCompound: Mention | undefined;
+  private unknownSubject = false;
   /** The measure the section last named, for `affinity (500 nM) for …` sentences that name none. */
   private recentLabel: MeasureLabel | undefined;
   private paragraphTarget: Mention | undefined;
@@ -101,6 +102,9 @@ class SentenceReader implements TokenSink {
     const hasValues = tokens.some((token) => token.kind === 'values');
     const measures = tokens.filter((token): token is Extract<Token, { kind: 'measure' }> => token.kind === 'measure');
     const pieces = tokens.map((token) => toPiece(token, this.input.masked));
+    // `Mephedrone inhibited NET …`: a sentence whose subject is a name the dictionary does not know speaks of neither
+    // the paragraph's compound nor the document's.
+    this.unknownSubject = !this.cell && startsWithUnknownSubject(tokens, this.input.masked);
     if (hasValues && (this.cell?.label !== undefined || measures.length > 0)) this.readStatements(tokens, pieces);
     else if (hasValues && this.recentLabel && !this.cell && speaksOfAffinity(pieces)) this.readStatements(tokens, pieces, this.recentLabel);
     if (measures.length > 0) this.recentLabel = measures[measures.length - 1].label;
@@ -112,6 +116,7 @@ class SentenceReader implements TokenSink {
       else if (!subject && !isComparison(pieces, index)) subject = piece.mention;
     });
     if (subject) this.paragraphCompound = subject;
+    else if (this.unknownSubject) this.paragraphCompound = undefined;
   }
 
   /** `inherited`: `It has negligible affinity (>10,000 nM) for D1 …` after a sentence that named the measure (Ki). */
@@ -142,6 +147,7 @@ class SentenceReader implements TokenSink {
         continue;
       }
       if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject && !cell)) continue;
+      if (isConfidenceInterval(tokens, index)) continue;
       const relation = relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
       labelsUsed.add(label);
@@ -243,6 +249,7 @@ class SentenceReader implements TokenSink {
   }
 
   private subjectCompound(offset: number): EntityAt | undefined {
+    if (this.unknownSubject) return undefined;
     const paragraphCompound = this.paragraphCompound ?? this.previousCompound;
     if (paragraphCompound) return entityAt(paragraphCompound, 'paragraph-subject');
     const heading = this.input.headingSubjectAt?.(offset);
@@ -277,6 +284,30 @@ function introducesList(pieces: readonly Piece[], valueIndex: number): boolean {
   while (pieces[index]?.kind === 'mark' && (pieces[index] as { mark: string }).mark === ')') index++;
   const next = pieces[index];
   return next?.kind === 'word' && (next.word === 'for' || next.word === 'at' || next.word === 'to' || next.word === 'on' || next.word === 'against');
+}
+
+/**
+ * `8.66 (8.47–8.85)`, `2.5 µM (95% CI: 1.7–3.7 µM)`: the limits of the value before the parenthesis, not another value.
+ */
+function isConfidenceInterval(tokens: readonly Token[], valueIndex: number): boolean {
+  for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - 4; index--) {
+    const token = tokens[index];
+    if (token.kind === 'punct' && token.mark === '(') return tokens[index - 1]?.kind === 'values';
+    if (token.kind === 'word' && !/^(?:ci|confidence|interval|limits?|range|\d+)$/.test(token.word)) return false;
+    if (token.kind === 'mention' || token.kind === 'measure') return false;
+  }
+  return false;
+}
+
+const SUBJECT_VERBS = new Set(['inhibited', 'inhibits', 'binds', 'bound', 'showed', 'shows', 'displayed', 'displays', 'exhibited', 'exhibits', 'demonstrated', 'demonstrates', 'had', 'has', 'blocked', 'blocks', 'antagonized', 'antagonizes', 'antagonised', 'antagonises', 'activated', 'activates', 'acts', 'acted', 'behaved', 'potently', 'selectively', 'competitively', 'also']);
+const COMMON_STARTERS = new Set(['the', 'this', 'these', 'those', 'that', 'it', 'its', 'in', 'at', 'with', 'for', 'all', 'both', 'each', 'binding', 'affinity', 'values', 'data', 'results', 'compounds', 'drugs', 'neither', 'none', 'other', 'such', 'our', 'we', 'they', 'table', 'figure', 'fig', 'here', 'there', 'however', 'moreover', 'furthermore', 'finally', 'overall', 'treatment', 'pretreatment', 'administration']);
+
+/** A sentence opening with a capitalized word no name matched, then a verb: `Mephedrone inhibited …`, `CM398 binds …`. */
+function startsWithUnknownSubject(tokens: readonly Token[], text: string): boolean {
+  const [first, second] = tokens;
+  if (first?.kind !== 'word' || second?.kind !== 'word' || !SUBJECT_VERBS.has(second.word)) return false;
+  const written = text.slice(first.start, first.end);
+  return /^[A-Z]/.test(written) && written.length >= 4 && !COMMON_STARTERS.has(first.word);
 }
 
 /** `affinity (500–10,000 nM) for`: the word, then a parenthesis holding the value. */
