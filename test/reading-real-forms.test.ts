@@ -239,3 +239,8 @@ test('confidence limits in parentheses are not values; a sentence about an unkno
   assert.deepEqual(read('Naltrexone had a pA2 of 8.66 (8.47–8.85) at the mu opioid receptor.'), ['8.66 - pA2 naltrexone@OPRM1']);
   assert.deepEqual(read('Cocaine binds DAT (Ki = 100 nM). Mephedrone inhibited NET with an IC50 of 2.5 µM (95% CI: 1.7–3.7 µM).'), ['100 nM Ki cocaine@SLC6A3', '2.5 µM IC50 ?@SLC6A2']);
 });
+
+test('abstracts: a table written inline after "as follows:", its columns named by the sentence', () => {
+  const text = 'Mean IC50 values (microM) for human cyclooxygenase-1 and cyclooxygenase-2 and the cyclooxygenase-1/-2 IC50 ratio of various NSAIDs were as follows: aspirin, 3.2, 26, 0.12; diclofenac, 0.037, 0.00097, 38; respectively. Our assay is simple.';
+  assert.deepEqual(read(text), ['3.2 µM IC50 aspirin@PTGS1', '26 µM IC50 aspirin@PTGS2', '0.037 µM IC50 diclofenac@PTGS1', '0.00097 µM IC50 diclofenac@PTGS2']);
+});

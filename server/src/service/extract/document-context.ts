@@ -1,5 +1,5 @@
 import { mentionsWithin, type Mention } from '../recognize/recognize';
-import type { DocumentFormat, Span, Table } from '../scan/types';
+import type { DocumentFormat, Span, Table, TableCell } from '../scan/types';
 
 /** A heading (or the title) and the compound it names, when it names exactly one. */
 interface Heading extends Span {
@@ -124,6 +124,66 @@ export function leadCompound(mentions: readonly Mention[], span: Span | undefine
   if (!span) return undefined;
   const named = mentionsWithin(mentions, span).filter((mention) => mention.kind === 'compound');
   return named.length > 0 && named.every((mention) => mention.id === named[0].id) ? named[0] : undefined;
+}
+
+/**
+ * A table written inline, as abstracts do: `IC50 values (microM) for COX-1 and COX-2 and the COX-1/-2 ratio were as
+ * follows: aspirin, 3.2, 26, 0.12; diclofenac, 0.037, 0.00097, 38; …`. The sentence before the colon names the
+ * columns (its targets in order, and a ratio) and says what the numbers are; each `;` item is a row.
+ */
+export function inlineTables(masked: string, mentions: readonly Mention[]): Table[] {
+  const tables: Table[] = [];
+  for (let colon = masked.indexOf('as follows:'); colon >= 0; colon = masked.indexOf('as follows:', colon + 1)) {
+    const listStart = colon + 'as follows:'.length;
+    const introStart = Math.max(masked.lastIndexOf('. ', colon) + 2, masked.lastIndexOf('\n\n', colon) + 2, 0);
+    const sentenceEnd = /\.(?:\s+[A-Z]|\s*$)|\n\n/.exec(masked.slice(listStart, listStart + 4000));
+    const listEnd = listStart + (sentenceEnd ? sentenceEnd.index : Math.min(4000, masked.length - listStart));
+    const rows = inlineRows(masked, listStart, listEnd);
+    if (rows.length < 2 || rows.some((row) => row.length !== rows[0].length)) continue;
+    const header = inlineHeader(masked, mentions, { start: introStart, end: colon }, rows[0].length - 1);
+    if (!header) continue;
+    tables.push({ start: listStart, end: listEnd, rows: [header, ...rows], hasHeader: true, caption: { start: introStart, end: colon, text: masked.slice(introStart, colon) } });
+  }
+  return tables;
+}
+
+const INLINE_ITEM = /^\s*(?:and\s+)?([^,;:\d][^,;:]{0,60}?)\s*((?:,\s*[<>]?\s*\d[\d.]*\s*){2,8})$/;
+
+function inlineRows(masked: string, start: number, end: number): TableCell[][] {
+  const rows: TableCell[][] = [];
+  let itemStart = start;
+  for (const item of masked.slice(start, end).split(';')) {
+    const match = INLINE_ITEM.exec(item.replace(/\s*\brespectively\b\s*$/, ''));
+    if (match) {
+      const nameStart = itemStart + item.indexOf(match[1]);
+      const row: TableCell[] = [{ start: nameStart, end: nameStart + match[1].length, text: match[1] }];
+      const valuesStart = itemStart + item.indexOf(match[2], item.indexOf(match[1]) + match[1].length);
+      for (const value of match[2].matchAll(/[<>]?\s*\d[\d.]*/g)) {
+        const at = valuesStart + value.index!;
+        row.push({ start: at, end: at + value[0].length, text: value[0] });
+      }
+      rows.push(row);
+    } else if (item.trim() !== '' && !/^\s*respectively\s*$/.test(item)) {
+      return [];
+    }
+    itemStart += item.length + 1;
+  }
+  return rows;
+}
+
+/** The columns the sentence names: its targets in order, and one ratio at the end (`COX-1/-2 IC50 ratio`). */
+function inlineHeader(masked: string, mentions: readonly Mention[], intro: Span, columns: number): TableCell[] | undefined {
+  const cells: TableCell[] = [{ start: intro.start, end: intro.start, text: '' }];
+  for (const mention of mentionsWithin(mentions, intro)) {
+    if (mention.kind !== 'target') continue;
+    const ratio = /^[^.;]{0,20}?\bratio\b/.exec(masked.slice(mention.end, intro.end));
+    if (ratio) {
+      cells.push({ start: mention.start, end: mention.end + ratio[0].length, text: masked.slice(mention.start, mention.end + ratio[0].length) });
+      break;
+    }
+    if (!cells.some((cell) => masked.slice(cell.start, cell.end) === mention.text)) cells.push({ start: mention.start, end: mention.end, text: mention.text });
+  }
+  return cells.length - 1 === columns ? cells : undefined;
 }
 
 /** A Markdown or LaTeX list of `name: value` items (`- dopamine D1: 31`), read as a two-column table. */

@@ -1,7 +1,7 @@
 import type { Mention } from '../recognize/recognize';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import { documentSubject } from './associate';
-import { headingSubjectFinder, leadCompound, listTables, readHeadings, subtypeTargetFinder, tableSurroundings } from './document-context';
+import { headingSubjectFinder, inlineTables, leadCompound, listTables, readHeadings, subtypeTargetFinder, tableSurroundings } from './document-context';
 import { extractFromProse } from './prose';
 import { extractFromTables } from './tables';
 import type { AffinityStatement } from './types';
@@ -16,7 +16,8 @@ export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from 
 export function extractStatements(scanned: ScannedDocument, mentions: Mention[], format: DocumentFormat): AffinityStatement[] {
   try {
     const tieIsSpace = format === 'latex';
-    const tables = [...scanned.tables, ...listTables(scanned.masked).filter((list) => !scanned.tables.some((table) => table.start <= list.start && list.end <= table.end))].sort((a, b) => a.start - b.start);
+    const written = [...listTables(scanned.masked), ...inlineTables(scanned.masked, mentions)];
+    const tables = [...scanned.tables, ...written.filter((found) => !scanned.tables.some((table) => table.start <= found.start && found.end <= table.end))].sort((a, b) => a.start - b.start);
     const surroundings = tableSurroundings(scanned.masked, tables);
     const common = {
       text: scanned.text,
