@@ -244,3 +244,9 @@ test('abstracts: a table written inline after "as follows:", its columns named b
   const text = 'Mean IC50 values (microM) for human cyclooxygenase-1 and cyclooxygenase-2 and the cyclooxygenase-1/-2 IC50 ratio of various NSAIDs were as follows: aspirin, 3.2, 26, 0.12; diclofenac, 0.037, 0.00097, 38; respectively. Our assay is simple.';
   assert.deepEqual(read(text), ['3.2 µM IC50 aspirin@PTGS1', '26 µM IC50 aspirin@PTGS2', '0.037 µM IC50 diclofenac@PTGS1', '0.00097 µM IC50 diclofenac@PTGS2']);
 });
+
+test('a prose cell under a header that mentions a ratio is read; a target with its value in parentheses takes the section\'s measure', () => {
+  const table = ['| Evidence | Sigma binding affinity and selectivity (σ2/σ1 ratio) |', '|---|---|', '| Comparator | Haloperidol: σ1 Ki = 6.44 ± 0.15 nM, σ2/σ1 ratio ≈ 34:1 |'].join('\n');
+  assert.deepEqual(read(table), ['6.44 nM Ki haloperidol@SIGMAR1']);
+  assert.deepEqual(read('Agomelatine displayed a pKi of 6.4 at 5-HT2C receptors. It also interacted with 5-HT2B receptors (6.6).'), ['6.4 - pKi agomelatine@HTR2C', '6.6 - pKi agomelatine@HTR2B']);
+});

@@ -313,6 +313,9 @@ function startsWithUnknownSubject(tokens: readonly Token[], text: string): boole
 /** `affinity (500–10,000 nM) for`: the word, then a parenthesis holding the value. */
 function speaksOfAffinity(pieces: readonly Piece[]): boolean {
   return pieces.some((piece, index) => {
+    // `It also interacted with h5-HT2B receptors (6.6)`: a target with its value in parentheses.
+    const targetWithValue = piece.kind === 'mention' && piece.mention.kind === 'target' && pieces[index + 1]?.kind === 'mark' && (pieces[index + 1] as { mark: string }).mark === '(' && pieces[index + 2]?.kind === 'value';
+    if (targetWithValue) return true;
     if (piece.kind !== 'word' || (piece.word !== 'affinity' && piece.word !== 'affinities')) return false;
     const open = pieces[index + 1];
     return open?.kind === 'mark' && open.mark === '(' && pieces.slice(index + 2, index + 4).some((next) => next.kind === 'value');

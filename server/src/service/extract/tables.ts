@@ -217,7 +217,9 @@ class TableReader {
   private readCell(cell: GridCell, columnHeads: readonly Heading[], spanning: Heading[], rowName: RowName | undefined, orientation: ReturnType<TableReader['orientation']>): void {
     const nearestFirst = [...columnHeads].reverse();
     const row = rowName?.cells.map((entry) => this.heading(entry.cell)) ?? [];
-    if (nearestFirst.some((heading) => heading.ratio) || row.some((heading) => heading.ratio || (heading.foreign && !heading.label))) return;
+    // A column of ratios holds no affinities; a cell written as prose names its own measure, whatever its header says.
+    if (cell.kind === 'value' && nearestFirst.some((heading) => heading.ratio)) return;
+    if (row.some((heading) => (heading.ratio && cell.kind === 'value') || (heading.foreign && !heading.label))) return;
     const columnLabel = firstOf(nearestFirst, (heading) => heading.label);
     const rowLabel = firstOf(row, (heading) => heading.label);
     const spanningLabel = firstOf(spanning, (heading) => heading.label);
