@@ -250,3 +250,8 @@ test('a prose cell under a header that mentions a ratio is read; a target with i
   assert.deepEqual(read(table), ['6.44 nM Ki haloperidol@SIGMAR1']);
   assert.deepEqual(read('Agomelatine displayed a pKi of 6.4 at 5-HT2C receptors. It also interacted with 5-HT2B receptors (6.6).'), ['6.4 - pKi agomelatine@HTR2C', '6.6 - pKi agomelatine@HTR2B']);
 });
+
+test('labels split by a PDF: pK B, K i, IC at a line\'s end and 50 on the next', () => {
+  assert.deepEqual(read('Amitriptyline has a K i of 4 nM at SERT. Vitamin K is used.'), ['4 nM Ki amitriptyline@SLC6A4']);
+  assert.deepEqual(read('Dextromethorphan blocks NMDA receptors (IC\n50 = 0.55 μM).'), ['0.55 µM IC50 dextromethorphan@complex:NMDA']);
+});

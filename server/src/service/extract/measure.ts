@@ -94,15 +94,15 @@ const UNICODE_SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '�
 
 function readHead(text: string, index: number, pScale: boolean): { letters: string; end: number } | undefined {
   if (startsWithAt(text, index, 'IC') || startsWithAt(text, index, 'EC')) {
-    // `IC 50`: a space a PDF put inside the label.
-    const spaced = text.charCodeAt(index + 2) === 32 && startsWithAt(text, index + 3, '50');
+    // `IC 50`, `IC` at a line's end and `50` on the next: a PDF's space or line break inside the label.
+    const spaced = (text.charCodeAt(index + 2) === 32 || text.charCodeAt(index + 2) === 10) && startsWithAt(text, index + 3, '50');
     return { letters: text.slice(index, index + 2), end: spaced ? index + 3 : index + 2 };
   }
   // `Ic50`, `ic50`: sentence-case and lower-case table styles.
   if (/^[Ii]c50|^[Ee]c50/.test(text.slice(index, index + 4))) return { letters: text.slice(index, index + 2).toUpperCase(), end: index + 2 };
   if (text.charCodeAt(index) === 75) {
-    // `K` at the end of a line and `i values` on the next: a PDF broke the label.
-    const broken = text.charCodeAt(index + 1) === 10 && /^[iIdD](?![\p{L}\p{N}])/u.test(text.slice(index + 2, index + 4));
+    // `K` at the end of a line and `i values` on the next, `pK B value`: a PDF broke the label.
+    const broken = (text.charCodeAt(index + 1) === 10 || text.charCodeAt(index + 1) === 32) && /^[iIdDbB](?![\p{L}\p{N}])/u.test(text.slice(index + 2, index + 4));
     return { letters: 'K', end: broken ? index + 2 : index + 1 };
   }
   if (pScale && text.charCodeAt(index) === 65) return { letters: 'A', end: index + 1 }; // pA2
