@@ -58,6 +58,7 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
 }
 
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
+const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 const unnamedCompoundNouns = new Set(['metabolite', 'compound', 'enantiomer', 'isomer', 'analogue', 'analog', 'derivative']);
 
 /**
@@ -78,7 +79,6 @@ function namesUnnamedSubject(pieces: readonly Piece[], index: number): boolean {
   }
   return false;
 }
-const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 
 /** After a `;`, words then `:` (`CM398: sigma-2 Ki = 0.43 nM`). */
 function startsLabelledItem(pieces: readonly Piece[], from: number): boolean {

@@ -213,9 +213,9 @@ class SentenceReader implements TokenSink {
   /**
    * Values of a list paired in order with names: after "respectively", the last names before the values; without it,
    * only when exactly as many names of one kind stand before the values (`The Ki values for SERT, NET and DAT were 4.3,
-   * 35 and 3250 nM`).
+   * 35 and 3250 nM`). A `null` name: the values belong to names that cannot be told apart, so none may be taken from
+   * elsewhere.
    */
-  /** `null`: the values belong to names that cannot be told apart (none may be taken from elsewhere). */
   private respectivelyPairs(pieces: Piece[], valueIndex: number, count: number, saysRespectively: boolean): Array<{ compound?: EntityAt | null; target?: EntityAt | null }> | undefined {
     const exactly = !saysRespectively;
     const targets = respectivelyEntities(pieces, valueIndex, 'target', count, exactly);
