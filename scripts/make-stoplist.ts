@@ -17,6 +17,8 @@ const CHEMICAL_BACKGROUND = [
   'sodium', 'calcium', 'potassium', 'chloride', 'zinc', 'water', 'oxygen', 'magnesium', 'iron', 'copper', 'hydrogen',
   'nitrogen', 'carbon', 'proton', 'protons', 'phosphate', 'sulfate', 'sulphate', 'bicarbonate', 'carbon dioxide',
   'carbon monoxide', 'nitric oxide', 'no', 'co', 'h2o', 'o2', 'co2', 'na+', 'k+', 'ca2+', 'cl-', 'mg2+', 'zn2+',
+  // `alazocine HCl`: the salt a drug is given as.
+  'hcl', 'hbr',
 ];
 /** Cell lines and laboratory words that GtoPdb lists as a target's synonym (`HEK` for EPHA3): methods text is full of them. */
 const LABORATORY_WORDS = ['hek', 'hek293', 'hek-293', 'hek 293', 'cho', 'cho-k1', 'cos', 'cos-7', 'cos7', 'hela', 'pc12', 'sf9', 'sh-sy5y', 'mdck', 'jurkat', 'u2os', 'a549', 'hepg2', 'mcf-7', 'mcf7'];

@@ -23,7 +23,14 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
-  return withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined));
+  return withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined)));
+}
+
+/** `DOI: 10.1111/…`, `doi 10.1038/…`: the label of a digital object identifier, not the compound DOI. */
+const IDENTIFIER_AFTER = /^\s*[:=]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//;
+
+function withoutIdentifierLabels(text: string, mentions: readonly Mention[]): Mention[] {
+  return mentions.filter((mention) => !IDENTIFIER_AFTER.test(text.slice(mention.end, mention.end + 48)));
 }
 
 /** `its metabolites M1, M2 and M5`, `O-desmethyl metabolite (M1)`: M-numbers that name metabolites in this document. */

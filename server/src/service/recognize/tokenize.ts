@@ -214,7 +214,8 @@ export function tokenizeStream(text: string, into?: TokenStream): TokenStream {
       continue;
     }
 
-    if (code === 40 && gap === Gap.Glue && index > 0 && stream.count > 0 && stream.ends[stream.count - 1] === index) {
+    if (code === 40 && gap === Gap.Glue && index > 0 && stream.count > 0 && stream.ends[stream.count - 1] === index && isLetterCode(text, index - 1, text.charCodeAt(index - 1))) {
+      // `D(2)` but not `BRD4(1)`, the first bromodomain: a subscript follows a letter.
       const close = pubmedSubscriptClose(text, index);
       if (close > 0) {
         subscriptClose = close;
