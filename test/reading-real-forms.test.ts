@@ -255,3 +255,29 @@ test('labels split by a PDF: pK B, K i, IC at a line\'s end and 50 on the next',
   assert.deepEqual(read('Amitriptyline has a K i of 4 nM at SERT. Vitamin K is used.'), ['4 nM Ki amitriptyline@SLC6A4']);
   assert.deepEqual(read('Dextromethorphan blocks NMDA receptors (IC\n50 = 0.55 μM).'), ['0.55 µM IC50 dextromethorphan@complex:NMDA']);
 });
+
+test('items labelled by a compound inside a table cell; either side of a ratio is no value', () => {
+  const table = [
+    '| Evidence | Sigma binding |',
+    '|---|---|',
+    '| Comparator | Haloperidol: σ1 Ki = 6.44 nM, σ2 Ki = 221 nM, σ2/σ1 ratio ≈ 34:1; (+)-Pentazocine: σ1 Ki = 16.7 nM |',
+  ].join('\n');
+  assert.deepEqual(read(table), ['6.44 nM Ki haloperidol@SIGMAR1', '221 nM Ki haloperidol@TMEM97', '16.7 nM Ki ?@SIGMAR1']);
+  assert.deepEqual(read('Haloperidol has a σ2/σ1 Ki ratio of 67:1 and a Ki at D2:5 nM.'), ['5 nM Ki haloperidol@DRD2']);
+});
+
+test('a value in parentheses after a name the dictionary does not know is that name\'s, unless a compound was named before', () => {
+  const rank = 'Cocaine was a reference. The rank potency for DAT inhibition IC50 (nM) was MPHP (4.53) > 4Cl-α-PVP (8.05) > α-PiHP (13.4).';
+  assert.deepEqual(read(rank), ['4.53 nM IC50 ?@SLC6A3', '8.05 nM IC50 ?@SLC6A3', '13.4 nM IC50 ?@SLC6A3']);
+  assert.deepEqual(read('Ponatinib potently inhibits native ABL (IC50: 0.37 nM) and SRC (IC50: 5.4 nM).'), ['0.37 nM IC50 ponatinib@?', '5.4 nM IC50 ponatinib@SRC']);
+});
+
+test('a document subject needs half of the compound mentions; a DOI label and a salt are no compounds; BRD4(1) is BRD4', () => {
+  const shared = 'Donepezil, rivastigmine, galantamine and tacrine are compared. Donepezil is the oldest.\n\n# Binding\n\nIt inhibits AChE with an IC50 of 33 nM.';
+  assert.deepEqual(read(shared), ['33 nM IC50 ?@ACHE']);
+  const dominant = 'Donepezil is old. Donepezil is cheap. Rivastigmine too.\n\n# Binding\n\nIt inhibits AChE with an IC50 of 33 nM.';
+  assert.deepEqual(read(dominant), ['33 nM IC50 donepezil@ACHE']);
+  const document = TextDocument.create('file:///paper', 'markdown', 1, 'Racemic alazocine HCl was tested (DOI: 10.1111/j.1476-5381.2011.01520.x) at BRD4(1).');
+  const mentions = service.analyze(document)!.mentions.map((mention) => `${mention.kind}:${mention.text}`);
+  assert.deepEqual(mentions, ['target:BRD4']);
+});

@@ -1,5 +1,6 @@
 import { mentionsWithin, type Mention } from '../recognize/recognize';
 import type { DocumentFormat, Span, Table, TableCell } from '../scan/types';
+import { endsTitleLine } from './lexer';
 
 /** A heading (or the title) and the compound it names, when it names exactly one. */
 interface Heading extends Span {
@@ -24,12 +25,26 @@ export function readHeadings(masked: string, mentions: readonly Mention[], forma
     for (let match = heading.exec(masked); match; match = heading.exec(masked)) {
       headings.push({ start: match.index, end: match.index + match[0].length, level: match[1].length });
     }
+    // A title line over the text it names (`Superior AChE Selectivity of Donepezil vs. Rivastigmine`), below any `#`.
+    for (let newline = masked.indexOf('\n'); newline >= 0; newline = masked.indexOf('\n', newline + 1)) {
+      if (endsTitleLine(masked, newline)) headings.push({ start: masked.lastIndexOf('\n', newline - 1) + 1, end: newline, level: TITLE_LINE_LEVEL });
+    }
+    headings.sort((a, b) => a.start - b.start);
   }
   for (const heading of headings) {
-    const named = mentionsWithin(mentions, heading).filter((mention) => mention.kind === 'compound');
+    const named = subjectsOf(masked, mentionsWithin(mentions, heading).filter((mention) => mention.kind === 'compound'), heading);
     if (named.length > 0 && named.every((mention) => mention.id === named[0].id)) heading.compound = named[0];
   }
   return headings;
+}
+
+const TITLE_LINE_LEVEL = 7;
+const COMPARISON = /\b(?:vs\.?|versus|than|compared (?:with|to)|relative to|over)\s/i;
+
+/** `Donepezil vs. Rivastigmine and Galantamine`: the compounds named before a comparison; those after are not its subject. */
+function subjectsOf(masked: string, compounds: readonly Mention[], heading: Span): readonly Mention[] {
+  const comparison = COMPARISON.exec(masked.slice(heading.start, heading.end));
+  return comparison ? compounds.filter((mention) => mention.start < heading.start + comparison.index) : compounds;
 }
 
 /**

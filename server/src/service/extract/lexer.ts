@@ -192,7 +192,7 @@ const TITLE_LAST_WORD = /(?:^|[\s(])(?:of|the|a|an|and|or|with|than|to|for|in|at
  * Profile` over an abstract): the first line of its paragraph, short, with no closing punctuation, followed by a line
  * starting in capitals. Its names are not the next sentence's.
  */
-function endsTitleLine(text: string, newline: number): boolean {
+export function endsTitleLine(text: string, newline: number): boolean {
   const lineStart = text.lastIndexOf('\n', newline - 1) + 1;
   if (lineStart > 0 && !(lineStart === 1 || text.charCodeAt(lineStart - 2) === 10 || text.charCodeAt(text.lastIndexOf('\n', lineStart - 2) + 1) === 35)) return false;
   const line = text.slice(lineStart, newline).trimEnd();

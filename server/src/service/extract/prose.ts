@@ -2,7 +2,7 @@ import type { Relation } from '../kb/types';
 import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, itemLabelOwner, respectivelyEntities, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -205,7 +205,7 @@ class SentenceReader implements TokenSink {
     // In a table cell, the compounds the text names are mostly the assay's (`CP55940-enhanced GTPγS binding`): the
     // cell's column or row says whose the value is, unless a name is written against the value or its measure.
     const ownerOnly = this.cell !== undefined;
-    const compound = labelOwner?.kind === 'compound' ? labelOwner : ownerOnly ? ownedBy(pieces, valueIndex, 'compound') : clauseEntity(pieces, valueIndex, 'compound');
+    const compound = labelOwner?.kind === 'compound' ? labelOwner : ownerOnly ? ownedBy(pieces, valueIndex, 'compound') ?? itemLabelOwner(pieces, valueIndex, 'compound') : clauseEntity(pieces, valueIndex, 'compound');
     const target = labelOwner?.kind === 'target' ? labelOwner : clauseEntity(pieces, valueIndex, 'target');
     return { compound: compound && entityAt(compound, 'clause'), target: target && entityAt(target, 'clause') };
   }

@@ -229,7 +229,9 @@ class TableReader {
     // Where the columns are targets, one headed `α5` or `PCP site 2` is a target the dictionary does not know.
     const unknownTargetColumn = orientation !== 'target-rows' && nearestFirst.some((heading) => heading.unknownSymbol);
     const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && !unknownCompoundColumn && !unknownTargetColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
-    if (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel)) return;
+    // A cell written as prose that names its own measure (`Haloperidol: σ1 Ki = 6.44 nM`) is read under any header.
+    const namesOwnMeasure = cell.kind === 'text' && this.isProseValueCell(cell);
+    if (!namesOwnMeasure && (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel))) return;
 
     const label: Found<MeasureLabel> | undefined =
       (columnLabel && { value: columnLabel, from: 'header' }) ??

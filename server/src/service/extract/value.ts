@@ -72,6 +72,16 @@ function shareTrailingUnit(items: ValueItem[]): void {
   }
 }
 
+/** `67:1`, `1:100`: either side of a ratio (or a time) is not a value. */
+function isRatioPart(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === 58 && isDigit(text.charCodeAt(end + 1))) return true;
+  if (text.charCodeAt(start - 1) !== 58 || !isDigit(text.charCodeAt(start - 2))) return false;
+  // `D2:5 nM` names a target before the colon: the left side must be a number of its own.
+  let left = start - 2;
+  while (left > 0 && (isDigit(text.charCodeAt(left - 1)) || text.charCodeAt(left - 1) === 46 || text.charCodeAt(left - 1) === 44)) left--;
+  return !/[\p{L}\-]/u.test(text[left - 1] ?? ' ');
+}
+
 /** Reads one value: a number, a range, an error and the unit. */
 export function readValue(text: string, index: number, options: ReadOptions): ValueItem | undefined {
   if (text.charCodeAt(index) === 92) return readSiValue(text, index);
@@ -79,6 +89,7 @@ export function readValue(text: string, index: number, options: ReadOptions): Va
   const low = readNumberAt(text, index);
   if (!low) return undefined;
   const item: ValueItem = { start: index, end: low.end, valueSpan: { start: low.start, end: low.end }, value: low.value, foreignUnit: false };
+  if (isRatioPart(text, low.start, low.end)) return { ...item, foreignUnit: true };
   attachError(text, item, options);
   attachUnit(text, item, options);
   if (item.error === undefined && !item.foreignUnit) attachRangeHigh(text, item, options);
