@@ -281,3 +281,25 @@ test('a document subject needs half of the compound mentions; a DOI label and a 
   const mentions = service.analyze(document)!.mentions.map((mention) => `${mention.kind}:${mention.text}`);
   assert.deepEqual(mentions, ['target:BRD4']);
 });
+
+test('grid tables: a row over several lines names its measure and unit across them; cells of "target: value"', () => {
+  const text = [
+    '+----------------------+------------------+------------------+',
+    '| Parameter            | Agomelatine51    | Ramelteon59      |',
+    '+======================+==================+==================+',
+    '| Mechanism of action  | MT1 and MT2      | MT1 and MT2      |',
+    '|                      | agonist          | agonist          |',
+    '+----------------------+------------------+------------------+',
+    '| Receptor binding     | MT1: 0.10        | MT1: 0.014       |',
+    '| affinity (Ki values  | MT2: 0.12        | MT2: 0.112       |',
+    '| [nM])                | 5-HT2C: 6.15     |                  |',
+    '+----------------------+------------------+------------------+',
+  ].join('\n');
+  assert.deepEqual(read(text), [
+    '0.1 nM Ki agomelatine@MTNR1A',
+    '0.014 nM Ki ramelteon@MTNR1A',
+    '0.12 nM Ki agomelatine@MTNR1B',
+    '0.112 nM Ki ramelteon@MTNR1B',
+    '6.15 nM Ki agomelatine@HTR2C',
+  ]);
+});

@@ -316,6 +316,51 @@ describe('markdown scan: pipe tables', () => {
   });
 });
 
+describe('markdown scan: grid tables', () => {
+  const text = `Intro.
+
++-----------+----------------+--------------+
+| Parameter | Agomelatine    | Prolonged-   |
+|           |                | release      |
++===========+================+==============+
+| Binding   | MT1: 0.10      | MT1: 0.081   |
+| (Ki, nM)  | MT2: 0.12 [@a] |              |
++-----------+----------------+--------------+
+| Half-life | 1–2 h                         |
++-----------+-------------------------------+
+
+Table: Melatonin receptor agonists
+`;
+
+  it('reads each line as a row, groups the lines of one row, and takes the header above the = border', () => {
+    const document = scan(text);
+    assert.equal(document.tables.length, 1);
+    const [table] = document.tables;
+    assert.equal(table!.hasHeader, true);
+    assert.deepEqual(table!.rowGroups, [0, 0, 1, 1, 2]);
+    assert.deepEqual(table!.rows.map((row) => row.map((cell) => cell.text)), [
+      ['Parameter', 'Agomelatine', 'Prolonged-'],
+      ['', '', 'release'],
+      ['Binding', 'MT1: 0.10', 'MT1: 0.081'],
+      ['(Ki, nM)', 'MT2: 0.12 [@a]', ''],
+      ['Half-life', '1–2 h'],
+    ]);
+    assert.equal(table!.rows[4]![1]!.columns, 2);
+    assert.deepEqual(plainSpans([table!.rows[2]![1]!]), [spanOf(text, 'MT1: 0.10')]);
+    assert.equal(table!.start, text.indexOf('+---'));
+    assert.equal(table!.end, text.lastIndexOf('+') + 1);
+    assert.deepEqual(table!.caption?.text, 'Melatonin receptor agonists');
+    assert.deepEqual(document.citations.map((citation) => citation.keys[0]!.key), ['a']);
+  });
+
+  it('is not a table without a | line under the border, and a line of other text ends it', () => {
+    assert.deepEqual(scan('+---+---+\nno cells\n').tables, []);
+    const ended = scan('+---+---+\n| a | 1 |\nafter\n');
+    assert.deepEqual(ended.tables[0]!.rows.map((row) => row.map((cell) => cell.text)), [['a', '1']]);
+    assert.ok(ended.masked.includes('after'));
+  });
+});
+
 describe('markdown scan: masked text', () => {
   it('blanks skipped spans only, keeping line breaks (\\n and \\r\\n) and offsets', () => {
     const text = 'SERT `code\r\nspan` NET\r\n<!-- a\r\nb -->\r\nDAT https://x.org\r\n';
@@ -333,6 +378,7 @@ describe('markdown scan: malformed input never throws', () => {
     'lone markers': '$ $$ ` `` [ ] ( ) < > @ { } \\ | --- ~~~ :',
     'nested brackets': '[[[[[@a]]]] [x](y(z) [@b](',
     'table junk': '|\n|-|\n||||\n|:-:|\n| a |\n',
+    'grid table junk': '+--+--+\n| a |\n|\n+==+\n| x | y | z |\n+-\n+\n+++\n|',
     'CR only': 'a\rb\r\r$x$\r',
     'BOM front matter': '\ufeff---\ntitle: x\n---\nText',
     '100,000-character line': 'SERT '.repeat(20_000) + '$' + 'a'.repeat(100_000) + '`',
@@ -349,7 +395,7 @@ describe('markdown scan: malformed input never throws', () => {
   });
 
   it('adversarial repetitions stay fast (linear)', () => {
-    const patterns = ['$a ', '`', '``a`', '[', '[@a', '<a ', '<!--', '\\(', '$$', '@', '{#', 'http://x(', '[a](', '| a ', '-@'];
+    const patterns = ['$a ', '`', '``a`', '[', '[@a', '<a ', '<!--', '\\(', '$$', '@', '{#', 'http://x(', '[a](', '| a ', '-@', '+--+\n| a |\n', '+-+\n'];
     for (const pattern of patterns) {
       const text = pattern.repeat(Math.ceil(200_000 / pattern.length));
       const ms = timeIt(() => scan(text));

@@ -79,9 +79,14 @@ class TableReader {
   private readonly caption: Heading | undefined;
   private readonly around: Heading[];
   private readonly lead: Mention | undefined;
+  /** Grid tables: the table row each line belongs to, and the lines above the `+===+` border. */
+  private readonly rowGroups: readonly number[] | undefined;
+  private readonly headerLines: number | undefined;
 
   constructor(private readonly input: TableInput, table: Table, private readonly out: AffinityStatement[]) {
     this.lead = input.leadCompound?.(table);
+    this.rowGroups = table.rowGroups;
+    this.headerLines = table.rowGroups && table.hasHeader ? table.rowGroups.filter((group) => group === 0).length : undefined;
     this.grid = table.rows.map((row) => layOut(row, (cell) => this.kindOf(cell)));
     const captionSpan = table.caption ?? captionLineBefore(input.masked, table.start);
     this.caption = captionSpan ? this.heading(captionSpan, true) : undefined;
@@ -105,10 +110,19 @@ class TableReader {
     // `| All values are IC50 (nM), except … |` under the values: a note row that says what the whole table holds.
     const notes = grid.slice(lastValueRow + 1).flatMap((row) => row.filter((cell) => cell.kind === 'text').map((cell) => this.heading(cell.cell))).filter((heading) => heading.label || heading.unit);
     const orientation = this.orientation(naming, firstValueRow);
+    const headerEnd = this.headerLines ?? firstValueRow;
     for (let rowIndex = 0; rowIndex <= lastValueRow; rowIndex++) {
       const row = grid[rowIndex];
       const named = row.filter((cell) => naming.has(cell.column) && cell.columns === 1);
       const rest = row.filter((cell) => !(naming.has(cell.column) && cell.columns === 1) && cell.kind !== 'empty');
+      const lines = this.linesOfRow(rowIndex);
+      if (lines.length > 1 && rowIndex >= headerEnd) {
+        // A grid-table row over several lines: its name is all its lines' first cells (`Receptor binding` /
+        // `affinity (Ki values` / `[nM])`), and its lines are read one by one.
+        if (lines[0] === rowIndex) rowName = carryRowName(rowName, lines.flatMap((line) => grid[line].filter((cell) => naming.has(cell.column) && cell.columns === 1 && cell.kind !== 'empty')));
+        if (row.some(holdsValues)) for (const cell of rest) this.readCell(cell, headerHeads[cell.column], [...section, ...spanning, ...notes], rowName, orientation);
+        continue;
+      }
       if (rest.length === 0 && named.some((cell) => cell.kind === 'text')) {
         // A row with only a name: a group (`Antidepressants`), or a section saying what the rows under it hold
         // (`Inhibition IC50 (μM) in human cells`, `Ic50 (nm)`); a group ends the previous section.
@@ -132,7 +146,7 @@ class TableReader {
       if (single && (single.label || single.unit)) {
         // One cell in a row of several, saying what the numbers are: `(Ki, nM ± SEM)` spans the columns.
         spanning = [single];
-      } else if (rowIndex < firstValueRow) {
+      } else if (rowIndex < headerEnd) {
         rest.forEach((cell, index) => {
           for (let column = cell.column; column < cell.column + cell.columns; column++) headerHeads[column].push(restHeadings[index]);
         });
@@ -308,9 +322,22 @@ class TableReader {
   }
 
   /** A cell with words and a measure followed by a value (`Low affinity to CB1 (Ki = 3.3 µM)`): read as prose. */
+  /** The lines of a grid-table row that `line` is one of (`[line]` in other tables). */
+  private linesOfRow(line: number): number[] {
+    const groups = this.rowGroups;
+    if (!groups) return [line];
+    const lines: number[] = [];
+    for (let other = line; other >= 0 && groups[other] === groups[line]; other--) lines.unshift(other);
+    for (let other = line + 1; other < groups.length && groups[other] === groups[line]; other++) lines.push(other);
+    return lines;
+  }
+
   private isProseValueCell(cell: GridCell): boolean {
     if (cell.kind !== 'text') return false;
     const { masked } = this.input;
+    // `MT1: 0.10`: a target and its value, under a row or column that says what the values are.
+    const [first] = mentionsWithin(this.input.mentions, cell.cell);
+    if (first?.kind === 'target' && first.start === cell.cell.start && TARGET_THEN_VALUE.test(masked.slice(first.end, cell.cell.end))) return true;
     for (let position = cell.cell.start; position < cell.cell.end; position++) {
       if (!startsWordAt(masked, position) && masked.charCodeAt(position) !== 92) continue;
       const label = readMeasureAt(masked, position);
@@ -428,6 +455,7 @@ function readCellValue(input: TableInput, cell: Span): { item: ValueItem; relati
 const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)|[,;]|\s)*$/;
 
 /** After a measure in a cell, a relation and a number: `Ki = 3.3`, `IC50: 5 nM`, `KB of 79`, `Ki values of 2`. */
+const TARGET_THEN_VALUE = /^\s*:\s*(?:[<>≤≥~≈]\s*)?\d/;
 const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L)\)\s*)?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/;
 
 /** Header words that say nothing of what a column holds: `Value`, `Affinity`, `Mean ± SEM`, `human`. */

@@ -1,4 +1,5 @@
 import * as chars from './chars';
+import { gridBorderKind, readGridTable } from './grid-table';
 import { readHtmlTable } from './html-table';
 import { ScanCollector } from './collector';
 import { scanFrontMatter } from './front-matter';
@@ -96,6 +97,8 @@ class MarkdownBlockScanner {
         this.addProseRange(contentStart, end);
         return line + 1;
       }
+      const afterGridTable = this.gridTable(line);
+      if (afterGridTable >= 0) return afterGridTable;
       const afterTable = this.pipeTable(line);
       if (afterTable >= 0) return afterTable;
       if (this.paragraphStart < 0 && this.referenceDefinition(contentStart, end)) return line + 1;
@@ -247,6 +250,21 @@ class MarkdownBlockScanner {
     const destination = skipSpacesAndTabs(text, close + 2, end);
     this.out.skip(destination, end, 'url');
     return true;
+  }
+
+  /** A Pandoc grid table: a `+---+` border, then `|` lines (what Pandoc writes for cells of several lines). */
+  private gridTable(line: number): number {
+    const { text, lines } = this;
+    const next = line + 1;
+    if (next >= lines.count || gridBorderKind(text, lines.starts[line]!, lines.ends[line]!) !== 'border') return -1;
+    if (text.charCodeAt(skipSpacesAndTabs(text, lines.starts[next]!, lines.ends[next]!)) !== Ch.Pipe) return -1;
+    this.flushParagraph();
+    const block = readGridTable(text, lines, line, this.proseRanges);
+    if (!block) return -1;
+    const caption = this.captionAfter(block.nextLine) ?? this.captionBefore(line);
+    if (caption) block.table.caption = caption;
+    this.out.tables.push(block.table);
+    return block.nextLine;
   }
 
   private pipeTable(line: number): number {

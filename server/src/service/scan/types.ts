@@ -33,6 +33,11 @@ export interface Table extends Span {
   rows: TableCell[][];
   hasHeader: boolean;
   caption?: Span & { text: string };
+  /**
+   * Grid tables, whose cells run over several lines: each line is a row, and this gives the table row (0, 1, …) each
+   * line belongs to.
+   */
+  rowGroups?: number[];
 }
 
 export interface BibliographyDeclaration extends Span {
