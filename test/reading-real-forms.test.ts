@@ -303,3 +303,14 @@ test('grid tables: a row over several lines names its measure and unit across th
     '6.15 nM Ki agomelatine@HTR2C',
   ]);
 });
+
+test('no measure named but "affinity", with a unit: read as Ki or Kd, a guess, so never more than information', () => {
+  const list = 'Clozapine acts at many receptors. Key receptor affinities of clozapine are as follows:\n\nD2: 125 nM;\n5-HT2A: 12 nM;\nH1: 6 nM.\n';
+  assert.deepEqual(read(list), ['125 nM Ki clozapine@DRD2', '12 nM Ki clozapine@HTR2A', '6 nM Ki clozapine@HRH1']);
+  const table = (header: string, value: string) => `| Compound | ${header} |\n|---|---|\n| Amitriptyline | ${value} |\n`;
+  assert.deepEqual(read(table('SERT binding affinity (nM)', '4.3')), ['4.3 nM Ki amitriptyline@SLC6A4']);
+  assert.deepEqual(read(table('SERT affinity', '4.3')), []);
+  assert.deepEqual(read(table('SERT inhibitory potency and affinity (nM)', '4.3')), []);
+  const far = diagnosticsOf(table('SERT binding affinity (nM)', '4300'));
+  assert.ok(far.length > 0 && far.every((diagnostic) => diagnostic.severity === 3), JSON.stringify(far.map((diagnostic) => [diagnostic.severity, diagnostic.message])));
+});

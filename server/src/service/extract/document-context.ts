@@ -201,31 +201,41 @@ function inlineHeader(masked: string, mentions: readonly Mention[], intro: Span,
   return cells.length - 1 === columns ? cells : undefined;
 }
 
-/** A Markdown or LaTeX list of `name: value` items (`- dopamine D1: 31`), read as a two-column table. */
-const LIST_ITEM = /^[ \t]{0,3}(?:[-*+•][ \t]+|\\item[ \t]+)([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/gm;
+/**
+ * A Markdown or LaTeX list of `name: value` items (`- dopamine D1: 31`), read as a two-column table; without list
+ * marks (`D2: 125 nM;` line after line), three lines at least.
+ */
+const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/gm;
 
 export function listTables(masked: string): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
   let lastEnd = -1;
   LIST_ITEM.lastIndex = 0;
+  let marked = true;
+  const finish = (table: Table | undefined) => {
+    if (table && table.rows.length >= (marked ? 2 : 3)) tables.push(table);
+  };
   for (let match = LIST_ITEM.exec(masked); match; match = LIST_ITEM.exec(masked)) {
-    const nameStart = match.index + match[0].indexOf(match[1]);
-    const valueStart = match.index + match[0].lastIndexOf(match[2]);
+    const [whole, mark, name, value] = match;
+    const nameStart = match.index + whole.indexOf(name, mark?.length ?? 0);
+    const valueStart = match.index + whole.lastIndexOf(value);
     const row = [
-      { start: nameStart, end: nameStart + match[1].length, text: match[1] },
-      { start: valueStart, end: valueStart + match[2].length, text: match[2] },
+      { start: nameStart, end: nameStart + name.length, text: name },
+      { start: valueStart, end: valueStart + value.length, text: value },
     ];
-    const lineEnd = match.index + match[0].length;
+    const lineEnd = match.index + whole.length;
     if (current && masked.slice(lastEnd, match.index).trim() === '') {
       current.rows.push(row);
       current.end = lineEnd;
+      marked &&= mark !== undefined;
     } else {
-      if (current && current.rows.length >= 2) tables.push(current);
+      finish(current);
       current = { start: match.index, end: lineEnd, rows: [row], hasHeader: false };
+      marked = mark !== undefined;
     }
     lastEnd = lineEnd;
   }
-  if (current && current.rows.length >= 2) tables.push(current);
+  finish(current);
   return tables;
 }

@@ -36,6 +36,7 @@ const MEASURE_FROM: Record<MeasureSource, string> = {
   header: 'from its table header',
   caption: 'from the table caption',
   context: 'from the text before it',
+  'affinity-word': 'from the word “affinity” (read as Ki or Kd)',
 };
 
 /**
@@ -47,7 +48,8 @@ export function assumptionsOf(statement: AffinityStatement, includeMeasure = fal
   if (statement.compound && !EXPLICIT_ENTITY.has(statement.compound.via)) assumed.push({ part: 'compound', from: ENTITY_FROM[statement.compound.via] });
   if (statement.target && !EXPLICIT_ENTITY.has(statement.target.via)) assumed.push({ part: 'target', from: ENTITY_FROM[statement.target.via] });
   if (statement.unitFrom && !EXPLICIT_UNIT.has(statement.unitFrom)) assumed.push({ part: 'unit', from: UNIT_FROM[statement.unitFrom] });
-  if (includeMeasure && !EXPLICIT_MEASURE.has(statement.measureFrom)) assumed.push({ part: 'measure', from: MEASURE_FROM[statement.measureFrom] });
+  // A measure read from the word `affinity` is a guess for every rule, not only the one that judges the measure.
+  if ((includeMeasure || statement.measureFrom === 'affinity-word') && !EXPLICIT_MEASURE.has(statement.measureFrom)) assumed.push({ part: 'measure', from: MEASURE_FROM[statement.measureFrom] });
   return assumed;
 }
 

@@ -38,6 +38,8 @@ interface Heading {
   qualifiedCompound: boolean;
   /** `α5`, `D4.2`, `PCP site 2`: a short name with a number that no name matched, most likely a target's. */
   unknownSymbol: boolean;
+  /** `Binding affinity (nM)`, `Key receptor affinities`: no measure named, the word `affinity` where it would stand. */
+  affinityWord?: Span;
 }
 
 type CellKind = 'empty' | 'value' | 'text';
@@ -53,6 +55,11 @@ interface GridCell {
 interface Found<T> {
   value: T;
   from: UnitSource & MeasureSource;
+}
+
+interface FoundLabel {
+  value: MeasureLabel;
+  from: MeasureSource;
 }
 
 const EMPTY_CELL = /^(?:[-–—‒−/]+|n\.?\s?[dta]\.?|N\.?\s?[DTA]\.?|NA|NE|NR|ND|NT|n\.?s\.?|—|\\?[-–]{1,3}|\$-\$|[*†‡§#]+)?$/;
@@ -242,17 +249,20 @@ class TableReader {
     const unknownCompoundColumn = orientation === 'target-rows' && !nearestFirst.some((heading) => heading.foreign);
     // Where the columns are targets, one headed `α5` or `PCP site 2` is a target the dictionary does not know.
     const unknownTargetColumn = orientation !== 'target-rows' && nearestFirst.some((heading) => heading.unknownSymbol);
-    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnNames && !unknownCompoundColumn && !unknownTargetColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
+    const columnAffinity = firstOf(nearestFirst, (heading) => heading.affinityWord);
+    const columnIsOther = nearestFirst.length > 0 && !columnLabel && !columnAffinity && !columnNames && !unknownCompoundColumn && !unknownTargetColumn && nearestFirst.some((heading) => heading.foreign || heading.otherWords);
     // A cell written as prose that names its own measure (`Haloperidol: σ1 Ki = 6.44 nM`) is read under any header.
     const namesOwnMeasure = cell.kind === 'text' && this.isProseValueCell(cell);
     if (!namesOwnMeasure && (columnIsOther || (nearestFirst.some((heading) => heading.foreign) && !columnLabel))) return;
 
-    const label: Found<MeasureLabel> | undefined =
+    const namedLabel: FoundLabel | undefined =
       (columnLabel && { value: columnLabel, from: 'header' }) ??
       (rowLabel && { value: rowLabel, from: 'header' }) ??
       (spanningLabel && { value: spanningLabel, from: 'header' }) ??
       (this.caption?.label && { value: this.caption.label, from: 'caption' }) ??
       foundIn(this.around, (heading) => heading.label, 'context');
+    const affinityWord = namedLabel ? undefined : columnAffinity ?? firstOf(row, (heading) => heading.affinityWord) ?? firstOf(spanning, (heading) => heading.affinityWord) ?? this.caption?.affinityWord ?? firstOf(this.around, (heading) => heading.affinityWord);
+    const label: FoundLabel | undefined = namedLabel ?? (affinityWord && { value: { ...affinityWord, measure: 'Ki', scale: 'concentration' }, from: 'affinity-word' });
     const unit: Found<ConcentrationUnit> | undefined =
       foundIn(nearestFirst, (heading) => heading.unit, 'header') ??
       foundIn(row, (heading) => heading.unit, 'header') ??
@@ -279,6 +289,8 @@ class TableReader {
         this.readProseCell(cell, { compound, target, label, unit });
         return;
       }
+      // `affinity` alone says the values are binding constants only where a unit says they are concentrations.
+      if (label.from === 'affinity-word' && !unit && !value.item.unit) return;
       // A value in an affinity table is read even when its row and column name nothing the dictionary knows.
       const statement = buildStatement({
         text: this.input.text,
@@ -300,7 +312,8 @@ class TableReader {
     this.readProseCell(cell, { compound, target, label, unit });
   }
 
-  private readProseCell(cell: GridCell, context: { compound?: EntityAt; target?: EntityAt; label?: Found<MeasureLabel>; unit?: Found<ConcentrationUnit> }): void {
+  private readProseCell(cell: GridCell, context: { compound?: EntityAt; target?: EntityAt; label?: FoundLabel; unit?: Found<ConcentrationUnit> }): void {
+    if (context.label?.from === 'affinity-word' && !context.unit) context = { ...context, label: undefined };
     if (!this.isProseValueCell(cell) && !context.label) return;
     const cellContext: CellContext = {
       span: { start: cell.cell.start, end: cell.cell.end },
@@ -463,6 +476,9 @@ const NEUTRAL_WORDS = /^(?:values?|affinit(?:y|ies)|binding|actions?|effects?|ac
 
 /** Words that make a column something other than affinities. */
 const FOREIGN_WORDS = /\b(?:dose|doses|dosage|MW|mol\.?\s*wt|molecular weight|fu|unbound|Emax|E\s*max|efficacy|intrinsic activity|Hill|nH|slope|occupancy|Bmax|B\s*max|t1\/2|half-life|Cmax|AUC|clearance|logP|cLogP|tPSA|PSA|route|year|references?|refs?)\b|%|^\s*\(?[nN]\)?\s*$/;
+const AFFINITY_WORD = /\baffinit(?:y|ies)\b/i;
+/** Words that say the numbers are something other than binding constants: `potency`, `inhibition`, `IC50`. */
+const OTHER_MEASURE_WORDS = /\b(?:potenc(?:y|ies)|inhibit\w*|IC\s?50|EC\s?50|functional|efficacy|activity)\b/i;
 const RATIO_WORDS = /\bratios?\b|selectiv|\bfold\b/i;
 
 /**
@@ -518,6 +534,7 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
   }
   const named = mentions.find((mention) => mention.kind === 'compound');
   const qualifiedCompound = named !== undefined && !stated && isQualified(masked, span, named);
+  const affinity = label || OTHER_MEASURE_WORDS.test(cellText) ? null : AFFINITY_WORD.exec(cellText);
   const symbolText = cellText.replace(/[$_{}~^*]|\\[a-z]+\b/g, '').trim();
   return {
     label,
@@ -530,6 +547,7 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
     ratio: RATIO_WORDS.test(cellText) || (mentions.length >= 2 && /\//.test(cellText) && !/\d\s*\/\s*\d/.test(cellText)),
     foreign: !label && (FOREIGN_WORDS.test(cellText) || /\((?:mg|g|h|min|%|g\/mol|kg|mL|years?)[^)]*\)/.test(cellText)),
     metabolite: /\bmetabolites?\b/i.test(cellText),
+    affinityWord: affinity ? { start: span.start + affinity.index, end: span.start + affinity.index + affinity[0].length } : undefined,
   };
 }
 

@@ -27,7 +27,8 @@ export interface EntityAt extends Span {
 export type UnitSource = 'written' | 'header' | 'sentence' | 'caption' | 'context';
 
 /** Where the measure label was found: in the value's sentence or cell, its table header, the caption, or further away. */
-export type MeasureSource = 'sentence' | 'header' | 'caption' | 'context';
+/** `affinity-word`: no measure is named, only `affinity` (`Key receptor affinities: D2: 125 nM`), read as Ki or Kd. */
+export type MeasureSource = 'sentence' | 'header' | 'caption' | 'context' | 'affinity-word';
 
 /** One quoted affinity: the number a writer gave for a compound at a target. */
 export interface AffinityStatement {
