@@ -314,3 +314,8 @@ test('no measure named but "affinity", with a unit: read as Ki or Kd, a guess, s
   const far = diagnosticsOf(table('SERT binding affinity (nM)', '4300'));
   assert.ok(far.length > 0 && far.every((diagnostic) => diagnostic.severity === 3), JSON.stringify(far.map((diagnostic) => [diagnostic.severity, diagnostic.message])));
 });
+
+test('compounds each with a number in parentheses take the measure and unit of the sentence before; one alone may be a reference', () => {
+  const text = 'The rank potency for DAT inhibition IC50 (nM) was MPHP (4.53) > α-PiHP (13.4). All were more potent than amphetamine (257) and cocaine (111). Cocaine (12) is a reference.';
+  assert.deepEqual(read(text).slice(2), ['257 nM IC50 amphetamine@SLC6A3', '111 nM IC50 cocaine@SLC6A3']);
+});

@@ -68,6 +68,8 @@ class SentenceReader implements TokenSink {
   private unknownSubject = false;
   /** The measure the section last named, for `affinity (500 nM) for …` sentences that name none. */
   private recentLabel: MeasureLabel | undefined;
+  /** The unit written with that measure (`IC 50 (nM)`), for the values that inherit it. */
+  private recentUnit: ConcentrationUnit | undefined;
   private paragraphTarget: Mention | undefined;
   /** The last paragraph's compound and target, for a paragraph that opens with `Its …`; a heading clears them. */
   private previousCompound: Mention | undefined;
@@ -90,6 +92,7 @@ class SentenceReader implements TokenSink {
       this.previousCompound = undefined;
       this.previousTarget = undefined;
       this.recentLabel = undefined;
+      this.recentUnit = undefined;
     } else if (this.paragraphCompound || this.paragraphTarget) {
       this.previousCompound = this.paragraphCompound ?? this.previousCompound;
       this.previousTarget = this.paragraphTarget;
@@ -106,8 +109,12 @@ class SentenceReader implements TokenSink {
     // the paragraph's compound nor the document's.
     this.unknownSubject = !this.cell && startsWithUnknownSubject(tokens, this.input.masked);
     if (hasValues && (this.cell?.label !== undefined || measures.length > 0)) this.readStatements(tokens, pieces);
-    else if (hasValues && this.recentLabel && !this.cell && speaksOfAffinity(pieces)) this.readStatements(tokens, pieces, this.recentLabel);
-    if (measures.length > 0) this.recentLabel = measures[measures.length - 1].label;
+    else if (hasValues && this.recentLabel && !this.cell && speaksOfAffinity(pieces)) this.readStatements(tokens, pieces, this.recentLabel, this.recentUnit);
+    if (measures.length > 0) {
+      const last = measures[measures.length - 1];
+      this.recentLabel = last.label;
+      this.recentUnit = this.unitAfterMeasure(last.end);
+    }
     // The sentence's subject compound: its first that is not compared with, a stimulus or qualifying a noun.
     let subject: Mention | undefined;
     pieces.forEach((piece, index) => {
@@ -120,11 +127,11 @@ class SentenceReader implements TokenSink {
   }
 
   /** `inherited`: `It has negligible affinity (>10,000 nM) for D1 …` after a sentence that named the measure (Ki). */
-  private readStatements(tokens: Token[], pieces: Piece[], inherited?: MeasureLabel): void {
+  private readStatements(tokens: Token[], pieces: Piece[], inherited?: MeasureLabel, inheritedUnit?: ConcentrationUnit): void {
     const { cell } = this;
     let label: MeasureLabel | undefined = cell?.label ?? inherited;
     let measureFrom: MeasureSource = cell?.labelFrom ?? (inherited ? 'context' : 'sentence');
-    let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit;
+    let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit ?? (inheritedUnit && { unit: inheritedUnit, from: 'context' });
     /** `CBD-Ki = 34 nM vs. ∆9-THC-Ki = 15 nM`, `SERT Ki 4.3 nM`: the name written against the measure owns its values. */
     let labelOwner: Mention | null | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
@@ -312,14 +319,23 @@ function startsWithUnknownSubject(tokens: readonly Token[], text: string): boole
 
 /** `affinity (500–10,000 nM) for`: the word, then a parenthesis holding the value. */
 function speaksOfAffinity(pieces: readonly Piece[]): boolean {
+  // `more potent than amphetamine (257) and cocaine (111)`, after `IC50 (nM) was …`: compounds each with a number in
+  // parentheses; two at least, since one alone may be a reference number.
+  const compoundsWithNumber = pieces.filter((piece, index) => piece.kind === 'mention' && piece.mention.kind === 'compound' && isMark(pieces[index + 1], '(') && pieces[index + 2]?.kind === 'value' && isMark(pieces[index + 3], ')')).length;
+  if (compoundsWithNumber >= 2) return true;
   return pieces.some((piece, index) => {
     // `It also interacted with h5-HT2B receptors (6.6)`: a target with its value in parentheses.
     const targetWithValue = piece.kind === 'mention' && piece.mention.kind === 'target' && pieces[index + 1]?.kind === 'mark' && (pieces[index + 1] as { mark: string }).mark === '(' && pieces[index + 2]?.kind === 'value';
     if (targetWithValue) return true;
+
     if (piece.kind !== 'word' || (piece.word !== 'affinity' && piece.word !== 'affinities')) return false;
     const open = pieces[index + 1];
     return open?.kind === 'mark' && open.mark === '(' && pieces.slice(index + 2, index + 4).some((next) => next.kind === 'value');
   });
+}
+
+function isMark(piece: Piece | undefined, mark: string): boolean {
+  return piece?.kind === 'mark' && piece.mark === mark;
 }
 
 /** `fluoxetine (Ki = 1 nM)`: the name a value's parenthesis opens after, if any. */
