@@ -319,3 +319,12 @@ test('compounds each with a number in parentheses take the measure and unit of t
   const text = 'The rank potency for DAT inhibition IC50 (nM) was MPHP (4.53) > α-PiHP (13.4). All were more potent than amphetamine (257) and cocaine (111). Cocaine (12) is a reference.';
   assert.deepEqual(read(text).slice(2), ['257 nM IC50 amphetamine@SLC6A3', '111 nM IC50 cocaine@SLC6A3']);
 });
+
+test('an IC50 listed with a Hill coefficient takes every other value; names right after an earlier value are that value\'s', () => {
+  assert.deepEqual(read('Sertraline reduced Kv1.5 currents, with an IC50 value and a Hill coefficient of 0.71 µM and 1.29, respectively.'), ['0.71 µM IC50 sertraline@KCNA5']);
+  const pairs = 'Fluoxetine and norfluoxetine inhibited Kv3.1 currents with an IC50 value and a Hill coefficient of 13.11 μM and 1.33 for fluoxetine and 0.80 μM and 1.65 for norfluoxetine, respectively.';
+  assert.deepEqual(read(pairs), ['13.11 µM IC50 fluoxetine@KCNC1', '0.8 µM IC50 norfluoxetine@KCNC1']);
+  assert.deepEqual(read('Fluoxetine blocked hERG with a Hill coefficient and an IC50 of 1.2 and 3.1 µM, respectively.'), ['3.1 µM IC50 fluoxetine@KCNH2']);
+  const compared = 'Lasmiditan shows a Ki of 2.21 nM at the 5-HT1F receptor, compared with Ki values of 1043 nM and 1357 nM at the 5-HT1B and 5-HT1D receptors, respectively.';
+  assert.deepEqual(read(compared), ['2.21 nM Ki lasmiditan@HTR1F', '1043 nM Ki lasmiditan@HTR1B', '1357 nM Ki lasmiditan@HTR1D']);
+});

@@ -227,9 +227,19 @@ export function isComparison(pieces: readonly Piece[], index: number): boolean {
  */
 export function respectivelyEntities(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind'], count: number, exactly = false): Mention[] | undefined {
   const names: Mention[] = [];
+  // `a Ki of 2.21 nM at 5-HT1F, compared with Ki values of 1043 and 1357 nM at 5-HT1B and 5-HT1D, respectively`: names
+  // before an earlier value are that value's.
+  let ownedByValue = false;
   for (let index = Math.max(0, valueIndex - reach); index < valueIndex; index++) {
     const piece = pieces[index];
-    if (piece.kind === 'mention' && piece.mention.kind === kind) names.push(piece.mention);
+    if (piece.kind === 'value') {
+      names.length = 0;
+      ownedByValue = true;
+    } else if (piece.kind === 'mention') {
+      if (piece.mention.kind === kind && !ownedByValue) names.push(piece.mention);
+    } else if (!(piece.kind === 'word' && (linkingWords.has(piece.word) || piece.word === 'the' || piece.word === ''))) {
+      ownedByValue = false;
+    }
   }
   const distinct = dropParentheticalSynonyms(names);
   if (exactly) return distinct.length === count && new Set(distinct.map((name) => name.id)).size === count ? distinct : undefined;

@@ -134,6 +134,9 @@ class SentenceReader implements TokenSink {
     let sentenceUnit: { unit: ConcentrationUnit; from: UnitSource } | undefined = cell?.unit ?? (inheritedUnit && { unit: inheritedUnit, from: 'context' });
     /** `CBD-Ki = 34 nM vs. ∆9-THC-Ki = 15 nM`, `SERT Ki 4.3 nM`: the name written against the measure owns its values. */
     let labelOwner: Mention | null | undefined;
+    let labelIndex = -1;
+    /** `… of 13.11 μM and 1.33 for fluoxetine and 0.80 μM and 1.65 for norfluoxetine`: the list goes on. */
+    let sameList: { label: MeasureLabel; quantities: { position: number; count: number } } | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
     const pronounSubject = !namesInSentence && tokens.some((token) => token.kind === 'word' && pronouns.has(token.word));
     const labelsUsed = new Set<MeasureLabel>();
@@ -147,6 +150,7 @@ class SentenceReader implements TokenSink {
       }
       if (token.kind === 'measure') {
         label = token.label;
+        labelIndex = index;
         measureFrom = 'sentence';
         labelOwner = ownerOfMeasure(tokens, index, this.input.masked);
         const unit = this.unitAfterMeasure(token.end);
@@ -155,14 +159,20 @@ class SentenceReader implements TokenSink {
       }
       if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject && !cell)) continue;
       if (isConfidenceInterval(tokens, index)) continue;
-      const relation = relationBefore(tokens, index, labelsUsed.has(label));
+      // `an IC50 value and a Hill coefficient of 0.71 µM and 1.29, respectively`: every other value is the measure's.
+      const listed = labelIndex >= 0 && token.items.length > 1 ? quantityList(tokens, labelIndex, index) ?? (sameList?.label === label ? sameList.quantities : undefined) : undefined;
+      const quantities = listed && token.items.length % listed.count === 0 ? listed : undefined;
+      if (quantities) sameList = { label, quantities };
+      const relation = quantities ? relationBefore(tokens, index, true) ?? undefined : relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
       labelsUsed.add(label);
-      const pairs = token.items.length > 1 ? this.respectivelyPairs(pieces, index, token.items.length, saysRespectively) : undefined;
+      const measureValues = quantities ? Math.floor(token.items.length / quantities.count) : token.items.length;
+      const pairs = measureValues > 1 ? this.respectivelyPairs(pieces, index, measureValues, saysRespectively) : undefined;
       token.items.forEach((itemAsRead, itemIndex) => {
+        if (quantities && itemIndex % quantities.count !== quantities.position) return;
         const item = nanomolarWrittenLowerCase(this.input.masked, itemAsRead, label!) ?? itemAsRead;
         if (isIonConcentration(this.input.text, item)) return;
-        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[itemIndex] : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[quantities ? Math.floor(itemIndex / quantities.count) : itemIndex] ?? {} : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
         if (!entities.compound && !entities.target && !cell?.compound && !cell?.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
@@ -279,6 +289,31 @@ function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: st
   if (before.kind === 'word' && gap === '-' && before.word.length >= 4) return null;
   if (before.kind !== 'mention') return undefined;
   return /^[\s-]?$/.test(gap) ? before.mention : undefined;
+}
+
+/** Quantities given in one list with an affinity: `Hill coefficient`, `slope`, `Emax`, `maximal inhibition`. */
+const OTHER_QUANTITY_WORDS = new Set(['hill', 'coefficient', 'coefficients', 'slope', 'slopes', 'nh', 'emax', 'bmax', 'efficacy', 'maximum', 'maximal', 'tau', 'inhibition']);
+
+/**
+ * `an IC50 value and a Hill coefficient of …` (the measure first of two) or `a Hill coefficient and an IC50 of …`
+ * (second): the measure's place among the quantities a list of values gives.
+ */
+function quantityList(tokens: readonly Token[], measureIndex: number, valuesIndex: number): { position: number; count: number } | undefined {
+  const isWord = (token: Token | undefined, words: ReadonlySet<string> | string[]) => token?.kind === 'word' && (Array.isArray(words) ? words.includes(token.word) : words.has(token.word));
+  const articles = ['a', 'an', 'the'];
+  const between = tokens.slice(measureIndex + 1, valuesIndex);
+  if (between.length > 8) return undefined;
+  const and = between.findIndex((token) => isWord(token, ['and']));
+  if (and >= 0) {
+    let next = and + 1;
+    while (isWord(between[next], articles)) next++;
+    return isWord(between[next], OTHER_QUANTITY_WORDS) ? { position: 0, count: 2 } : undefined;
+  }
+  let before = measureIndex - 1;
+  while (isWord(tokens[before], articles)) before--;
+  if (!isWord(tokens[before], ['and'])) return undefined;
+  for (let index = before - 1; index >= 0 && index >= before - 3; index--) if (isWord(tokens[index], OTHER_QUANTITY_WORDS)) return { position: 1, count: 2 };
+  return undefined;
 }
 
 function dropRepeats(names: readonly Mention[]): Mention[] {
