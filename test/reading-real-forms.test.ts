@@ -328,3 +328,16 @@ test('an IC50 listed with a Hill coefficient takes every other value; names righ
   const compared = 'Lasmiditan shows a Ki of 2.21 nM at the 5-HT1F receptor, compared with Ki values of 1043 nM and 1357 nM at the 5-HT1B and 5-HT1D receptors, respectively.';
   assert.deepEqual(read(compared), ['2.21 nM Ki lasmiditan@HTR1F', '1043 nM Ki lasmiditan@HTR1B', '1357 nM Ki lasmiditan@HTR1D']);
 });
+
+test('a Kd with no compound of its own is its radioligand\'s (saturation binding); other measures never are', () => {
+  const saturation = 'Saturation studies revealed that [3H]ramosetron labeled more sites with high affinity (Kd=0.15 nM) than [3H]granisetron (Kd=1.17 nM) at 5-HT3 receptors.';
+  assert.deepEqual(read(saturation), ['0.15 nM Kd ramosetron@HTR3A', '1.17 nM Kd granisetron@HTR3A']);
+  assert.deepEqual(read('[3H]citalopram binding to SERT was inhibited with an IC50 of 5 nM.'), ['5 nM IC50 ?@SLC6A4']);
+  assert.deepEqual(read('Amitriptyline displaced [3H]citalopram from SERT with a Ki of 4 nM.'), ['4 nM Ki amitriptyline@SLC6A4']);
+});
+
+test('a measure with its owner in parentheses opens a prose cell (Ki(D3) = 0.7 nM); lower-case nm glued to a bound', () => {
+  const table = '| Evidence | Binding |\n|---|---|\n| Ropinirole | Ki(D3) = 0.7 nM, Ki(D2) = 2.9 nM |\n';
+  assert.deepEqual(read(table), ['0.7 nM Ki ropinirole@DRD3', '2.9 nM Ki ropinirole@DRD2']);
+  assert.deepEqual(read('Methylphenidate (MPH) blocks transporters. Ki of MPH with serotonin transporter (5-HTT): > 10,000nm.'), ['>10000 nM Ki methylphenidate@SLC6A4']);
+});

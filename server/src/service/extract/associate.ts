@@ -12,7 +12,7 @@ const linkingWords = new Set(['at', 'for', 'on', 'against', 'to', 'in', 'of', 't
 const reach = 64;
 
 /** A piece of a sentence, as the association needs it. */
-export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string; written?: string } | { kind: 'mark'; mark: string } | { kind: 'value' };
+export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string; written?: string; radioligand?: Mention } | { kind: 'mark'; mark: string } | { kind: 'value' };
 
 /**
  * The name of `kind` that a value at piece `valueIndex` belongs to within its sentence: one that follows it through
@@ -170,6 +170,19 @@ function comparedOwner(pieces: readonly Piece[], open: number): Mention | undefi
     const before = pieces[index - 1];
     const compared = before?.kind === 'word' && (before.word === 'than' || ((before.word === 'to' || before.word === 'with') && pieces[index - 2]?.kind === 'word' && comparingWords.has((pieces[index - 2] as { word: string }).word)));
     return piece.mention.kind === 'compound' && compared ? piece.mention : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The radioligand a Kd is of (saturation binding): `[3H]granisetron (Kd=1.17 nM)`, or the one named before the value
+ * in its clause (`The sites have a high affinity for [3H]nitrendipine with a dissociation constant of 2.1 nM`).
+ */
+export function radioligandOwner(pieces: readonly Piece[], valueIndex: number): Mention | undefined {
+  for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
+    const piece = pieces[index];
+    if (piece.kind === 'word' && piece.radioligand) return piece.radioligand;
+    if (piece.kind === 'value' || (piece.kind === 'mark' && piece.mark === ';')) return undefined;
   }
   return undefined;
 }

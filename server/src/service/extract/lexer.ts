@@ -11,7 +11,7 @@ export type Token =
   | { kind: 'measure'; start: number; end: number; label: MeasureLabel }
   | { kind: 'relation'; start: number; end: number; read: RelationRead }
   | { kind: 'values'; start: number; end: number; items: ValueItem[] }
-  | { kind: 'word'; start: number; end: number; word: string }
+  | { kind: 'word'; start: number; end: number; word: string; radioligand?: Mention }
   | { kind: 'punct'; start: number; end: number; mark: string };
 
 export interface TokenSink {
@@ -252,8 +252,11 @@ function isRadioligand(text: string, mention: Mention): boolean {
   return RADIOLABEL_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start));
 }
 
-/** A name as a token; a radioligand (`[3H]paroxetine binding`) is only a word, so no value is tied to it. */
+/**
+ * A name as a token; a radioligand (`[3H]paroxetine binding`) is a word, so no value is tied to it but its own Kd
+ * (saturation binding).
+ */
 function mentionToken(text: string, mention: Mention): Token {
-  if (isRadioligand(text, mention)) return { kind: 'word', start: mention.start, end: mention.end, word: 'radioligand' };
+  if (isRadioligand(text, mention)) return { kind: 'word', start: mention.start, end: mention.end, word: 'radioligand', radioligand: mention };
   return { kind: 'mention', start: mention.start, end: mention.end, mention };
 }

@@ -2,7 +2,7 @@ import type { Relation } from '../kb/types';
 import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, itemLabelOwner, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, itemLabelOwner, radioligandOwner, respectivelyEntities, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -138,6 +138,7 @@ class SentenceReader implements TokenSink {
     /** `… of 13.11 μM and 1.33 for fluoxetine and 0.80 μM and 1.65 for norfluoxetine`: the list goes on. */
     let sameList: { label: MeasureLabel; quantities: { position: number; count: number } } | undefined;
     const namesInSentence = tokens.some((token) => token.kind === 'mention');
+    const radioligandInSentence = tokens.some((token) => token.kind === 'word' && token.radioligand !== undefined);
     const pronounSubject = !namesInSentence && tokens.some((token) => token.kind === 'word' && pronouns.has(token.word));
     const labelsUsed = new Set<MeasureLabel>();
     const saysRespectively = tokens.some((token) => token.kind === 'word' && token.word === 'respectively');
@@ -157,7 +158,8 @@ class SentenceReader implements TokenSink {
         if (unit) sentenceUnit = { unit, from: 'sentence' };
         continue;
       }
-      if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject && !cell)) continue;
+      const radioligandKd = label?.measure === 'Kd' && radioligandInSentence;
+      if (token.kind !== 'values' || !label || (!namesInSentence && !pronounSubject && !cell && !radioligandKd)) continue;
       if (isConfidenceInterval(tokens, index)) continue;
       // `an IC50 value and a Hill coefficient of 0.71 µM and 1.29, respectively`: every other value is the measure's.
       const listed = labelIndex >= 0 && token.items.length > 1 ? quantityList(tokens, labelIndex, index) ?? (sameList?.label === label ? sameList.quantities : undefined) : undefined;
@@ -173,6 +175,11 @@ class SentenceReader implements TokenSink {
         const item = nanomolarWrittenLowerCase(this.input.masked, itemAsRead, label!) ?? itemAsRead;
         if (isIonConcentration(this.input.text, item)) return;
         const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[quantities ? Math.floor(itemIndex / quantities.count) : itemIndex] ?? {} : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        // `[3H]granisetron (Kd=1.17 nM)`: a Kd with no compound of its own is its radioligand's (saturation binding).
+        if ((entities.compound === undefined || entities.compound?.via === 'paragraph-subject') && label!.measure === 'Kd' && !pairs) {
+          const radioligand = radioligandOwner(pieces, index);
+          if (radioligand) entities.compound = entityAt(radioligand, 'clause');
+        }
         if (!entities.compound && !entities.target && !cell?.compound && !cell?.target) return;
         const written = relation?.relation ?? '=';
         // `no affinity for SERT, NET or DAT (Ki > 10 µM)`: a bound stated once for a list of targets holds for each.
@@ -397,10 +404,10 @@ function distinctNames(pieces: readonly Piece[], kind: Mention['kind']): number 
 
 /**
  * `Ki of MPH with DAT: 34 nm`: after a measure, `nm` is nanomolar written in lower case, not nanometres. The label must
- * stand within 40 characters before the value.
+ * stand within 60 characters before the value.
  */
 function nanomolarWrittenLowerCase(text: string, item: ValueItem, label: MeasureLabel): ValueItem | undefined {
-  if (!item.foreignUnit || label.scale !== 'concentration' || item.valueSpan.start - label.end > 40) return undefined;
+  if (!item.foreignUnit || label.scale !== 'concentration' || item.valueSpan.start - label.end > 60) return undefined;
   const unitStart = item.valueSpan.end + (/^\s?/.exec(text.slice(item.valueSpan.end, item.valueSpan.end + 1))?.[0].length ?? 0);
   if (!/^nm(?![\p{L}\p{N}])/u.test(text.slice(unitStart, unitStart + 3))) return undefined;
   return { ...item, foreignUnit: false, unit: 'nM', unitSpan: { start: unitStart, end: unitStart + 2 }, end: unitStart + 2 };
@@ -420,7 +427,7 @@ function isBound(relation: Relation): boolean {
 
 function toPiece(token: Token, text: string): Piece {
   if (token.kind === 'mention') return { kind: 'mention', mention: token.mention };
-  if (token.kind === 'word') return { kind: 'word', word: token.word, written: text.slice(token.start, token.end) };
+  if (token.kind === 'word') return { kind: 'word', word: token.word, written: text.slice(token.start, token.end), radioligand: token.radioligand };
   // `of`, `was`: read as relations before a value, but words like any other to the association rules.
   if (token.kind === 'relation' && token.read.written === 'word') return { kind: 'word', word: text.slice(token.start, token.end).toLowerCase() };
   if (token.kind === 'punct') return { kind: 'mark', mark: token.mark };

@@ -469,7 +469,7 @@ const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)
 
 /** After a measure in a cell, a relation and a number: `Ki = 3.3`, `IC50: 5 nM`, `KB of 79`, `Ki values of 2`. */
 const TARGET_THEN_VALUE = /^\s*:\s*(?:[<>≤≥~≈]\s*)?\d/;
-const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L)\)\s*)?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/;
+const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L|[^()\s]{1,12})\)\s*)?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/;
 
 /** Header words that say nothing of what a column holds: `Value`, `Affinity`, `Mean ± SEM`, `human`. */
 const NEUTRAL_WORDS = /^(?:values?|affinit(?:y|ies)|binding|actions?|effects?|activit(?:y|ies)|profiles?|potency|potencies|means?|data|results?|estimates?|measured|apparent|observed|human|rat|mouse|cloned|recombinant|native|receptors?|transporters?|channels?|constants?|inhibition|dissociation|geometric|arithmetic|SEM|SD|SE|and|or|of|at|for|in|the|with|vs|nM|µM|μM)$/i;
