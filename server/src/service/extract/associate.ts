@@ -12,7 +12,12 @@ const linkingWords = new Set(['at', 'for', 'on', 'against', 'to', 'in', 'of', 't
 const reach = 64;
 
 /** A piece of a sentence, as the association needs it. */
-export type Piece = { kind: 'mention'; mention: Mention } | { kind: 'word'; word: string; written?: string; radioligand?: Mention } | { kind: 'mark'; mark: string } | { kind: 'value' };
+export type Piece =
+  | { kind: 'mention'; mention: Mention }
+  /** `otherCompound`: a compound named after a known one (`buprenorphine-3-glucuronide`), unknown itself. */
+  | { kind: 'word'; word: string; written?: string; radioligand?: Mention; otherCompound?: boolean }
+  | { kind: 'mark'; mark: string }
+  | { kind: 'value' };
 
 /**
  * The name of `kind` that a value at piece `valueIndex` belongs to within its sentence: one that follows it through
@@ -38,7 +43,7 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
     if (kind === 'compound' && piece.kind === 'word' && unnamedCompoundNouns.has(piece.word) && namesUnnamedSubject(pieces, index)) return null;
     // `affinity for D2High with a Ki of 2.7 nM`: the clause's object is a name the dictionary does not know.
     const governor = pieces[index - 1];
-    if (piece.kind === 'word' && unknownNameKind(piece.written ?? '') === kind && governor?.kind === 'word' && objectWords.has(governor.word)) return null;
+    if (piece.kind === 'word' && unknownKindOf(piece) === kind && governor?.kind === 'word' && objectWords.has(governor.word)) return null;
     // `Haloperidol: Ki = 13 nM; CM398: Ki = 0.43 nM`: a labelled item names its own subject, known or not.
     const itemStart = index === 0 ? 0 : piece.kind === 'mark' && piece.mark === ';' ? index + 1 : -1;
     if (itemStart >= 0 && startsLabelledItem(pieces, itemStart)) {
@@ -123,7 +128,7 @@ export function labelledItemOwner(pieces: readonly Piece[], from: number, kind: 
   const words = label.filter((piece): piece is Extract<Piece, { kind: 'word' }> => piece.kind === 'word');
   if (words.length !== 1) return undefined;
   const written = words[0].written ?? '';
-  if (unknownNameKind(written) === kind) return null;
+  if (unknownKindOf(words[0]) === kind) return null;
   return kind === 'compound' && /^[A-Z][a-z]{4,}$/.test(written) && !GENERIC_LABELS.has(words[0].word) ? null : undefined;
 }
 
@@ -146,7 +151,7 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
         const linked = link?.kind === 'word' && (link.word === 'at' || link.word === 'for' || link.word === 'on');
         return kind === 'compound' && linked && named?.kind === 'mention' && named.mention.kind === 'compound' ? named.mention : undefined;
       }
-      if (before.kind === 'word' && unknownNameKind(before.written ?? '') === kind) return null;
+      if (before.kind === 'word' && unknownKindOf(before) === kind) return null;
       // `MPHP (4.53) > 4Cl-α-PVP (8.05)`: with no compound named before, a name the dictionary does not know owns the
       // value as its compound; after one (`Ponatinib inhibits native ABL (IC50: 0.37 nM)`), as its target.
       const compoundBefore = pieces.slice(0, index - 1).some((piece) => piece.kind === 'mention' && piece.mention.kind === 'compound');
@@ -190,6 +195,11 @@ export function radioligandOwner(pieces: readonly Piece[], valueIndex: number): 
 /** A word written like a name rather than English: capitals inside or a digit (`MPHP`, `PiHP`, `MEC`), or capitalized mid-sentence (`Amoxepine`). */
 function looksLikeName(written: string): boolean {
   return written.length >= 3 && (/[A-Z].*[A-Z]|\d/.test(written) || /^[A-Z][a-z]{3,}$/.test(written));
+}
+
+/** The kind of name a word the dictionary does not know is shaped like, if any. */
+function unknownKindOf(piece: Extract<Piece, { kind: 'word' }>): Mention['kind'] | undefined {
+  return piece.otherCompound ? 'compound' : unknownNameKind(piece.written ?? '');
 }
 
 /** A word shaped like a receptor subtype (`D4.2`, `Nav1.7`) or a compound code (`CM398`, `LY-334370`) that no name matched. */
@@ -306,7 +316,7 @@ export function hasUnknownSibling(pieces: readonly Piece[], valueIndex: number, 
     // `Etoperidone and lisuride`, `tramadol, its (+) and (-) enantiomers, M1, …`: an unknown word joined on either side.
     for (const [joiner, sibling] of [[pieces[index - 1], pieces[index - 2]], [pieces[index + 1], pieces[index + 2]]]) {
       const joined = (joiner?.kind === 'word' && (joiner.word === 'and' || joiner.word === 'or')) || (joiner?.kind === 'mark' && joiner.mark === ',');
-      if (joined && sibling?.kind === 'word' && (sibling.word.length > 3 || unknownNameKind(sibling.written ?? '') === kind) && !FUNCTION_WORDS.has(sibling.word)) return true;
+      if (joined && sibling?.kind === 'word' && (sibling.word.length > 3 || unknownKindOf(sibling) === kind) && !FUNCTION_WORDS.has(sibling.word)) return true;
     }
   }
   return false;

@@ -11,7 +11,7 @@ export type Token =
   | { kind: 'measure'; start: number; end: number; label: MeasureLabel }
   | { kind: 'relation'; start: number; end: number; read: RelationRead }
   | { kind: 'values'; start: number; end: number; items: ValueItem[] }
-  | { kind: 'word'; start: number; end: number; word: string; radioligand?: Mention }
+  | { kind: 'word'; start: number; end: number; word: string; radioligand?: Mention; otherCompound?: boolean }
   | { kind: 'punct'; start: number; end: number; mark: string };
 
 export interface TokenSink {
@@ -55,9 +55,10 @@ export function lexProse(
     while (mentionIndex < mentions.length && mentions[mentionIndex].start < index) mentionIndex++;
     const mention = mentions[mentionIndex];
     if (mention && mention.start === index) {
-      sink.token(mentionToken(original, mention));
+      const token = mentionToken(original, mention);
+      sink.token(token);
       lastWord = '';
-      index = mention.end;
+      index = token.end;
       continue;
     }
     const code = text.charCodeAt(index);
@@ -246,6 +247,22 @@ function endsSentenceAt(text: string, index: number, lastWord: string): boolean 
  */
 const RADIOLABEL_BEFORE = /(?:\[\s*(?:\^|\$\s*\^\s*\{?|<sup>|\\textsuperscript\{)?\s*(?:3|11|14|18|32|35|125|131)\s*(?:\}?\s*\$|<\/sup>|\}|\^)?\s*[HCFPSI]\s*\]|[³¹²⁵⁸⁴]+[HCFPSI](?:\]|-)?|\b(?:3H|125I|14C)-)\s*$/;
 
+/** `buprenorphine-3-glucuronide`, `morphine-6-β-D-glucuronide`, `clozapine N-oxide`: a conjugate named after its parent. */
+const DERIVATIVE_AFTER = /^(?:-?\d*['′]?-?(?:[αβ]-D-)?(?:glucuronide|sulfate|sulphate|glucoside)|[- ]N-oxide)\b/i;
+/** `O-desmethyl-tramadol`, `nor-fluoxetine`, `7-hydroxy-mitragynine`: a metabolite named after its parent. */
+const DERIVATIVE_BEFORE = /(?:\b(?:nor|des|desmethyl|demethyl|didesmethyl|desethyl|hydroxy|dihydro|(?:[NO],)?[NO]-(?:di|tri)?desmethyl|\d+-hydroxy))-$/i;
+
+/**
+ * Where a compound's name is part of another compound's (a conjugate or metabolite of it), the end of that name; the
+ * value written with it is that other compound's, which the dictionary does not know.
+ */
+function derivedNameEnd(text: string, mention: Mention): number | undefined {
+  if (mention.kind !== 'compound') return undefined;
+  const after = DERIVATIVE_AFTER.exec(text.slice(mention.end, mention.end + 30));
+  if (after) return mention.end + after[0].length;
+  return DERIVATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) ? mention.end : undefined;
+}
+
 /** The 20 characters before a compound name say it is the radioligand of a binding assay, not the compound tested. */
 function isRadioligand(text: string, mention: Mention): boolean {
   if (mention.kind !== 'compound') return false;
@@ -258,5 +275,7 @@ function isRadioligand(text: string, mention: Mention): boolean {
  */
 function mentionToken(text: string, mention: Mention): Token {
   if (isRadioligand(text, mention)) return { kind: 'word', start: mention.start, end: mention.end, word: 'radioligand', radioligand: mention };
+  const derived = derivedNameEnd(text, mention);
+  if (derived !== undefined) return { kind: 'word', start: mention.start, end: derived, word: 'compound', otherCompound: true };
   return { kind: 'mention', start: mention.start, end: mention.end, mention };
 }

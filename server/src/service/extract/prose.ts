@@ -354,6 +354,7 @@ const COMMON_STARTERS = new Set(['the', 'this', 'these', 'those', 'that', 'it', 
 /** A sentence opening with a capitalized word no name matched, then a verb: `Mephedrone inhibited …`, `CM398 binds …`. */
 function startsWithUnknownSubject(tokens: readonly Token[], text: string): boolean {
   const [first, second] = tokens;
+  if (first?.kind === 'word' && first.otherCompound) return true;
   if (first?.kind !== 'word' || second?.kind !== 'word' || !SUBJECT_VERBS.has(second.word)) return false;
   const written = text.slice(first.start, first.end);
   return /^[A-Z]/.test(written) && written.length >= 4 && !COMMON_STARTERS.has(first.word);
@@ -427,7 +428,7 @@ function isBound(relation: Relation): boolean {
 
 function toPiece(token: Token, text: string): Piece {
   if (token.kind === 'mention') return { kind: 'mention', mention: token.mention };
-  if (token.kind === 'word') return { kind: 'word', word: token.word, written: text.slice(token.start, token.end), radioligand: token.radioligand };
+  if (token.kind === 'word') return { kind: 'word', word: token.word, written: text.slice(token.start, token.end), radioligand: token.radioligand, otherCompound: token.otherCompound };
   // `of`, `was`: read as relations before a value, but words like any other to the association rules.
   if (token.kind === 'relation' && token.read.written === 'word') return { kind: 'word', word: text.slice(token.start, token.end).toLowerCase() };
   if (token.kind === 'punct') return { kind: 'mark', mark: token.mark };
