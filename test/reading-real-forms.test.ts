@@ -346,3 +346,19 @@ test('a conjugate or metabolite named after its parent (buprenorphine-3-glucuron
   assert.deepEqual(read('Buprenorphine-3-glucuronide had affinity for human mu (Ki = 4.9 pM) and delta (Ki = 270 nM) receptors.'), ['4.9 pM Ki ?@OPRM1', '270 nM Ki ?@OPRD1']);
   assert.deepEqual(read('The affinity of O-desmethyl-tramadol for the mu opioid receptor (Ki = 3.4 nM) exceeds that of tramadol (Ki = 2.4 µM).'), ['3.4 nM Ki ?@OPRM1', '2.4 µM Ki tramadol@OPRM1']);
 });
+
+test('tables: a row of names repeated down the table replaces the names above it; a capital alone (M) names an unknown target', () => {
+  const text = [
+    '\\begin{table}',
+    '\\caption{Dissociation constants; efficacy at dopamine D$_2$ receptors is shaded.}',
+    '\\begin{tabular}{llll}',
+    '\\multicolumn{4}{c}{Equilibrium dissociation constants (nM)} \\\\',
+    'Cloz & 5HT$_{2A}$ & H$_1$ & \\fbox{M} \\\\',
+    ' & 2.59 & 3.1 & \\fbox{9} \\\\',
+    'Olanz & H$_1$ & \\fbox{M} & 5HT$_{2A}$ \\\\',
+    ' & 0.087 & \\fbox{36} & 1.48 \\\\',
+    '\\end{tabular}',
+    '\\end{table}',
+  ].join('\n');
+  assert.deepEqual(read(text, 'latex').map((statement) => statement.split(' ').pop()), ['?@HTR2A', '?@HRH1', '?@?', '?@HRH1', '?@?', '?@HTR2A']);
+});

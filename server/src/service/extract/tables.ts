@@ -143,7 +143,9 @@ class TableReader {
       rowName = carryRowName(rowName, named);
       if (row.some(holdsValues)) {
         for (const cell of rest) {
-          const heads = [...headerHeads[cell.column], ...(nameRowHeads[cell.column] ? [nameRowHeads[cell.column]!] : [])];
+          // A row of names repeated down the table stands for the names of the header rows above (`Cloz | 5HT2A | H1 …`).
+          const repeated = nameRowHeads[cell.column];
+          const heads = repeated ? [...headerHeads[cell.column].filter((heading) => !namesSomething(heading)), repeated] : headerHeads[cell.column];
           this.readCell(cell, heads, [...section, ...spanning, ...notes], rowName, orientation);
         }
         continue;
@@ -270,13 +272,14 @@ class TableReader {
       (this.caption?.unit && { value: this.caption.unit, from: 'caption' }) ??
       foundIn(this.around, (heading) => heading.unit, 'context');
 
-    const columnTarget = firstOf(nearestFirst, (heading) => heading.target);
+    // The nearest header that names something says what the column is: `M` under `5HT2A` is not 5HT2A.
+    const columnTarget = nearestFirst.find(namesSomething)?.target;
     const columnCompound = firstOf(nearestFirst, (heading) => heading.compound);
     const rowTarget = firstOf(row, (heading) => heading.target);
     const rowCompound = rowName?.metabolite || orientation === 'target-rows' ? undefined : firstOf(row, (heading) => heading.compound);
     const rowsNameCompounds = orientation === 'compound-rows' || orientation === 'unknown-rows';
     const rowsNameTargets = orientation === 'target-rows';
-    const target = pick([columnTarget, 'table-column'], [rowTarget, 'table-row'], [rowsNameTargets ? undefined : this.caption?.target, 'table-caption']);
+    const target = pick([columnTarget, 'table-column'], [rowTarget, 'table-row'], [rowsNameTargets || unknownTargetColumn ? undefined : this.caption?.target, 'table-caption']);
     let compound = pick([rowCompound, 'table-row'], [columnCompound, 'table-column']);
     // A column headed by an unknown or qualified name is that compound's, known or not: nothing else stands in.
     const columnNamesUnknown = nearestFirst.some((heading) => heading.qualifiedCompound || (orientation === 'target-rows' && heading.otherWords && !heading.compound));
@@ -403,6 +406,10 @@ function layOut(row: readonly TableCell[], kindOf: (cell: TableCell) => CellKind
     column += columns;
     return placed;
   });
+}
+
+function namesSomething(heading: Heading): boolean {
+  return heading.target !== undefined || heading.compound !== undefined || heading.unknownSymbol;
 }
 
 function firstOf<T>(headings: readonly Heading[], get: (heading: Heading) => T | undefined): T | undefined {
@@ -541,7 +548,8 @@ function readHeading(input: TableInput, span: Span, stated: boolean): Heading {
     unit,
     compound: qualifiedCompound ? undefined : named,
     qualifiedCompound,
-    unknownSymbol: !stated && !label && mentions.length === 0 && symbolText.length <= 14 && /\d/.test(symbolText) && /^[\p{L}\d][\p{L}\d .-]*$/u.test(symbolText),
+    // `D4.2`, `PCP site 2`, and a capital or two alone (`M` for the muscarinic receptors).
+    unknownSymbol: !stated && !label && mentions.length === 0 && ((symbolText.length <= 14 && /\d/.test(symbolText) && /^[\p{L}\d][\p{L}\d .-]*$/u.test(symbolText)) || /^\p{Lu}\p{Ll}?$/u.test(symbolText)),
     target,
     otherWords,
     ratio: RATIO_WORDS.test(cellText) || (mentions.length >= 2 && /\//.test(cellText) && !/\d\s*\/\s*\d/.test(cellText)),
