@@ -205,33 +205,43 @@ function inlineHeader(masked: string, mentions: readonly Mention[], intro: Span,
  * A Markdown or LaTeX list of `name: value` items (`- dopamine D1: 31`), read as a two-column table; without list
  * marks (`D2: 125 nM;` line after line), three lines at least.
  */
-const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/gm;
+const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/;
+/** Where a list item may be: a `:` or `=` before a number (most lines have none, so the item pattern runs on few). */
+const VALUE_AFTER_COLON = /[:=][ \t]*(?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d/g;
 
 export function listTables(masked: string): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
   let lastEnd = -1;
-  LIST_ITEM.lastIndex = 0;
   let marked = true;
   const finish = (table: Table | undefined) => {
     if (table && table.rows.length >= (marked ? 2 : 3)) tables.push(table);
   };
-  for (let match = LIST_ITEM.exec(masked); match; match = LIST_ITEM.exec(masked)) {
+  let searchedLine = -1;
+  VALUE_AFTER_COLON.lastIndex = 0;
+  for (let candidate = VALUE_AFTER_COLON.exec(masked); candidate; candidate = VALUE_AFTER_COLON.exec(masked)) {
+    const lineStart = masked.lastIndexOf('\n', candidate.index) + 1;
+    if (lineStart === searchedLine) continue;
+    searchedLine = lineStart;
+    const newline = masked.indexOf('\n', candidate.index);
+    const lineText = masked.slice(lineStart, newline < 0 ? masked.length : newline);
+    const match = LIST_ITEM.exec(lineText);
+    if (!match) continue;
     const [whole, mark, name, value] = match;
-    const nameStart = match.index + whole.indexOf(name, mark?.length ?? 0);
-    const valueStart = match.index + whole.lastIndexOf(value);
+    const nameStart = lineStart + whole.indexOf(name, mark?.length ?? 0);
+    const valueStart = lineStart + whole.lastIndexOf(value);
     const row = [
       { start: nameStart, end: nameStart + name.length, text: name },
       { start: valueStart, end: valueStart + value.length, text: value },
     ];
-    const lineEnd = match.index + whole.length;
-    if (current && masked.slice(lastEnd, match.index).trim() === '') {
+    const lineEnd = lineStart + whole.length;
+    if (current && masked.slice(lastEnd, lineStart).trim() === '') {
       current.rows.push(row);
       current.end = lineEnd;
       marked &&= mark !== undefined;
     } else {
       finish(current);
-      current = { start: match.index, end: lineEnd, rows: [row], hasHeader: false };
+      current = { start: lineStart, end: lineEnd, rows: [row], hasHeader: false };
       marked = mark !== undefined;
     }
     lastEnd = lineEnd;
