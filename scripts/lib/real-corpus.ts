@@ -49,6 +49,8 @@ export interface FileScore {
   measureRight: number;
   unitRight: number;
   readRight: number;
+  /** Truth values whose compound and target the knowledge base names: what read right can reach without new data. */
+  reachable: number;
   /** Diagnostics by severity name, all codes. */
   severities: Record<'error' | 'warning' | 'information' | 'hint', number>;
   /** affinity.* errors and warnings: on correct published text each one is a false alarm. */
@@ -124,7 +126,31 @@ function unitRight(statement: AffinityStatement, truth: TruthStatement): boolean
 }
 
 export class Scorer {
+  private knownNames: { compounds: Set<string>; genes: Set<string>; targets: Set<string> } | undefined;
+
   constructor(private readonly service: LanguageService) {}
+
+  /** Whether the knowledge base names the truth's compound and target at all (the reader cannot read what it lacks). */
+  reachable(truth: TruthStatement): boolean {
+    if (!this.knownNames) {
+      const { kb } = this.service.knowledgeBase;
+      const compounds = new Set(kb.compounds.flatMap((compound) => [compound.id, compound.name, ...compound.synonyms, ...(compound.brandNames ?? [])]).map(fold));
+      const genes = new Set(kb.targets.flatMap((target) => [target.id, target.genes.human, target.genes.rat, target.genes.mouse, ...(target.members ?? [])]).filter((gene): gene is string => Boolean(gene)).map((gene) => gene.toUpperCase()));
+      const targets = new Set(kb.targets.flatMap((target) => [target.name, target.abbreviation, ...target.synonyms]).filter((name): name is string => Boolean(name)).map(fold));
+      this.knownNames = { compounds, genes, targets };
+    }
+    const { compounds, genes, targets } = this.knownNames;
+    const wanted = [truth.compound?.normalized, ...(truth.compound?.aliases ?? [])].filter((name): name is string => Boolean(name)).map(fold);
+    const compoundKnown = [...wanted, ...wanted.map((name) => name.replace(/^(r|s|rs|sr|rr|ss|l|d|dl|levo|dextro)(?=[a-z]{4})/, ''))].some((name) => compounds.has(name));
+    const gene = truth.target?.gene;
+    const targetKnown =
+      typeof gene === 'string' && gene
+        ? genes.has(gene.toUpperCase())
+        : Array.isArray(gene) && gene.length > 0
+          ? gene.some((name) => genes.has(name.toUpperCase()))
+          : [truth.target?.normalized, truth.target?.as_written].some((name) => name !== undefined && targets.has(fold(name)));
+    return compoundKnown && targetKnown;
+  }
 
   private compoundNames(id: string): Set<string> {
     const compound = this.service.knowledgeBase.compound(id);
@@ -175,6 +201,7 @@ export class Scorer {
       measureRight: 0,
       unitRight: 0,
       readRight: 0,
+      reachable: 0,
       severities: { error: 0, warning: 0, information: 0, hint: 0 },
       alarms: [],
       missed: [],
@@ -202,6 +229,7 @@ export class Scorer {
       return false;
     });
     score.truth = inScope.length;
+    score.reachable = inScope.filter((entry) => this.reachable(entry)).length;
     for (const entry of inScope) {
       const written = entry.value_as_written?.trim();
       if (written && !(lines[entry.line - 1] ?? '').includes(written)) score.truthProblems.push(`${name}:${entry.line} "${written}" is not on that line`);
@@ -254,7 +282,7 @@ export class Scorer {
 export function sumScores(label: string, files: readonly FileScore[]): FileScore {
   const total: FileScore = { ...emptyScore(label) };
   for (const file of files) {
-    for (const key of ['truth', 'outOfScope', 'extracted', 'found', 'compoundRight', 'targetRight', 'measureRight', 'unitRight', 'readRight'] as const) total[key] += file[key];
+    for (const key of ['truth', 'outOfScope', 'extracted', 'found', 'compoundRight', 'targetRight', 'measureRight', 'unitRight', 'readRight', 'reachable'] as const) total[key] += file[key];
     for (const severity of SEVERITY_NAMES) total.severities[severity] += file.severities[severity];
     for (const key of ['alarms', 'missed', 'wrong', 'spurious', 'truthProblems'] as const) total[key].push(...file[key]);
   }
@@ -262,7 +290,7 @@ export function sumScores(label: string, files: readonly FileScore[]): FileScore
 }
 
 function emptyScore(file: string): FileScore {
-  return { file, truth: 0, outOfScope: 0, extracted: 0, found: 0, compoundRight: 0, targetRight: 0, measureRight: 0, unitRight: 0, readRight: 0, severities: { error: 0, warning: 0, information: 0, hint: 0 }, alarms: [], missed: [], wrong: [], spurious: [], truthProblems: [] };
+  return { file, truth: 0, outOfScope: 0, extracted: 0, found: 0, compoundRight: 0, targetRight: 0, measureRight: 0, unitRight: 0, readRight: 0, reachable: 0, severities: { error: 0, warning: 0, information: 0, hint: 0 }, alarms: [], missed: [], wrong: [], spurious: [], truthProblems: [] };
 }
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -282,7 +310,7 @@ export function scoreLine(score: FileScore): string {
     `target ${percent(score.targetRight, score.found).padStart(6)}`,
     `measure ${percent(score.measureRight, score.found).padStart(6)}`,
     `unit ${percent(score.unitRight, score.found).padStart(6)}`,
-    `read right ${percent(score.readRight, score.truth).padStart(6)}`,
+    `read right ${percent(score.readRight, score.truth).padStart(6)} (KB names ${percent(score.reachable, score.truth)})`,
     `E/W/I/H ${severities.error}/${severities.warning}/${severities.information}/${severities.hint}`,
     `alarms ${score.alarms.length}`,
   ].join(' · ');
