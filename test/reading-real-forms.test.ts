@@ -175,8 +175,9 @@ test('prose: compounds that are compared with, or qualify a noun, are not the su
 test('sentences: a title line, a full stop before a reference mark, a unit letter before a full stop', () => {
   assert.deepEqual(read('Binding profile of haloperidol\nIt binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki haloperidol@DRD2']);
   assert.deepEqual(read('Binding profile of haloperidol\nThe new compound binds D2 (Ki = 4.4 nM).'), ['4.4 nM Ki ?@DRD2'], 'an unnamed compound is not the title\'s');
-  const [single] = read('Sertraline binds SERT.[1] DMS binds NET (Ki = 420 nM).');
+  const [single] = read('Sertraline binds SERT.[1] It binds NET (Ki = 420 nM).');
   assert.equal(single, '420 nM Ki sertraline@SLC6A2');
+  assert.deepEqual(read('Sertraline binds SERT.[1] DMS binds NET (Ki = 420 nM).'), ['420 nM Ki ?@SLC6A2'], 'DMS (desmethylsertraline) is a name the dictionary does not know, not sertraline');
 });
 
 test('an inferred reading gives at most information, and says what was assumed', () => {
@@ -361,4 +362,9 @@ test('tables: a row of names repeated down the table replaces the names above it
     '\\end{table}',
   ].join('\n');
   assert.deepEqual(read(text, 'latex').map((statement) => statement.split(' ').pop()), ['?@HTR2A', '?@HRH1', '?@?', '?@HRH1', '?@?', '?@HTR2A']);
+});
+
+test('an unknown name that is its clause\'s subject owns the values after it: systematic names, codes before a verb', () => {
+  assert.deepEqual(read('Haloperidol binds sigma-1. 2-(3-Chlorophenyl)-1H-quinazolin-4-one demonstrates sigma-2 binding (Ki = 23 nM).'), ['23 nM Ki ?@TMEM97']);
+  assert.deepEqual(read('Haloperidol has a sigma-2 Ki of 13 nM, while the sigma-2 ligand DTG (1,3-di-o-tolylguanidine) shows Ki values of 20–80 nM.'), ['13 nM Ki haloperidol@TMEM97', '20-80 nM Ki ?@TMEM97']);
 });

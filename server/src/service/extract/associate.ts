@@ -39,6 +39,8 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   for (let index = valueIndex - 1; index >= 0 && index >= valueIndex - reach; index--) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && piece.mention.kind === kind && !isComparison(pieces, index)) return piece.mention;
+    // `while the sigma-2 ligand DTG (1,3-di-o-tolylguanidine) shows Ki values of …`: an unknown name is the clause's subject.
+    if (kind === 'compound' && piece.kind === 'word' && index > 0 && looksLikeName(piece.written ?? '') && verbFollows(pieces, index)) return null;
     // `The metabolite (+)-M1 showed …`, `The target compound shows …`: an unnamed or unknown compound is the subject.
     if (kind === 'compound' && piece.kind === 'word' && unnamedCompoundNouns.has(piece.word) && namesUnnamedSubject(pieces, index)) return null;
     // `affinity for D2High with a Ki of 2.7 nM`: the clause's object is a name the dictionary does not know.
@@ -63,6 +65,8 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   return undefined;
 }
 
+/** Verbs that follow a compound as the subject of its clause: `Mephedrone inhibited …`, `DTG (…) shows …`. */
+export const SUBJECT_VERBS = new Set(['inhibited', 'inhibits', 'binds', 'bound', 'showed', 'shows', 'displayed', 'displays', 'exhibited', 'exhibits', 'demonstrated', 'demonstrates', 'had', 'has', 'blocked', 'blocks', 'antagonized', 'antagonizes', 'antagonised', 'antagonises', 'activated', 'activates', 'acts', 'acted', 'behaved', 'potently', 'selectively', 'competitively', 'also']);
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
 const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 const unnamedCompoundNouns = new Set(['metabolite', 'compound', 'enantiomer', 'isomer', 'analogue', 'analog', 'derivative']);
@@ -190,6 +194,17 @@ export function radioligandOwner(pieces: readonly Piece[], valueIndex: number): 
     if (piece.kind === 'value' || (piece.kind === 'mark' && piece.mark === ';')) return undefined;
   }
   return undefined;
+}
+
+/** A subject verb right after the word at `index`, past a parenthesis: `DTG (1,3-di-o-tolylguanidine) shows`. */
+function verbFollows(pieces: readonly Piece[], index: number): boolean {
+  let next = index + 1;
+  if (pieces[next]?.kind === 'mark' && (pieces[next] as { mark: string }).mark === '(') {
+    while (next < pieces.length && next < index + 16 && !(pieces[next].kind === 'mark' && (pieces[next] as { mark: string }).mark === ')')) next++;
+    next++;
+  }
+  const piece = pieces[next];
+  return piece?.kind === 'word' && SUBJECT_VERBS.has(piece.word);
 }
 
 /** A word written like a name rather than English: capitals inside or a digit (`MPHP`, `PiHP`, `MEC`), or capitalized mid-sentence (`Amoxepine`). */

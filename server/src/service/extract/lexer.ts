@@ -63,7 +63,8 @@ export function lexProse(
     }
     const code = text.charCodeAt(index);
     if (code === 10) {
-      if (!options.tieIsSpace && endsTitleLine(text, index)) sink.sentenceEnd();
+      // A title line is a heading: its names are not the subject of the text under it (the heading finder judges them).
+      if (!options.tieIsSpace && endsTitleLine(text, index)) sink.paragraphEnd(true);
       index = afterNewline(text, index, sink, options);
       if (startsParagraphAt(text, index)) {
         const skippedTo = skipParagraphWithoutNumbers(text, original, index, rangeEnd, mentions, sink);

@@ -2,7 +2,7 @@ import type { Relation } from '../kb/types';
 import type { ValueItem } from './value';
 import type { Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
-import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, itemLabelOwner, radioligandOwner, respectivelyEntities, type Piece } from './associate';
+import { clauseEntity, coordinatedNames, entityAt, followingList, hasUnknownSibling, isComparison, itemLabelOwner, radioligandOwner, respectivelyEntities, SUBJECT_VERBS, type Piece } from './associate';
 import { isBlank } from './chars';
 import { lexProse, type Token, type TokenSink } from './lexer';
 import type { MeasureLabel } from './measure';
@@ -348,13 +348,22 @@ function isConfidenceInterval(tokens: readonly Token[], valueIndex: number): boo
   return false;
 }
 
-const SUBJECT_VERBS = new Set(['inhibited', 'inhibits', 'binds', 'bound', 'showed', 'shows', 'displayed', 'displays', 'exhibited', 'exhibits', 'demonstrated', 'demonstrates', 'had', 'has', 'blocked', 'blocks', 'antagonized', 'antagonizes', 'antagonised', 'antagonises', 'activated', 'activates', 'acts', 'acted', 'behaved', 'potently', 'selectively', 'competitively', 'also']);
 const COMMON_STARTERS = new Set(['the', 'this', 'these', 'those', 'that', 'it', 'its', 'in', 'at', 'with', 'for', 'all', 'both', 'each', 'binding', 'affinity', 'values', 'data', 'results', 'compounds', 'drugs', 'neither', 'none', 'other', 'such', 'our', 'we', 'they', 'table', 'figure', 'fig', 'here', 'there', 'however', 'moreover', 'furthermore', 'finally', 'overall', 'treatment', 'pretreatment', 'administration']);
+
+/** `2-(3-chlorophenyl)-1H-quinazolin-4-one`, `4-methylpentedrone`, `N-ethylhexedrone`: locants and letters joined by hyphens. */
+const SYSTEMATIC_NAME = /^(?=.*[A-Za-z]{4})(?:(?:[\dA-Z][\d,'′]*-|\(|\[)[\w(),'′\[\]-]{4,}|(?=.*\d)(?=(?:[^-]*-){2})[\w(),'′\[\]-]{6,})$/;
 
 /** A sentence opening with a capitalized word no name matched, then a verb: `Mephedrone inhibited …`, `CM398 binds …`. */
 function startsWithUnknownSubject(tokens: readonly Token[], text: string): boolean {
   const [first, second] = tokens;
   if (first?.kind === 'word' && first.otherCompound) return true;
+  // `2-(3-Chlorophenyl)-1H-quinazolin-4-one demonstrates …`: a systematic name no name matched, then a verb.
+  if (first) {
+    const chunk = /^\S+/.exec(text.slice(first.start, first.start + 120))?.[0] ?? '';
+    const next = tokens.find((token) => token.start >= first.start + chunk.length);
+    const inside = tokens.filter((token) => token.start < first.start + chunk.length);
+    if (SYSTEMATIC_NAME.test(chunk) && !inside.some((token) => token.kind === 'mention') && next?.kind === 'word' && SUBJECT_VERBS.has(next.word)) return true;
+  }
   if (first?.kind !== 'word' || second?.kind !== 'word' || !SUBJECT_VERBS.has(second.word)) return false;
   const written = text.slice(first.start, first.end);
   return /^[A-Z]/.test(written) && written.length >= 4 && !COMMON_STARTERS.has(first.word);
