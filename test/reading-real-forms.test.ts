@@ -368,3 +368,8 @@ test('an unknown name that is its clause\'s subject owns the values after it: sy
   assert.deepEqual(read('Haloperidol binds sigma-1. 2-(3-Chlorophenyl)-1H-quinazolin-4-one demonstrates sigma-2 binding (Ki = 23 nM).'), ['23 nM Ki ?@TMEM97']);
   assert.deepEqual(read('Haloperidol has a sigma-2 Ki of 13 nM, while the sigma-2 ligand DTG (1,3-di-o-tolylguanidine) shows Ki values of 20–80 nM.'), ['13 nM Ki haloperidol@TMEM97', '20-80 nM Ki ?@TMEM97']);
 });
+
+test('values paired with tissues (heart, lung) take no target from the paragraph', () => {
+  const text = 'Binding in heart reflected β1-adrenoceptors and in lung β2-adrenoceptors. The IC50s were: betaxolol (24.9 nM heart, 4810 nM lung), timolol (3.1 nM heart, 2.9 nM lung).';
+  assert.deepEqual(read(text).map((statement) => statement.split(' ').pop()), ['betaxolol@?', 'betaxolol@?', 'timolol@?', 'timolol@?']);
+});

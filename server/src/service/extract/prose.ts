@@ -168,6 +168,10 @@ class SentenceReader implements TokenSink {
       const relation = quantities ? relationBefore(tokens, index, true) ?? undefined : relationBefore(tokens, index, labelsUsed.has(label));
       if (relation === null) continue;
       labelsUsed.add(label);
+      // `24.9 nM heart, 4810 nM lung`: a value paired with a tissue is that tissue's receptor, which the paragraph's
+      // last-named target need not be.
+      const after = pieces[index + 1];
+      const pairedWithTissue = after?.kind === 'word' && TISSUE_WORDS.has(after.word);
       const measureValues = quantities ? Math.floor(token.items.length / quantities.count) : token.items.length;
       const pairs = measureValues > 1 ? this.respectivelyPairs(pieces, index, measureValues, saysRespectively) : undefined;
       token.items.forEach((itemAsRead, itemIndex) => {
@@ -201,7 +205,7 @@ class SentenceReader implements TokenSink {
             measureFrom,
             compound: entities.compound === null ? undefined : entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
             // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
-            target: target === null ? undefined : target ?? cell?.target ?? (this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
+            target: target === null ? undefined : target ?? cell?.target ?? (pairedWithTissue ? undefined : this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
             context: cell ? 'table' : this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
           });
           if (statement) this.statements.push(statement);
@@ -297,6 +301,8 @@ function ownerOfMeasure(tokens: readonly Token[], measureIndex: number, text: st
   if (before.kind !== 'mention') return undefined;
   return /^[\s-]?$/.test(gap) ? before.mention : undefined;
 }
+
+const TISSUE_WORDS = new Set(['heart', 'lung', 'lungs', 'brain', 'cortex', 'striatum', 'hippocampus', 'cerebellum', 'liver', 'kidney', 'spleen', 'atria', 'atrium', 'ventricle', 'ileum', 'trachea', 'aorta', 'bladder', 'platelets', 'uterus', 'colon', 'prostate', 'retina']);
 
 /** Quantities given in one list with an affinity: `Hill coefficient`, `slope`, `Emax`, `maximal inhibition`. */
 const OTHER_QUANTITY_WORDS = new Set(['hill', 'coefficient', 'coefficients', 'slope', 'slopes', 'nh', 'emax', 'bmax', 'efficacy', 'maximum', 'maximal', 'tau', 'inhibition']);
