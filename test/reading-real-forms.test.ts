@@ -373,3 +373,8 @@ test('values paired with tissues (heart, lung) take no target from the paragraph
   const text = 'Binding in heart reflected β1-adrenoceptors and in lung β2-adrenoceptors. The IC50s were: betaxolol (24.9 nM heart, 4810 nM lung), timolol (3.1 nM heart, 2.9 nM lung).';
   assert.deepEqual(read(text).map((statement) => statement.split(' ').pop()), ['betaxolol@?', 'betaxolol@?', 'timolol@?', 'timolol@?']);
 });
+
+test('an unknown subtype before its head noun owns its value; a protein named as the readout (ERK1/2 phosphorylation) is no target', () => {
+  assert.deepEqual(read('Pramipexole binds D3 (Ki = 0.5 nM) and the D2S receptor (Ki = 3.9 nM).'), ['0.5 nM Ki pramipexole@DRD3', '3.9 nM Ki pramipexole@?']);
+  assert.deepEqual(read('Cannabidiol reduced JWH133-induced ERK1/2 phosphorylation in cells expressing CB2 (IC50 = 29 nM).'), ['29 nM IC50 cannabidiol@CNR2']);
+});

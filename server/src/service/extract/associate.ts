@@ -26,7 +26,7 @@ export type Piece =
 export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | null | undefined {
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + 8; index++) {
     const piece = pieces[index];
-    if (piece.kind === 'mention') {
+    if (piece.kind === 'mention' && !isReadout(pieces, index)) {
       if (piece.mention.kind === kind) return piece.mention;
       continue;
     }
@@ -56,7 +56,7 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
   }
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + reach; index++) {
     const piece = pieces[index];
-    if (piece.kind === 'mention' && piece.mention.kind === kind) return piece.mention;
+    if (piece.kind === 'mention' && piece.mention.kind === kind && !isReadout(pieces, index)) return piece.mention;
     // `… 2.7 nM, in contrast to its low affinity for the NMDA receptor`: a contrasted clause speaks of something else;
     // past another value, a compound is that value's (`(+)-M1 (Ki = 3.4 nM), followed by tramadol (Ki = 2.4 µM)`),
     // while a target at the end may be shared (`Imipramine (Ki = 1.4 nM) … than amitriptyline (Ki = 4.3 nM) at SERT`).
@@ -67,6 +67,7 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
 
 /** Verbs that follow a compound as the subject of its clause: `Mephedrone inhibited …`, `DTG (…) shows …`. */
 export const SUBJECT_VERBS = new Set(['inhibited', 'inhibits', 'binds', 'bound', 'showed', 'shows', 'displayed', 'displays', 'exhibited', 'exhibits', 'demonstrated', 'demonstrates', 'had', 'has', 'blocked', 'blocks', 'antagonized', 'antagonizes', 'antagonised', 'antagonises', 'activated', 'activates', 'acts', 'acted', 'behaved', 'potently', 'selectively', 'competitively', 'also']);
+const HEAD_NOUNS = new Set(['receptor', 'receptors', 'subtype', 'subtypes', 'site', 'sites', 'isoform', 'variant', 'channel', 'channels']);
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
 const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);
 const unnamedCompoundNouns = new Set(['metabolite', 'compound', 'enantiomer', 'isomer', 'analogue', 'analog', 'derivative']);
@@ -156,6 +157,9 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
         return kind === 'compound' && linked && named?.kind === 'mention' && named.mention.kind === 'compound' ? named.mention : undefined;
       }
       if (before.kind === 'word' && unknownKindOf(before) === kind) return null;
+      // `D2S receptor (Ki = 3.9 nM)`: an unknown subtype before its head noun.
+      const named = pieces[index - 2];
+      if (kind === 'target' && before.kind === 'word' && HEAD_NOUNS.has(before.word) && named?.kind === 'word' && unknownKindOf(named) === 'target') return null;
       // `MPHP (4.53) > 4Cl-α-PVP (8.05)`: with no compound named before, a name the dictionary does not know owns the
       // value as its compound; after one (`Ponatinib inhibits native ABL (IC50: 0.37 nM)`), as its target.
       const compoundBefore = pieces.slice(0, index - 1).some((piece) => piece.kind === 'mention' && piece.mention.kind === 'compound');
@@ -236,6 +240,15 @@ const assayObjectWords = new Set(['antagonised', 'antagonized', 'antagonises', '
 /** `histamine-induced contractions`, `5-HT-evoked currents`: the name before these is the stimulus. */
 const stimulusWords = new Set(['induced', 'evoked', 'stimulated', 'elicited', 'triggered', 'enhanced', 'mediated', 'activated', 'driven', 'promoted']);
 
+const READOUT_WORDS = new Set(['phosphorylation', 'expression', 'translocation']);
+
+/** `ERK1/2 phosphorylation (IC50 = 29 nM)`: a protein whose change is the assay's readout, not the drug's target. */
+function isReadout(pieces: readonly Piece[], index: number): boolean {
+  const piece = pieces[index];
+  const after = pieces[index + 1];
+  return piece?.kind === 'mention' && piece.mention.kind === 'target' && after?.kind === 'word' && READOUT_WORDS.has(after.word);
+}
+
 /** `dopamine receptors`, `a dopamine agonist`, `5-HT uptake`, `fluoxetine concentrations`: the compound qualifies a noun. */
 const qualifiedNouns = new Set(['receptor', 'receptors', 'agonist', 'agonists', 'antagonist', 'antagonists', 'transporter', 'transporters', 'uptake', 'reuptake', 'release', 'level', 'levels', 'system', 'systems', 'neurotransmission', 'signalling', 'signaling', 'pathway', 'pathways', 'neurons', 'neuronal', 'tone', 'turnover', 'concentrations', 'content', 'metabolism', 'responses', 'response', 'analogues', 'analogs', 'derivatives', 'class', 'scaffold']);
 
@@ -247,6 +260,7 @@ const qualifiedNouns = new Set(['receptor', 'receptors', 'agonist', 'agonists', 
 export function isComparison(pieces: readonly Piece[], index: number): boolean {
   const after = pieces[index + 1];
   const mention = pieces[index];
+  if (isReadout(pieces, index)) return true;
   if (mention?.kind === 'mention' && mention.mention.kind === 'compound' && after?.kind === 'word' && (stimulusWords.has(after.word) || qualifiedNouns.has(after.word))) return true;
   const before = pieces[index - 1];
   if (before === undefined || before.kind !== 'word') return false;
