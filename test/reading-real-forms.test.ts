@@ -378,3 +378,7 @@ test('an unknown subtype before its head noun owns its value; a protein named as
   assert.deepEqual(read('Pramipexole binds D3 (Ki = 0.5 nM) and the D2S receptor (Ki = 3.9 nM).'), ['0.5 nM Ki pramipexole@DRD3', '3.9 nM Ki pramipexole@?']);
   assert.deepEqual(read('Cannabidiol reduced JWH133-induced ERK1/2 phosphorylation in cells expressing CB2 (IC50 = 29 nM).'), ['29 nM IC50 cannabidiol@CNR2']);
 });
+
+test('a symbol written with another family\'s word (B1-adrenergic) is not that symbol\'s receptor (bradykinin B1)', () => {
+  assert.deepEqual(read('Vortioxetine binds SERT (Ki = 1.6 nM). It also binds to the B1-adrenergic receptor (Ki = 46 nM).').map((statement) => statement.split(' ').pop()), ['vortioxetine@SLC6A4', 'vortioxetine@?']);
+});

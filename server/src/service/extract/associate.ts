@@ -157,9 +157,13 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
         return kind === 'compound' && linked && named?.kind === 'mention' && named.mention.kind === 'compound' ? named.mention : undefined;
       }
       if (before.kind === 'word' && unknownKindOf(before) === kind) return null;
-      // `D2S receptor (Ki = 3.9 nM)`: an unknown subtype before its head noun.
-      const named = pieces[index - 2];
-      if (kind === 'target' && before.kind === 'word' && HEAD_NOUNS.has(before.word) && named?.kind === 'word' && unknownKindOf(named) === 'target') return null;
+      // `D2S receptor (Ki = 3.9 nM)`, `B1-adrenergic receptor (Ki = 46 nM)`: an unknown subtype before its head noun.
+      if (kind === 'target' && before.kind === 'word' && HEAD_NOUNS.has(before.word)) {
+        let named = index - 2;
+        while (named > 0 && pieces[named].kind === 'word' && LIST_MEMBER_WORDS.has((pieces[named] as { word: string }).word)) named--;
+        const symbol = pieces[named];
+        if (symbol?.kind === 'word' && unknownKindOf(symbol) === 'target') return null;
+      }
       // `MPHP (4.53) > 4Cl-α-PVP (8.05)`: with no compound named before, a name the dictionary does not know owns the
       // value as its compound; after one (`Ponatinib inhibits native ABL (IC50: 0.37 nM)`), as its target.
       const compoundBefore = pieces.slice(0, index - 1).some((piece) => piece.kind === 'mention' && piece.mention.kind === 'compound');

@@ -178,7 +178,7 @@ class SentenceReader implements TokenSink {
         if (quantities && itemIndex % quantities.count !== quantities.position) return;
         const item = nanomolarWrittenLowerCase(this.input.masked, itemAsRead, label!) ?? itemAsRead;
         if (isIonConcentration(this.input.text, item)) return;
-        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[quantities ? Math.floor(itemIndex / quantities.count) : itemIndex] ?? {} : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities();
+        const entities: { compound?: EntityAt | null; target?: EntityAt | null } = pairs ? pairs[quantities ? Math.floor(itemIndex / quantities.count) : itemIndex] ?? {} : namesInSentence || labelOwner === null ? this.clauseEntities(pieces, index, labelOwner) : cell ? { compound: cell.compound, target: cell.target } : this.paragraphEntities(pieces, index);
         // `[3H]granisetron (Kd=1.17 nM)`: a Kd with no compound of its own is its radioligand's (saturation binding).
         if ((entities.compound === undefined || entities.compound?.via === 'paragraph-subject') && label!.measure === 'Kd' && !pairs) {
           const radioligand = radioligandOwner(pieces, index);
@@ -269,10 +269,11 @@ class SentenceReader implements TokenSink {
   }
 
   /** `It also blocks the pore, with an IC50 of 220 µM`: the paragraph's compound and the target it spoke of last. */
-  private paragraphEntities(): { compound?: EntityAt; target?: EntityAt } {
+  /** `It also binds …`; a target the sentence names with an unknown symbol (`the B1-adrenergic receptor (Ki = …)`) stays unknown. */
+  private paragraphEntities(pieces: Piece[], valueIndex: number): { compound?: EntityAt; target?: EntityAt | null } {
     const compound = this.paragraphCompound ?? this.previousCompound;
     if (!compound) return {};
-    const target = this.paragraphCompound ? this.paragraphTarget : this.paragraphTarget ?? this.previousTarget;
+    const target = clauseEntity(pieces, valueIndex, 'target') === null ? null : this.paragraphCompound ? this.paragraphTarget : this.paragraphTarget ?? this.previousTarget;
     return { compound: entityAt(compound, 'paragraph-subject'), target: target && entityAt(target, 'paragraph-subject') };
   }
 

@@ -7,6 +7,8 @@ export interface NameContext {
   dictionary: Dictionary;
   /** Whether a compound names a target's family (`dopamine` in `dopamine D1`, `histamine H1 receptor`). */
   namesFamilyOf(compoundId: string, targetId: string): boolean;
+  /** The family a target belongs to (`Adrenoceptors`), if the knowledge base says. */
+  familyOf?(targetId: string): string | undefined;
 }
 
 /**
@@ -23,7 +25,32 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
-  return withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined)));
+  return withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined))), context);
+}
+
+/** `B1-adrenergic` (β1 typed with a B), `M2-dopaminergic`: the family word after a symbol says which receptor it is. */
+const FAMILY_AFTER = /^-(adrenergic|adrenoceptors?|muscarinic|dopaminergic|dopamine|serotonergic|serotonin|opioid|histamine|histaminergic|cannabinoid)\b/i;
+const FAMILY_PATTERN: Record<string, RegExp> = {
+  adren: /adreno/i,
+  muscar: /muscarinic|acetylcholine/i,
+  dopam: /dopamine/i,
+  seroto: /5-HT|5-hydroxytryptamine|serotonin/i,
+  opioi: /opioid/i,
+  hista: /histamine/i,
+  canna: /cannabinoid/i,
+};
+
+/** A symbol of one family written as a member of another (`B1-adrenergic` is not the bradykinin B1 receptor). */
+function withoutOtherFamilySymbols(text: string, mentions: readonly Mention[], context: NameContext): Mention[] {
+  if (!context.familyOf) return [...mentions];
+  return mentions.filter((mention) => {
+    if (mention.kind !== 'target') return true;
+    const written = FAMILY_AFTER.exec(text.slice(mention.end, mention.end + 20))?.[1].toLowerCase();
+    if (!written) return true;
+    const pattern = Object.entries(FAMILY_PATTERN).find(([stem]) => written.startsWith(stem))?.[1];
+    const family = context.familyOf!(mention.id) ?? '';
+    return !pattern || pattern.test(family);
+  });
 }
 
 /** `DOI: 10.1111/…`, `doi 10.1038/…`: the label of a digital object identifier, not the compound DOI. */
