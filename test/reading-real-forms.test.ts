@@ -382,3 +382,28 @@ test('an unknown subtype before its head noun owns its value; a protein named as
 test('a symbol written with another family\'s word (B1-adrenergic) is not that symbol\'s receptor (bradykinin B1)', () => {
   assert.deepEqual(read('Vortioxetine binds SERT (Ki = 1.6 nM). It also binds to the B1-adrenergic receptor (Ki = 46 nM).').map((statement) => statement.split(' ').pop()), ['vortioxetine@SLC6A4', 'vortioxetine@?']);
 });
+
+test('a bound stated for a parenthesized list of compounds holds for each; a measure with its target before the sign opens a cell', () => {
+  const text = 'At the human mu opioid receptor, the drugs fell into three categories: K(i) > 100 nM (tramadol, codeine and pentazocine) and K(i) < 1 nM (buprenorphine and sufentanil).';
+  assert.deepEqual(read(text).map((statement) => statement.replace(/ .*@/, ' @')), ['>100 @OPRM1', '>100 @OPRM1', '<1 @OPRM1', '<1 @OPRM1']);
+  assert.deepEqual(read(text).map((statement) => statement.split(' ')[3].split('@')[0]), ['tramadol', 'codeine', 'buprenorphine', 'sufentanil']);
+  const cell = '| Evidence | Binding |\n|---|---|\n| Comparator | Suvorexant: Ki OX2 = 0.35 nM; Ki OX1 = 0.55 nM |\n';
+  assert.deepEqual(read(cell), ['0.35 nM Ki suvorexant@HCRTR2', '0.55 nM Ki suvorexant@HCRTR1']);
+});
+
+test('numbers inside names are no values (5-HT(4a), 10-fold); a value measured in a named cell line takes no target from elsewhere', () => {
+  assert.deepEqual(read('Prucalopride has pK(i) estimates of 8.60 and 8.10 for the human 5-HT(4a) and 5-HT(4b) receptor, respectively, and is 290-fold selective.'), ['8.6 - pKi prucalopride@?', '8.1 - pKi prucalopride@?']);
+  assert.deepEqual(read('Talazoparib inhibits PARP1 (Ki = 1.2 nM) and prevents proliferation with EC50 = 0.3 nM (MX-1).'), ['1.2 nM Ki talazoparib@PARP1', '0.3 nM EC50 talazoparib@?']);
+  assert.deepEqual(read('Bupivacaine blocked HCN1 with a half-maximum inhibiting concentration of 55 μM.'), ['55 µM IC50 bupivacaine@HCN1']);
+});
+
+test('tables: a section row naming a plasma or tissue concentration (Cavg, Cmax) holds no affinities', () => {
+  const text = [
+    '| Parameter | Dapagliflozin | Empagliflozin |',
+    '|---|---|---|',
+    '| Ki,SGLT2 (nM) | 0.031 | 0.195 |',
+    '| Cavg,0–24 (nM) | | |',
+    '| Plasma | 51.7 | 229 |',
+  ].join('\n');
+  assert.deepEqual(read(text), ['0.031 nM Ki dapagliflozin@SLC5A2', '0.195 nM Ki empagliflozin@SLC5A2']);
+});

@@ -24,6 +24,11 @@ export type Piece =
  * linking words only (`4.3 nM at SERT`), else the nearest before it, else the nearest after it.
  */
 export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind: Mention['kind']): Mention | null | undefined {
+  // `EC50 = 0.3 nM (MX-1) and 5 nM (Capan-1)`: a name the dictionary does not know in parentheses after the value says
+  // what it was measured in (a cell line, an isoform): its target is not one named elsewhere.
+  const after = pieces[valueIndex + 1];
+  const inParentheses = pieces[valueIndex + 2];
+  if (kind === 'target' && after?.kind === 'mark' && after.mark === '(' && inParentheses?.kind === 'word' && /^[A-Z]/.test(inParentheses.written ?? '') && !REFERENCE_WORDS.has(inParentheses.word) && pieces[valueIndex + 3]?.kind !== 'mention') return null;
   for (let index = valueIndex + 1; index < pieces.length && index <= valueIndex + 8; index++) {
     const piece = pieces[index];
     if (piece.kind === 'mention' && !isReadout(pieces, index)) {
@@ -67,6 +72,8 @@ export function clauseEntity(pieces: readonly Piece[], valueIndex: number, kind:
 
 /** Verbs that follow a compound as the subject of its clause: `Mephedrone inhibited …`, `DTG (…) shows …`. */
 export const SUBJECT_VERBS = new Set(['inhibited', 'inhibits', 'binds', 'bound', 'showed', 'shows', 'displayed', 'displays', 'exhibited', 'exhibits', 'demonstrated', 'demonstrates', 'had', 'has', 'blocked', 'blocks', 'antagonized', 'antagonizes', 'antagonised', 'antagonises', 'activated', 'activates', 'acts', 'acted', 'behaved', 'potently', 'selectively', 'competitively', 'also']);
+/** `(Fig. 3B)`, `(Table 2)`, `(Ref. 12)`: a pointer into the paper, not what a value was measured in. */
+const REFERENCE_WORDS = new Set(['fig', 'figs', 'figure', 'figures', 'table', 'tables', 'ref', 'refs', 'reference', 'supplementary', 'scheme', 'eq', 'see', 'mean', 'sem', 'sd', 'n']);
 const HEAD_NOUNS = new Set(['receptor', 'receptors', 'subtype', 'subtypes', 'site', 'sites', 'isoform', 'variant', 'channel', 'channels']);
 const objectWords = new Set(['for', 'at', 'to', 'on', 'against']);
 const contrastWords = new Set(['whereas', 'while', 'but', 'contrast', 'however', 'although', 'unlike', 'conversely']);

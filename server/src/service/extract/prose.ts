@@ -193,7 +193,10 @@ class SentenceReader implements TokenSink {
         const listedAfter = !pairs && token.items.length === 1 && spansRange && introducesList(pieces, index) ? dropRepeats(followingList(pieces, index, 'target')) : [];
         const listed = listedAfter.length > 1 ? listedAfter : !pairs && token.items.length === 1 && spansRange && clauseTarget?.via === 'clause' ? coordinatedNames(pieces, clauseTarget, 'target') : [];
         const targets = listed.length > 1 ? listed.map((mention) => entityAt(mention, mention.start === clauseTarget?.start ? 'clause' : 'list-order')) : [entities.target];
-        for (const target of targets) {
+        // `K(i) > 100 nM (tramadol, codeine, meperidine and pentazocine)`: a bound or range stated for the compounds it lists.
+        const listedCompounds = !pairs && token.items.length === 1 && spansRange ? parenthesizedCompounds(pieces, index) : [];
+        const compounds = listedCompounds.length > 0 ? listedCompounds.map((mention) => entityAt(mention, 'clause')) : [undefined];
+        for (const target of targets) for (const listedCompound of compounds) {
           const statement = buildStatement({
             text: this.input.text,
             item,
@@ -203,7 +206,9 @@ class SentenceReader implements TokenSink {
             relationSignStart: itemIndex === 0 ? relation?.signStart : undefined,
             fallbackUnit: sentenceUnit,
             measureFrom,
-            compound: entities.compound === null ? undefined : entities.compound ?? cell?.compound ?? this.subjectCompound(item.start),
+            // In a cell, the table reader has already decided whether the document's compound may stand in; a compound
+            // the cell's own text named before does (`Haloperidol: …. Haloperidol additionally binds D2 with Ki = 2.8 nM`).
+            compound: listedCompound ?? (entities.compound === null ? undefined : entities.compound ?? (cell ? cell.compound ?? this.cellSubject() : this.subjectCompound(item.start))),
             // `All six bound hSERT. Clomipramine was the most potent, with a KD of 0.3 nM`: the paragraph's target.
             target: target === null ? undefined : target ?? cell?.target ?? (pairedWithTissue ? undefined : this.paragraphTarget && entityAt(this.paragraphTarget, 'paragraph-subject')),
             context: cell ? 'table' : this.input.isMath(item.valueSpan.start) ? 'math' : 'prose',
@@ -277,6 +282,11 @@ class SentenceReader implements TokenSink {
     return { compound: entityAt(compound, 'paragraph-subject'), target: target && entityAt(target, 'paragraph-subject') };
   }
 
+  private cellSubject(): EntityAt | undefined {
+    const named = this.unknownSubject ? undefined : this.paragraphCompound;
+    return named && entityAt(named, 'paragraph-subject');
+  }
+
   private subjectCompound(offset: number): EntityAt | undefined {
     if (this.unknownSubject) return undefined;
     const paragraphCompound = this.paragraphCompound ?? this.previousCompound;
@@ -328,6 +338,31 @@ function quantityList(tokens: readonly Token[], measureIndex: number, valuesInde
   if (!isWord(tokens[before], ['and'])) return undefined;
   for (let index = before - 1; index >= 0 && index >= before - 3; index--) if (isWord(tokens[index], OTHER_QUANTITY_WORDS)) return { position: 1, count: 2 };
   return undefined;
+}
+
+/**
+ * The compounds a parenthesis right after the value lists, two items at least (names the dictionary does not know
+ * count as items but give no statement); nothing when the parenthesis holds another value or measure.
+ */
+function parenthesizedCompounds(pieces: readonly Piece[], valueIndex: number): Mention[] {
+  if (!(pieces[valueIndex + 1]?.kind === 'mark' && (pieces[valueIndex + 1] as { mark: string }).mark === '(')) return [];
+  const compounds: Mention[] = [];
+  let items = 0;
+  let inItem = false;
+  for (let index = valueIndex + 2; index < pieces.length && index < valueIndex + 40; index++) {
+    const piece = pieces[index];
+    if (piece.kind === 'mark' && piece.mark === ')') return items >= 2 ? compounds : [];
+    if (piece.kind === 'value' || (piece.kind === 'mention' && piece.mention.kind !== 'compound') || (piece.kind === 'word' && piece.word === '')) return [];
+    const separator = (piece.kind === 'mark' && piece.mark === ',') || (piece.kind === 'word' && (piece.word === 'and' || piece.word === 'or'));
+    if (separator) {
+      inItem = false;
+      continue;
+    }
+    if (!inItem) items++;
+    inItem = true;
+    if (piece.kind === 'mention') compounds.push(piece.mention);
+  }
+  return [];
 }
 
 function dropRepeats(names: readonly Mention[]): Mention[] {

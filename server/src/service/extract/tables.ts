@@ -476,13 +476,13 @@ const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)
 
 /** After a measure in a cell, a relation and a number: `Ki = 3.3`, `IC50: 5 nM`, `KB of 79`, `Ki values of 2`. */
 const TARGET_THEN_VALUE = /^\s*:\s*(?:[<>≤≥~≈]\s*)?\d/;
-const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L|[^()\s]{1,12})\)\s*)?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/;
+const MEASURE_THEN_VALUE = /^\s*(?:values?\s*)?(?:\((?:[pnµμu]M|nmol\/L|[^()\s]{1,12})\)\s*)?(?:[\p{L}\d][\p{L}\d.-]{0,9}\s*(?==|:))?(?:=|:|<|>|≤|≥|≈|~|∼|\bof\b|\bwas\b|\bwere\b|\bis\b|\\approx|\\sim|&[lg]t;)\s*(?:[<>≤≥~≈]\s*)?\$?\s*\d/u;
 
 /** Header words that say nothing of what a column holds: `Value`, `Affinity`, `Mean ± SEM`, `human`. */
 const NEUTRAL_WORDS = /^(?:values?|affinit(?:y|ies)|binding|actions?|effects?|activit(?:y|ies)|profiles?|potency|potencies|means?|data|results?|estimates?|measured|apparent|observed|human|rat|mouse|cloned|recombinant|native|receptors?|transporters?|channels?|constants?|inhibition|dissociation|geometric|arithmetic|SEM|SD|SE|and|or|of|at|for|in|the|with|vs|nM|µM|μM)$/i;
 
 /** Words that make a column something other than affinities. */
-const FOREIGN_WORDS = /\b(?:dose|doses|dosage|MW|mol\.?\s*wt|molecular weight|fu|unbound|Emax|E\s*max|efficacy|intrinsic activity|Hill|nH|slope|occupancy|Bmax|B\s*max|t1\/2|half-life|Cmax|AUC|clearance|logP|cLogP|tPSA|PSA|route|year|references?|refs?)\b|%|^\s*\(?[nN]\)?\s*$/;
+const FOREIGN_WORDS = /\b(?:dose|doses|dosage|MW|mol\.?\s*wt|molecular weight|fu|unbound|Emax|E\s*max|efficacy|intrinsic activity|Hill|nH|slope|occupancy|Bmax|B\s*max|t1\/2|half-life|Cmax|Cmin|Cavg|Css|Ctrough|AUC|clearance|logP|cLogP|tPSA|PSA|route|year|references?|refs?)\b|%|^\s*\(?[nN]\)?\s*$/;
 const AFFINITY_WORD = /\baffinit(?:y|ies)\b/i;
 /** Words that say the numbers are something other than binding constants: `potency`, `inhibition`, `IC50`. */
 const OTHER_MEASURE_WORDS = /\b(?:potenc(?:y|ies)|inhibit\w*|IC\s?50|EC\s?50|functional|efficacy|activity)\b/i;

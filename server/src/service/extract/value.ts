@@ -82,6 +82,15 @@ function isRatioPart(text: string, start: number, end: number): boolean {
   return !/[\p{L}\-]/u.test(text[left - 1] ?? ' ');
 }
 
+/**
+ * `5-HT`, `8-OH-DPAT`, `10-fold` (a number joined by a hyphen to letters), and `HT(4a)`, `D(2)` (a PubMed subscript
+ * glued to a name): part of a name or a word, not a value.
+ */
+function isPartOfName(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === 45 && /[A-Za-z]/.test(text[end + 1] ?? '')) return true;
+  return text.charCodeAt(start - 1) === 40 && /[A-Za-z]/.test(text[start - 2] ?? '') && /^[A-Za-z]?\)/.test(text.slice(end, end + 2));
+}
+
 /** Reads one value: a number, a range, an error and the unit. */
 export function readValue(text: string, index: number, options: ReadOptions): ValueItem | undefined {
   if (text.charCodeAt(index) === 92) return readSiValue(text, index);
@@ -89,7 +98,7 @@ export function readValue(text: string, index: number, options: ReadOptions): Va
   const low = readNumberAt(text, index);
   if (!low) return undefined;
   const item: ValueItem = { start: index, end: low.end, valueSpan: { start: low.start, end: low.end }, value: low.value, foreignUnit: false };
-  if (isRatioPart(text, low.start, low.end)) return { ...item, foreignUnit: true };
+  if (isRatioPart(text, low.start, low.end) || isPartOfName(text, low.start, low.end)) return { ...item, foreignUnit: true };
   attachError(text, item, options);
   attachUnit(text, item, options);
   if (item.error === undefined && !item.foreignUnit) attachRangeHigh(text, item, options);
