@@ -273,8 +273,10 @@ class SentenceReader implements TokenSink {
     }));
   }
 
-  /** `It also blocks the pore, with an IC50 of 220 µM`: the paragraph's compound and the target it spoke of last. */
-  /** `It also binds …`; a target the sentence names with an unknown symbol (`the B1-adrenergic receptor (Ki = …)`) stays unknown. */
+  /**
+   * `It also blocks the pore, with an IC50 of 220 µM`: the paragraph's compound and the target it spoke of last; a
+   * target the sentence names with an unknown symbol (`the B1-adrenergic receptor (Ki = …)`) stays unknown.
+   */
   private paragraphEntities(pieces: Piece[], valueIndex: number): { compound?: EntityAt; target?: EntityAt | null } {
     const compound = this.paragraphCompound ?? this.previousCompound;
     if (!compound) return {};
@@ -421,7 +423,6 @@ function speaksOfAffinity(pieces: readonly Piece[]): boolean {
     // `It also interacted with h5-HT2B receptors (6.6)`: a target with its value in parentheses.
     const targetWithValue = piece.kind === 'mention' && piece.mention.kind === 'target' && pieces[index + 1]?.kind === 'mark' && (pieces[index + 1] as { mark: string }).mark === '(' && pieces[index + 2]?.kind === 'value';
     if (targetWithValue) return true;
-
     if (piece.kind !== 'word' || (piece.word !== 'affinity' && piece.word !== 'affinities')) return false;
     const open = pieces[index + 1];
     return open?.kind === 'mark' && open.mark === '(' && pieces.slice(index + 2, index + 4).some((next) => next.kind === 'value');
