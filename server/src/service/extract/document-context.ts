@@ -1,4 +1,4 @@
-import { mentionsWithin, type Mention } from '../recognize/recognize';
+import { firstMentionFrom, mentionsWithin, type Mention } from '../recognize/recognize';
 import type { DocumentFormat, Span, Table, TableCell } from '../scan/types';
 import { endsTitleLine } from './lexer';
 
@@ -53,15 +53,8 @@ function subjectsOf(masked: string, compounds: readonly Mention[], heading: Span
  */
 export function headingSubjectFinder(headings: readonly Heading[]): (offset: number) => Mention | undefined {
   return (offset) => {
-    let low = 0;
-    let high = headings.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (headings[middle].start < offset) low = middle + 1;
-      else high = middle;
-    }
     let limit = Infinity;
-    for (let index = low - 1; index >= 0; index--) {
+    for (let index = firstMentionFrom(headings, offset) - 1; index >= 0; index--) {
       const heading = headings[index];
       if (heading.level >= limit) continue;
       if (heading.compound) return heading.compound;

@@ -94,8 +94,8 @@ function balanceMarkup(text: string, start: number, end: number): { start: numbe
   return { start, end };
 }
 
-/** The index of the first mention starting at or after `offset` (mentions are sorted by start and do not overlap). */
-export function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+/** The index of the first mention (or other span) starting at or after `offset`; the items are sorted by start. */
+export function firstMentionFrom(mentions: readonly { start: number }[], offset: number): number {
   let low = 0;
   let high = mentions.length;
   while (low < high) {
