@@ -1,6 +1,6 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityStatement } from '../extract/types';
-import { firstMentionFrom, type Mention } from '../recognize/recognize';
+import { firstStartingAt, type Mention } from '../recognize/recognize';
 import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
@@ -42,7 +42,7 @@ function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
 function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compoundId: string, targetId: string): RuleContext['nearbyTargets'] {
   const block = blockAround(input.scanned, statement.span);
   const nearbyIds = new Set<string>();
-  for (let index = firstMentionFrom(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
+  for (let index = firstStartingAt(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
     const mention = input.mentions[index];
     if (mention.kind === 'target' && mention.id !== targetId && mention.end <= block.end) nearbyIds.add(mention.id);
   }

@@ -173,7 +173,7 @@ function parentheticalOwner(pieces: readonly Piece[], valueIndex: number, kind: 
       }
       // `MPHP (4.53) > 4Cl-α-PVP (8.05)`: with no compound named before, a name the dictionary does not know owns the
       // value as its compound; after one (`Ponatinib inhibits native ABL (IC50: 0.37 nM)`), as its target.
-      const compoundBefore = pieces.slice(0, index - 1).some((piece) => piece.kind === 'mention' && piece.mention.kind === 'compound');
+      const compoundBefore = namesCompoundBefore(pieces, index - 1);
       const unknownOwner = before.kind === 'word' && index - 1 > 0 && looksLikeName(before.written ?? '') && compoundBefore === (kind === 'target');
       if (kind !== 'compound') return unknownOwner ? null : undefined;
       return comparedOwner(pieces, index) ?? (unknownOwner ? null : undefined);
@@ -209,6 +209,11 @@ export function radioligandOwner(pieces: readonly Piece[], valueIndex: number): 
     if (piece.kind === 'value' || (piece.kind === 'mark' && piece.mark === ';')) return undefined;
   }
   return undefined;
+}
+
+function namesCompoundBefore(pieces: readonly Piece[], end: number): boolean {
+  for (let index = 0; index < end; index++) if (pieces[index].kind === 'mention' && (pieces[index] as { mention: Mention }).mention.kind === 'compound') return true;
+  return false;
 }
 
 /** A subject verb right after the word at `index`, past a parenthesis: `DTG (1,3-di-o-tolylguanidine) shows`. */

@@ -1,4 +1,4 @@
-import { firstMentionFrom, mentionsWithin, type Mention } from '../recognize/recognize';
+import { firstStartingAt, mentionsWithin, type Mention } from '../recognize/recognize';
 import type { DocumentFormat, Span, Table, TableCell } from '../scan/types';
 import { endsTitleLine } from './lexer';
 
@@ -54,7 +54,7 @@ function subjectsOf(masked: string, compounds: readonly Mention[], heading: Span
 export function headingSubjectFinder(headings: readonly Heading[]): (offset: number) => Mention | undefined {
   return (offset) => {
     let limit = Infinity;
-    for (let index = firstMentionFrom(headings, offset) - 1; index >= 0; index--) {
+    for (let index = firstStartingAt(headings, offset) - 1; index >= 0; index--) {
       const heading = headings[index];
       if (heading.level >= limit) continue;
       if (heading.compound) return heading.compound;

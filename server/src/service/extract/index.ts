@@ -34,7 +34,7 @@ export function extractStatements(scanned: ScannedDocument, mentions: Mention[],
       excluded: [],
       surroundings,
       subtypeTarget: subtypeTargetFinder(mentions),
-      leadCompound: (table) => leadCompound(mentions, surroundings(table)[0]),
+      leadCompound: (before) => leadCompound(mentions, before),
     });
     return [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start);
   } catch {

@@ -1,4 +1,4 @@
-import type { Mention } from '../recognize/recognize';
+import { firstStartingAt, type Mention } from '../recognize/recognize';
 import type { Span } from '../scan/types';
 import { isAsciiLetter, isBlank, isWordChar, startsWordAt } from './chars';
 import { readMeasureAt, type MeasureLabel } from './measure';
@@ -174,14 +174,7 @@ function skipParagraphWithoutNumbers(text: string, original: string, start: numb
     const lineStart = position === start || text.charCodeAt(position - 1) === 10;
     if (lineStart && (code === 35 || code === 124)) return start;
   }
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (mentions[middle].start < start) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low; index < mentions.length && mentions[index].end <= end; index++) {
+  for (let index = firstStartingAt(mentions, start); index < mentions.length && mentions[index].end <= end; index++) {
     sink.token(mentionToken(original, mentions[index]));
   }
   return end;

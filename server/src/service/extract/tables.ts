@@ -17,7 +17,7 @@ export interface TableInput extends ProseInput {
   /** A target named in a header only by its subtype (`Ki 1B (nM)` in a paper about 5-HT1B/1D receptors). */
   subtypeTarget?: (subtype: string) => Mention | undefined;
   /** The one compound the paragraph before the table names, if any. */
-  leadCompound?: (table: Table) => Mention | undefined;
+  leadCompound?: (before: Span | undefined) => Mention | undefined;
 }
 
 /** What a header cell, a caption or a note says about the numbers under it. */
@@ -83,6 +83,7 @@ export function extractFromTables(tables: readonly Table[], input: TableInput): 
 class TableReader {
   private readonly grid: GridCell[][];
   private readonly headings = new Map<TableCell, Heading>();
+  private readonly proseValueCells = new Map<TableCell, boolean>();
   private readonly caption: Heading | undefined;
   private readonly around: Heading[];
   private readonly lead: Mention | undefined;
@@ -91,13 +92,14 @@ class TableReader {
   private readonly headerLines: number | undefined;
 
   constructor(private readonly input: TableInput, table: Table, private readonly out: AffinityStatement[]) {
-    this.lead = input.leadCompound?.(table);
+    const surroundings = input.surroundings?.(table) ?? [];
+    this.lead = input.leadCompound?.(surroundings[0]);
     this.rowGroups = table.rowGroups;
     this.headerLines = table.rowGroups && table.hasHeader ? table.rowGroups.filter((group) => group === 0).length : undefined;
     this.grid = table.rows.map((row) => layOut(row, (cell) => this.kindOf(cell)));
     const captionSpan = table.caption ?? captionLineBefore(input.masked, table.start);
     this.caption = captionSpan ? this.heading(captionSpan, true) : undefined;
-    this.around = (input.surroundings?.(table) ?? []).map((span) => this.heading(span, true));
+    this.around = surroundings.map((span) => this.heading(span, true));
   }
 
   read(): void {
@@ -348,7 +350,17 @@ class TableReader {
     return lines;
   }
 
+  /** Asked of one cell by the column, row and value passes alike: worked out once. */
   private isProseValueCell(cell: GridCell): boolean {
+    let answer = this.proseValueCells.get(cell.cell);
+    if (answer === undefined) {
+      answer = this.readsAsProseValue(cell);
+      this.proseValueCells.set(cell.cell, answer);
+    }
+    return answer;
+  }
+
+  private readsAsProseValue(cell: GridCell): boolean {
     if (cell.kind !== 'text') return false;
     const { masked } = this.input;
     // `MT1: 0.10`: a target and its value, under a row or column that says what the values are.

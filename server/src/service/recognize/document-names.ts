@@ -1,6 +1,6 @@
 import type { ScannedDocument, Table } from '../scan/types';
 import type { Dictionary } from './dictionary';
-import { firstMentionFrom, mentionsWithin, recognizeMentions, type Mention } from './recognize';
+import { firstStartingAt, mentionsWithin, recognizeMentions, type Mention } from './recognize';
 
 /** What the refinements need beyond the dictionary. */
 export interface NameContext {
@@ -158,7 +158,7 @@ function withAdded(mentions: readonly Mention[], added: readonly Mention[], over
   const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
   const kept = override ? mentions.filter((mention) => !sortedAdded.some((other) => overlaps(mention, other))) : [...mentions];
   const accepted = override ? sortedAdded : sortedAdded.filter((candidate) => {
-    const index = firstMentionFrom(mentions, candidate.start);
+    const index = firstStartingAt(mentions, candidate.start);
     return !(mentions[index] && overlaps(mentions[index], candidate)) && !(mentions[index - 1] && overlaps(mentions[index - 1], candidate));
   });
   const result = [...kept, ...accepted].sort((a, b) => a.start - b.start);
@@ -276,7 +276,7 @@ function resolveSubtype(word: string, family: string | undefined, noun: string, 
 }
 
 function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
-  const index = firstMentionFrom(mentions, offset + 1) - 1;
+  const index = firstStartingAt(mentions, offset + 1) - 1;
   return index >= 0 && mentions[index].start <= offset && offset < mentions[index].end ? mentions[index] : undefined;
 }
 
@@ -338,7 +338,7 @@ function aliasOccurrences(text: string, mentions: readonly Mention[], aliases: R
   const found: Mention[] = [];
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const meant = aliases.get(match[1])!;
-    const index = firstMentionFrom(mentions, match.index + 1) - 1;
+    const index = firstStartingAt(mentions, match.index + 1) - 1;
     const covering = index >= 0 && mentions[index].start <= match.index && match.index < mentions[index].end ? mentions[index] : undefined;
     // Inside a longer name (`M1` in `M1 receptor`) the dictionary's reading stands; the abbreviation's own definition is kept.
     if (covering && (covering.end - covering.start > match[1].length || covering.id === meant.id)) continue;

@@ -94,13 +94,13 @@ function balanceMarkup(text: string, start: number, end: number): { start: numbe
   return { start, end };
 }
 
-/** The index of the first mention (or other span) starting at or after `offset`; the items are sorted by start. */
-export function firstMentionFrom(mentions: readonly { start: number }[], offset: number): number {
+/** The index of the first mention, heading or other span starting at or after `offset`; the items are sorted by start. */
+export function firstStartingAt(spans: readonly { start: number }[], offset: number): number {
   let low = 0;
-  let high = mentions.length;
+  let high = spans.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (mentions[middle].start < offset) low = middle + 1;
+    if (spans[middle].start < offset) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -109,7 +109,7 @@ export function firstMentionFrom(mentions: readonly { start: number }[], offset:
 /** The mentions lying wholly inside `span`. */
 export function mentionsWithin(mentions: readonly Mention[], span: { start: number; end: number }): Mention[] {
   const within: Mention[] = [];
-  for (let index = firstMentionFrom(mentions, span.start); index < mentions.length && mentions[index].start < span.end; index++) {
+  for (let index = firstStartingAt(mentions, span.start); index < mentions.length && mentions[index].start < span.end; index++) {
     if (mentions[index].end <= span.end) within.push(mentions[index]);
   }
   return within;
