@@ -12,6 +12,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../../server/src/service/index';
 import type { AffinityStatement } from '../../server/src/service/extract/types';
 import { readManuscript } from '../../server/src/node/manuscript-files';
+import { recordsForPair } from '../../server/src/service/check/references';
 
 interface TruthEntity {
   as_written?: string;
@@ -55,6 +56,10 @@ export interface FileScore {
   readRight: number;
   /** Truth values whose compound and target the knowledge base names: what read right can reach without new data. */
   reachable: number;
+  /** Truth values whose compound–target pair has a reference value in the knowledge base: what a check can reach. */
+  referenced: number;
+  /** Values read whose verdict is a check against references (consistent, within spread or a finding), not "unchecked". */
+  checked: number;
   /** Diagnostics by severity name, all codes. */
   severities: Record<'error' | 'warning' | 'information' | 'hint', number>;
   /** affinity.* errors and warnings: on correct published text each one is a false alarm. */
@@ -131,6 +136,7 @@ function unitRight(statement: AffinityStatement, truth: TruthStatement): boolean
 
 export class Scorer {
   private knownNames: { compounds: Set<string>; genes: Set<string>; targets: Set<string> } | undefined;
+  private idsByName: { compounds: Map<string, Set<string>>; genes: Map<string, Set<string>>; targets: Map<string, Set<string>> } | undefined;
 
   constructor(private readonly service: LanguageService) {}
 
@@ -154,6 +160,37 @@ export class Scorer {
           ? gene.some((name) => genes.has(name.toUpperCase()))
           : [truth.target?.normalized, truth.target?.as_written].some((name) => name !== undefined && targets.has(fold(name)));
     return compoundKnown && targetKnown;
+  }
+
+  /** Whether the knowledge base holds a reference value for the truth's compound at its target (any measure). */
+  referenced(truth: TruthStatement): boolean {
+    if (!this.idsByName) {
+      const { kb } = this.service.knowledgeBase;
+      const add = (map: Map<string, Set<string>>, key: string | undefined, id: string) => {
+        if (!key) return;
+        const ids = map.get(key);
+        if (ids) ids.add(id);
+        else map.set(key, new Set([id]));
+      };
+      const compounds = new Map<string, Set<string>>();
+      for (const compound of kb.compounds) for (const name of [compound.id, compound.name, ...compound.synonyms, ...(compound.brandNames ?? [])]) add(compounds, fold(name), compound.id);
+      const genes = new Map<string, Set<string>>();
+      const targets = new Map<string, Set<string>>();
+      for (const target of kb.targets) {
+        for (const gene of [target.id, target.genes.human, target.genes.rat, target.genes.mouse]) add(genes, gene?.toUpperCase(), target.id);
+        for (const name of [target.name, target.abbreviation, ...target.synonyms]) add(targets, name ? fold(name) : undefined, target.id);
+      }
+      this.idsByName = { compounds, genes, targets };
+    }
+    const { compounds, genes, targets } = this.idsByName;
+    const wanted = [truth.compound?.normalized, ...(truth.compound?.aliases ?? [])].filter((name): name is string => Boolean(name)).map(fold);
+    const compoundIds = [...wanted, ...wanted.map((name) => name.replace(/^(r|s|rs|sr|rr|ss|l|d|dl|levo|dextro)(?=[a-z]{4})/, ''))].flatMap((name) => [...(compounds.get(name) ?? [])]);
+    const gene = truth.target?.gene;
+    const geneNames = typeof gene === 'string' && gene ? [gene] : Array.isArray(gene) ? gene : [];
+    const targetIds = geneNames.length > 0
+      ? geneNames.flatMap((name) => [...(genes.get(name.toUpperCase()) ?? [])])
+      : [truth.target?.normalized, truth.target?.as_written].flatMap((name) => (name ? [...(targets.get(fold(name)) ?? [])] : []));
+    return compoundIds.some((compoundId) => targetIds.some((targetId) => recordsForPair(this.service.knowledgeBase, compoundId, targetId).length > 0));
   }
 
   private compoundNames(id: string): Set<string> {
@@ -206,6 +243,8 @@ export class Scorer {
       unitRight: 0,
       readRight: 0,
       reachable: 0,
+      referenced: 0,
+      checked: 0,
       severities: { error: 0, warning: 0, information: 0, hint: 0 },
       alarms: [],
       missed: [],
@@ -223,7 +262,7 @@ export class Scorer {
         score.alarms.push(`${name}:${diagnostic.range.start.line + 1} ${severity} ${diagnostic.code}: ${diagnostic.message}`);
       }
     }
-    const read = analysis.checked.map(({ statement }) => ({ statement, line: document.positionAt(statement.valueSpan.start).line + 1, used: false }));
+    const read = analysis.checked.map(({ statement, verdict }) => ({ statement, verdict, line: document.positionAt(statement.valueSpan.start).line + 1, used: false }));
     score.extracted = read.length;
     const describe = (statement: AffinityStatement) =>
       `${statement.measure}${statement.scale === 'p-scale' ? ' (p)' : ''} "${statement.text}" ${statement.compound?.id ?? '-'} at ${statement.target?.id ?? '-'}${statement.unit ? '' : ' (no unit)'}`;
@@ -234,6 +273,7 @@ export class Scorer {
     });
     score.truth = inScope.length;
     score.reachable = inScope.filter((entry) => this.reachable(entry)).length;
+    score.referenced = inScope.filter((entry) => this.referenced(entry)).length;
     for (const entry of inScope) {
       const written = entry.value_as_written?.trim();
       if (written && !(lines[entry.line - 1] ?? '').includes(written)) score.truthProblems.push(`${name}:${entry.line} "${written}" is not on that line`);
@@ -268,6 +308,7 @@ export class Scorer {
       if (measureOk) score.measureRight++;
       if (unitOk) score.unitRight++;
       if (compoundOk && targetOk) score.readRight++;
+      if (compoundOk && targetOk && match.verdict.kind !== 'unchecked') score.checked++;
       if (!compoundOk || !targetOk || !measureOk || !unitOk) {
         const wrongParts = [!compoundOk && 'compound', !targetOk && 'target', !measureOk && 'measure', !unitOk && 'unit'].filter(Boolean).join(', ');
         score.wrong.push(`${label}: read ${describe(match.statement)} [${wrongParts}]`);
@@ -295,7 +336,7 @@ export class Scorer {
 export function sumScores(label: string, files: readonly FileScore[]): FileScore {
   const total: FileScore = { ...emptyScore(label) };
   for (const file of files) {
-    for (const key of ['truth', 'outOfScope', 'extracted', 'found', 'compoundRight', 'targetRight', 'measureRight', 'unitRight', 'readRight', 'reachable'] as const) total[key] += file[key];
+    for (const key of ['truth', 'outOfScope', 'extracted', 'found', 'compoundRight', 'targetRight', 'measureRight', 'unitRight', 'readRight', 'reachable', 'referenced', 'checked'] as const) total[key] += file[key];
     for (const severity of SEVERITY_NAMES) total.severities[severity] += file.severities[severity];
     for (const key of ['alarms', 'missed', 'wrong', 'spurious', 'truthProblems'] as const) total[key].push(...file[key]);
   }
@@ -303,7 +344,7 @@ export function sumScores(label: string, files: readonly FileScore[]): FileScore
 }
 
 function emptyScore(file: string): FileScore {
-  return { file, truth: 0, outOfScope: 0, extracted: 0, found: 0, compoundRight: 0, targetRight: 0, measureRight: 0, unitRight: 0, readRight: 0, reachable: 0, severities: { error: 0, warning: 0, information: 0, hint: 0 }, alarms: [], missed: [], wrong: [], spurious: [], truthProblems: [] };
+  return { file, truth: 0, outOfScope: 0, extracted: 0, found: 0, compoundRight: 0, targetRight: 0, measureRight: 0, unitRight: 0, readRight: 0, reachable: 0, referenced: 0, checked: 0, severities: { error: 0, warning: 0, information: 0, hint: 0 }, alarms: [], missed: [], wrong: [], spurious: [], truthProblems: [] };
 }
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -324,6 +365,8 @@ export function scoreLine(score: FileScore): string {
     `measure ${percent(score.measureRight, score.found).padStart(6)}`,
     `unit ${percent(score.unitRight, score.found).padStart(6)}`,
     `read right ${percent(score.readRight, score.truth).padStart(6)} (KB names ${percent(score.reachable, score.truth)})`,
+    `KB values ${score.referenced}/${score.truth}`,
+    `checked ${score.checked}`,
     `E/W/I/H ${severities.error}/${severities.warning}/${severities.information}/${severities.hint}`,
     `alarms ${score.alarms.length}`,
   ].join(' · ');
