@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AffinityRecord, Compound, KnowledgeBase, Pathway, Reference, Target } from '../server/src/service/kb/types.js';
-import { importGtopdbLigands, importGtopdbTargets, uniqueNames } from '../server/src/service/kb/import/gtopdb.js';
+import { importGtopdbLigandNames, importGtopdbLigands, importGtopdbTargets, uniqueNames } from '../server/src/service/kb/import/gtopdb.js';
+import { importGtopdbInteractions } from '../server/src/service/kb/import/gtopdb-interactions.js';
+import { gtopdbAffinityRecords } from '../server/src/service/kb/import/gtopdb-affinities.js';
 import { importTatsumi, type TransporterKd } from '../server/src/service/kb/import/tatsumi.js';
 import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from '../server/src/service/kb/import/drugcentral.js';
 import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
@@ -23,6 +25,8 @@ const NAMES_OUTPUT = 'dist/names.txt';
 const SOURCES = {
   targets: 'data/sources/gtopdb_2024.1_targets_and_families.csv',
   ligands: 'data/sources/gtopdb_2024.1_ligands_subset6col.csv',
+  ligandNames: 'data/sources/gtopdb_2019.5_ligands.csv',
+  interactions: { path: 'data/sources/gtopdb_2020.5_interactions.csv', release: '2020.5' },
   tatsumi: 'data/sources/tatsumi1997_human_transporter_Kd.csv',
   drugCentral: ['data/sources/drugcentral_antidepressants_extract.tsv', 'data/sources/drugcentral_extract_more.tsv'],
   roles: 'data/sources/target_roles.csv',
@@ -153,6 +157,59 @@ function buildTargetIndex(targets: Target[]) {
   };
 }
 
+/**
+ * Ion channels GtoPdb lists only by subunit (`GABAA receptor α1 subunit` … in the family `GABAA receptors`) are written
+ * as one receptor: `GABA-A receptor`, `glycine receptor`, `nicotinic acetylcholine receptor`. Such a family, when most
+ * of its targets are subunits and none is the receptor itself, becomes a group of its subunits with the family's name.
+ */
+function addSubunitFamilyGroups(targets: Target[], subscriptSpellings: Map<string, string[]>): Target[] {
+  const byFamily = new Map<string, Target[]>();
+  for (const target of targets) for (const family of (target.family ?? '').split('; ')) if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), target]);
+  const names = new Set(targets.flatMap((t) => [t.name, ...t.synonyms]).map((n) => n.toLowerCase()));
+  const groups: Target[] = [];
+  for (const [family, members] of byFamily) {
+    const singular = /^(.+?) receptors(?: \([^)]*\))?$/i.exec(family)?.[1];
+    if (!singular) continue;
+    const subunits = members.filter((t) => /\bsubunit\b/i.test(t.name));
+    if (subunits.length < 2 || subunits.length < 0.8 * members.length) continue;
+    const name = `${singular} receptor`;
+    if (names.has(name.toLowerCase())) continue;
+    const [firstWord, ...rest] = singular.split(' ');
+    const spelled = (subscriptSpellings.get(firstWord) ?? []).map((variant) => [variant, ...rest].join(' '));
+    const abbreviation = /\(([A-Za-z]{2,6})\)$/.exec(family)?.[1];
+    groups.push({
+      id: `group:${singular.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      name,
+      ...(abbreviation ? { abbreviation: `${abbreviation} receptor` } : {}),
+      synonyms: uniqueNames([...spelled.map((s) => `${s} receptor`), ...(abbreviation ? [`${abbreviation}R`] : [])], [name]),
+      genes: {},
+      family,
+      type: 'group',
+      members: subunits.map((t) => t.id),
+      roles: [],
+    });
+  }
+  return [...targets, ...groups];
+}
+
+/**
+ * `5-HT3A` (GtoPdb's name for the receptor) is written `5-HT3A receptor`; GtoPdb's `μ receptor` of the opioid receptors
+ * is `MOR` (likewise `KOR`, `DOR`): the Latin initial of its Greek letter, the family's initial, R.
+ */
+const GREEK_INITIAL: Record<string, string> = { α: 'A', β: 'B', γ: 'G', δ: 'D', ε: 'E', κ: 'K', μ: 'M', σ: 'S' };
+
+function addReceptorForms(targets: Target[]): void {
+  for (const target of targets) {
+    const family = /^(\S+) receptors$/i.exec(target.family ?? '')?.[1];
+    if (!family) continue;
+    const added: string[] = [];
+    if (/^[0-9A-Za-z-]{2,10}$/.test(target.name) && /\d/.test(target.name) && target.type !== 'group') added.push(`${target.name} receptor`);
+    const greek = /^([α-ω]) receptor$/.exec(target.name)?.[1];
+    if (greek && GREEK_INITIAL[greek]) added.push(`${GREEK_INITIAL[greek]}${family[0].toUpperCase()}R`);
+    if (added.length > 0) target.synonyms = uniqueNames([...target.synonyms, ...added], [target.name]);
+  }
+}
+
 // ---------- compounds ----------
 
 function buildCompounds(curated: Compound[], ligands: ReturnType<typeof importGtopdbLigands>): Compound[] {
@@ -170,7 +227,56 @@ function buildCompounds(curated: Compound[], ligands: ReturnType<typeof importGt
   return [...curated, ...fromGtopdb];
 }
 
+/** Synonyms, INN, brand names and the approved flag of GtoPdb's ligand list, on the compound with that ligand id. */
+function addLigandNames(compounds: Compound[], ligandNames: ReturnType<typeof importGtopdbLigandNames>): number {
+  const byLigandId = new Map(compounds.filter((c) => c.gtopdbLigandId !== undefined).map((c) => [c.gtopdbLigandId!, c]));
+  let enriched = 0;
+  for (const ligand of ligandNames) {
+    const compound = byLigandId.get(ligand.gtopdbId);
+    if (!compound) continue;
+    const exclude = [compound.name];
+    const synonyms = uniqueNames([...compound.synonyms, ...(ligand.name.toLowerCase() === compound.name.toLowerCase() ? [] : [ligand.name]), ...ligand.synonyms], exclude);
+    const brandNames = uniqueNames([...(compound.brandNames ?? []), ...ligand.brandNames], exclude);
+    if (synonyms.length > compound.synonyms.length || brandNames.length > (compound.brandNames?.length ?? 0)) enriched++;
+    compound.synonyms = synonyms;
+    if (brandNames.length > 0) compound.brandNames = brandNames;
+    if (ligand.approved) compound.approved = true;
+  }
+  return enriched;
+}
+
 // ---------- affinities ----------
+
+/** Ki and Kd are one measure when records are compared: GtoPdb files some Tatsumi 1997 values as pKi. */
+function sameMeasureFamily(a: AffinityRecord['measure'], b: AffinityRecord['measure']): boolean {
+  const family = (m: AffinityRecord['measure']) => (m === 'Kd' ? 'Ki' : m);
+  return family(a) === family(b);
+}
+
+function gtopdbRecords(compounds: Compound[], targets: Target[], references: Reference[], primary: AffinityRecord[]) {
+  const { path, release } = SOURCES.interactions;
+  const parsed = importGtopdbInteractions(readText(path), path);
+  if (parsed.skipped.length > 0) console.warn(parsed.skipped.map(({ line, reason }) => `${path}:${line}: skipped: ${reason}`).join('\n'));
+  const compoundOfLigand = new Map(compounds.filter((c) => c.gtopdbLigandId !== undefined).map((c) => [c.gtopdbLigandId!, c.id]));
+  const targetOfGtopdbId = new Map(targets.filter((t) => t.gtopdbId !== undefined).map((t) => [t.gtopdbId!, t.id]));
+  const referenceOfPmid = new Map(references.filter((r) => r.pmid).map((r) => [r.pmid!, r.id]));
+  const pmidOfReference = new Map(references.filter((r) => r.pmid).map((r) => [r.id, r.pmid!]));
+  const primaryByPaper = new Map<string, AffinityRecord[]>();
+  for (const record of primary) {
+    const pmid = pmidOfReference.get(record.referenceId);
+    if (!pmid || !record.target) continue;
+    const key = `${record.compound}|${record.target}|${pmid}`;
+    primaryByPaper.set(key, [...(primaryByPaper.get(key) ?? []), record]);
+  }
+  const converted = gtopdbAffinityRecords(parsed.interactions, release, {
+    compoundOfLigand: (id) => compoundOfLigand.get(id),
+    targetOfGtopdbId: (id) => targetOfGtopdbId.get(id),
+    referenceOfPmid: (pmid) => referenceOfPmid.get(pmid),
+    duplicateOf: (compound, target, pmids, record) =>
+      pmids.flatMap((pmid) => primaryByPaper.get(`${compound}|${target}|${pmid}`) ?? []).find((other) => sameMeasureFamily(other.measure, record.measure) && other.species === record.species)?.id,
+  });
+  return { parsed, converted, release };
+}
 
 function tatsumiRecords(rows: TransporterKd[], compounds: Set<string>): AffinityRecord[] {
   return rows.map((row) => {
@@ -284,10 +390,12 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
   const ligands = importGtopdbLigands(readText(SOURCES.ligands), SOURCES.ligands);
   const references = readCurated<Reference[]>(CURATED.references, 'references');
   const referenceIds = new Set(references.map((r) => r.id));
-  const targets = mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets'));
+  const targets = addSubunitFamilyGroups(mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets')), targetImport.subscriptSpellings);
+  addReceptorForms(targets);
   addFamilyPrefixedNames(targets, readCurated<Record<string, string[] | string>>(CURATED.targets, 'familyPrefixes'));
   addBareReceptorCodes(targets);
   const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds'), ligands);
+  const compoundsWithNewNames = addLigandNames(compounds, importGtopdbLigandNames(readText(SOURCES.ligandNames), SOURCES.ligandNames));
   const compoundIds = new Set(compounds.map((c) => c.id));
 
   const curatedAffinities = readCurated<AffinityRecord[]>(CURATED.affinities, 'affinities');
@@ -295,6 +403,10 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
   const resolveTarget = buildTargetIndex(targets);
   const drugCentralRows = SOURCES.drugCentral.flatMap((path) => importDrugCentral(readText(path), path));
   const drugCentral = drugCentralRecords(drugCentralRows, compoundIds, resolveTarget, new Set(tatsumi.map((r) => r.id)));
+
+  const gtopdb = gtopdbRecords(compounds, targets, references, [...curatedAffinities, ...tatsumi]);
+  const approvedByInteraction = new Set(gtopdb.parsed.interactions.filter((row) => row.approvedDrug).map((row) => row.ligandId));
+  for (const compound of compounds) if (compound.gtopdbLigandId !== undefined && approvedByInteraction.has(compound.gtopdbLigandId)) compound.approved = true;
 
   const rolesAttached = attachRoles(targets, readCurated<Record<string, string | null>>(CURATED.roleReferences, 'references'), referenceIds);
   const pathways = readCurated<Pathway[]>(CURATED.pathways, 'pathways');
@@ -305,24 +417,37 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
     builtFrom: [...inputsRead],
     compounds,
     targets,
-    affinities: [...curatedAffinities, ...tatsumi, ...drugCentral.records],
+    affinities: [...curatedAffinities, ...tatsumi, ...drugCentral.records, ...gtopdb.converted.affinities],
     pathways,
-    references,
+    references: [...references, ...gtopdb.converted.references],
     stopNames,
   };
   const excludedTotal = [...drugCentral.excluded.values()].reduce((a, b) => a + b, 0);
   const report: Record<string, number | string> = {
     'GtoPdb target rows': targetImport.rowCount,
     'GtoPdb targets (unique)': targetImport.targets.length,
-    'curated groups/complexes': targets.length - targetImport.targets.length,
+    'curated groups/complexes and subunit-family groups': targets.length - targetImport.targets.length,
     'targets total': targets.length,
     'GtoPdb ligands': ligands.length,
     'compounds total': compounds.length,
+    'compounds given GtoPdb 2019.5 synonyms or brand names': compoundsWithNewNames,
+    'approved drugs': compounds.filter((c) => c.approved).length,
     'curated compounds': compounds.filter((c) => !c.id.startsWith('GtoPdb-ligand:')).length,
     'affinity records': kb.affinities.length,
     '  curated (seed + papers)': curatedAffinities.length,
     '  Tatsumi 1997': tatsumi.length,
     '  DrugCentral kept': drugCentral.records.length,
+    [`  GtoPdb ${gtopdb.release} interactions`]: gtopdb.converted.affinities.length,
+    [`GtoPdb ${gtopdb.release} rows read`]: gtopdb.parsed.rowsRead,
+    '  with an affinity': gtopdb.parsed.interactions.length + gtopdb.parsed.skipped.length,
+    '  skipped, unreadable': gtopdb.parsed.skipped.length,
+    '  without a target (organism-level effect)': gtopdb.parsed.withoutTarget,
+    '  target is a GtoPdb ligand (peptide/protein)': gtopdb.parsed.ligandAsTarget,
+    '  ligand ids no longer in GtoPdb 2024.1': gtopdb.converted.unknownLigands.size,
+    '  target ids no longer in GtoPdb 2024.1': gtopdb.converted.unknownTargets.size,
+    '  rows left out for those ids': gtopdb.converted.rowsWithoutEntry,
+    '  same paper as a Tatsumi/curated record (marked duplicate)': gtopdb.converted.duplicates,
+    '  PubMed references added': gtopdb.converted.references.filter((r) => r.pmid).length,
     'DrugCentral rows read': drugCentralRows.length,
     'DrugCentral rows excluded': excludedTotal,
     ...Object.fromEntries([...drugCentral.excluded].sort().map(([reason, n]) => [`  excluded: ${reason}`, n])),
@@ -330,7 +455,10 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
     'duplicates of Tatsumi 1997 marked': kb.affinities.filter((a) => a.duplicateOf).length,
     'target roles attached': rolesAttached,
     pathways: pathways.length,
-    references: references.length,
+    references: kb.references.length,
+    'compounds with affinity records': new Set(kb.affinities.map((a) => a.compound)).size,
+    'targets with affinity records': new Set(kb.affinities.map((a) => a.target).filter(Boolean)).size,
+    'compound–target pairs with affinity records': new Set(kb.affinities.filter((a) => a.target).map((a) => `${a.compound}|${a.target}`)).size,
     'stop names': stopNames.length,
   };
   return { kb, report };

@@ -90,6 +90,7 @@ export function checkIntegrity(kb: KnowledgeBase, sourceName: string): string[] 
     if (!compounds.has(a.compound)) missing(`${where}.compound`, 'compound', a.compound);
     if (a.target !== undefined && !targets.has(a.target)) missing(`${where}.target`, 'target', a.target);
     if (!references.has(a.referenceId)) missing(`${where}.referenceId`, 'reference', a.referenceId);
+    a.otherReferenceIds?.forEach((r, j) => references.has(r) || missing(`${where}.otherReferenceIds[${j}]`, 'reference', r));
     if (a.duplicateOf !== undefined && !affinities.has(a.duplicateOf)) missing(`${where}.duplicateOf`, 'affinity', a.duplicateOf);
     if (a.valueHighNm !== undefined && a.valueHighNm < a.valueNm) {
       errors.push(`${sourceName}: ${where}.valueHighNm: ${a.valueHighNm} is below valueNm ${a.valueNm}`);

@@ -46,6 +46,7 @@ export const knowledgeBaseDefinitions = {
       pubchemCid: { type: 'integer', minimum: 1 },
       chemblId: { type: 'string', pattern: '^CHEMBL[0-9]+$' },
       type: nonEmptyString,
+      approved: { type: 'boolean' },
     },
   },
   pathwayRole: {
@@ -90,6 +91,9 @@ export const knowledgeBaseDefinitions = {
       assay: nonEmptyString,
       conditions: nonEmptyString,
       referenceId: nonEmptyString,
+      otherReferenceIds: stringList,
+      action: nonEmptyString,
+      primaryTarget: { type: 'boolean' },
       grade: { enum: ['primary', 'database', 'vendor'] },
       origin: nonEmptyString,
       note: nonEmptyString,

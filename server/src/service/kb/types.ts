@@ -42,6 +42,8 @@ export interface Compound {
   chemblId?: string;
   /** GtoPdb ligand type (Synthetic organic, Peptide, Metabolite, ...). */
   type?: string;
+  /** An approved drug (GtoPdb's flag). */
+  approved?: boolean;
 }
 
 export interface PathwayRole {
@@ -86,6 +88,12 @@ export interface AffinityRecord {
   assay?: string;
   conditions?: string;
   referenceId: string;
+  /** Further papers the source cites for the same value (GtoPdb lists several PubMed IDs for some rows). */
+  otherReferenceIds?: string[];
+  /** What the compound does there: `Agonist (full agonist)`, `Antagonist`, `Inhibitor`, `Channel blocker` … */
+  action?: string;
+  /** The source marks this target as the compound's primary target. */
+  primaryTarget?: boolean;
   grade: Grade;
   /** Where this record came from (seed, Tatsumi 1997, DrugCentral CHEMBL/WOMBAT-PK/PDSP, ...). */
   origin: string;

@@ -86,10 +86,25 @@ interface CandidateName {
   priority: Priority;
 }
 
+/**
+ * A receptor made of one kind of subunit carries the subunit's name (GtoPdb's `5-HT3A` receptor of `5-HT3A` subunits):
+ * the name means the receptor, so the subunit does not claim it too (a tie would leave the name unread).
+ */
+function namesTakenByTheirReceptor(targets: readonly KnowledgeBase['targets'][number][]): Set<string> {
+  const byId = new Map(targets.map((target) => [target.id, target]));
+  const taken = new Set<string>();
+  for (const target of targets) {
+    const only = target.members?.length === 1 ? byId.get(target.members[0]) : undefined;
+    if (only && only.name.toLowerCase() === target.name.toLowerCase()) taken.add(only.id);
+  }
+  return taken;
+}
+
 function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Generator<CandidateName> {
+  const namedAfterReceptor = namesTakenByTheirReceptor(kb.targets);
   for (const target of kb.targets) {
     const entity = { kind: 'target' as const, id: target.id };
-    yield { text: target.name, ...entity, priority: Priority.PreferredName };
+    if (!namedAfterReceptor.has(target.id)) yield { text: target.name, ...entity, priority: Priority.PreferredName };
     if (target.abbreviation) yield { text: target.abbreviation, ...entity, priority: Priority.PreferredName };
     // `hSERT`, `hNET`: the human clone, as binding papers write it.
     if (target.abbreviation && HUMAN_CLONE_PREFIXABLE.test(target.abbreviation)) yield { text: `h${target.abbreviation}`, ...entity, priority: Priority.Synonym };

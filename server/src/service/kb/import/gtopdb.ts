@@ -10,6 +10,11 @@ const TARGET_COLUMNS = [
 
 export interface TargetImport {
   targets: Target[];
+  /**
+   * Other spellings of names GtoPdb writes with a subscript letter: `GABA<sub>A</sub>` is `GABAA` once stripped, and
+   * writers type `GABA-A`, `GABA(A)` or `GABA A`.
+   */
+  subscriptSpellings: Map<string, string[]>;
   /** Rows read; a target listed under several families has one row per family. */
   rowCount: number;
 }
@@ -50,8 +55,17 @@ export function importGtopdbTargets(text: string, source: string): TargetImport 
   const get = columns(table, TARGET_COLUMNS);
   const byGtopdbId = new Map<number, { target: Target; subunitIds: number[] }>();
   const symbolOwners = new Map<string, Set<number>>();
+  const subscriptSpellings = new Map<string, string[]>();
+  const noteSubscripts = (raw: string) => {
+    for (const match of raw.matchAll(/([A-Za-z]{2,})<sub>([A-Z])<\/sub>/g)) {
+      const [, word, letter] = match;
+      subscriptSpellings.set(`${word}${letter}`, [`${word}-${letter}`, `${word}(${letter})`, `${word} ${letter}`]);
+    }
+  };
 
   for (const row of table.rows) {
+    noteSubscripts(get(row, 'Family name'));
+    noteSubscripts(get(row, 'Target name'));
     const gtopdbId = positiveInteger(get(row, 'Target id'), source, row, 'Target id');
     const family = stripMarkup(get(row, 'Family name'));
     const existing = byGtopdbId.get(gtopdbId);
@@ -109,7 +123,7 @@ export function importGtopdbTargets(text: string, source: string): TargetImport 
     const members = subunitIds.map((id) => byGtopdbId.get(id)?.target.id).filter((id): id is string => id !== undefined);
     if (members.length > 0) target.members = members;
   }
-  return { targets: [...byGtopdbId.values()].map((v) => v.target), rowCount: table.rows.length };
+  return { targets: [...byGtopdbId.values()].map((v) => v.target), rowCount: table.rows.length, subscriptSpellings };
 }
 
 function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -135,5 +149,54 @@ export function importGtopdbLigands(text: string, source: string): GtopdbLigand[
     if (!name) throw new SourceFormatError(source, row.line, 'field "Name" is empty');
     const type = optional(get(row, 'Type'));
     return { gtopdbId, name, ...(type ? { type } : {}) };
+  });
+}
+
+export interface GtopdbLigandNames {
+  gtopdbId: number;
+  name: string;
+  /** Synonyms a writer may type: INN and other names; radiolabelled forms, patent and paper compound numbers left out. */
+  synonyms: string[];
+  /** Names GtoPdb marks with ® or ™. */
+  brandNames: string[];
+  approved: boolean;
+}
+
+/** `compound 17 [PMID: 12570381]`, `[125I]lysergide`, `example 5 [WO2015083028]`: labels, not names a writer types. */
+const NOT_A_WRITTEN_NAME = /[[\]]|^(compound|example|cpd\.?|ex\.?)\s/i;
+
+/** `Elavil®` → brand `Elavil`; `Tosymra® (nasal spray)` → brand `Tosymra`. */
+function splitBrand(synonym: string): { brand?: string; name?: string } {
+  const brand = /^(.*?)\s*[®™]/.exec(synonym);
+  if (brand) return brand[1] ? { brand: brand[1] } : {};
+  return { name: synonym };
+}
+
+/**
+ * Reads the synonyms of a GtoPdb `ligands.csv` (any release: `Ligand id` or `Ligand ID`; `Synonyms` and `INN` when
+ * present). Names are stripped of HTML; a name equal to the ligand's own is dropped.
+ */
+export function importGtopdbLigandNames(text: string, source: string): GtopdbLigandNames[] {
+  const table = parseDelimited(text, source);
+  const find = (...names: string[]): number => table.header.findIndex((header) => names.includes(header.toLowerCase()));
+  const idColumn = find('ligand id');
+  const nameColumn = find('name');
+  if (idColumn < 0 || nameColumn < 0) throw new SourceFormatError(source, 1, `missing column "Ligand ID" or "Name" (header: ${table.header.join(', ')})`);
+  const synonymsColumn = find('synonyms');
+  const innColumn = find('inn');
+  const approvedColumn = find('approved');
+  const cell = (row: Row, column: number): string => (column < 0 ? '' : row.cells[column].trim());
+  return table.rows.map((row) => {
+    const gtopdbId = positiveInteger(cell(row, idColumn), source, row, 'Ligand ID');
+    const name = stripMarkup(cell(row, nameColumn));
+    const written = [stripMarkup(cell(row, innColumn)), ...splitMulti(cell(row, synonymsColumn)).map(stripMarkup)].filter((synonym) => synonym !== '' && !NOT_A_WRITTEN_NAME.test(synonym));
+    const parts = written.map(splitBrand);
+    return {
+      gtopdbId,
+      name,
+      synonyms: uniqueNames(parts.flatMap((part) => (part.name ? [part.name] : [])), [name]),
+      brandNames: uniqueNames(parts.flatMap((part) => (part.brand ? [part.brand] : [])), [name]),
+      approved: /^(yes|true|t|1)$/i.test(cell(row, approvedColumn)),
+    };
   });
 }
