@@ -35,6 +35,13 @@ export function isConsistent(fold: number): boolean {
  */
 export const EXPLANATION_FACTOR = 1.5;
 
+/**
+ * A unit slip puts a value about 1000× off. Against a single published value it still counts when the value is this far
+ * off; one only 10× beyond a wide single-source range that lands inside it once divided by 1000 (79.5 µM against
+ * 40 nM–7.9 µM) may be a difference between assays.
+ */
+export const UNIT_SLIP_MIN_FOLD = 100;
+
 export function explains(fold: number): boolean {
   return fold <= EXPLANATION_FACTOR * (1 + 1e-9);
 }

@@ -5,7 +5,7 @@ import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR, SAME_DIGITS_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
-import { recordsForPair, statementEvidence } from './references';
+import { independentSources, recordsForPair, statementEvidence } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
@@ -87,8 +87,7 @@ function uncheckedReason(statement: AffinityStatement): string {
 
 /** How far off a value no slip explains must be to be a mismatch: further when one source alone gives the references. */
 function mismatchFactor(evidence: Evidence): number {
-  const sources = new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId));
-  return sources.size <= 1 ? SINGLE_SOURCE_MISQUOTE_FACTOR : MISQUOTE_FACTOR;
+  return independentSources(evidence) <= 1 ? SINGLE_SOURCE_MISQUOTE_FACTOR : MISQUOTE_FACTOR;
 }
 
 /** The verdict on one statement: consistent, within the spread of published values, a finding, or not checkable. */
@@ -107,6 +106,10 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     if (thousandfold < MISQUOTE_FACTOR) return { kind: 'unchecked', reason: `${input.scanned.text.slice(statement.valueSpan.start, statement.valueSpan.end)} may use the point to group thousands, as some tables do; read so, it matches the references` };
   }
   if (isConsistent(fold)) {
+    // Outside every reference, with the very digits of one of them moved (345 nM for 3.45 nM while another paper gives
+    // 141 nM): a slip, however wide the spread of the others.
+    const slip = fold > 1 ? sameDigitsSlip(context) : undefined;
+    if (slip) return { kind: 'finding', finding: slip };
     const finding = condition(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
   }

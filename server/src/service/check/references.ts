@@ -42,6 +42,11 @@ export function evidenceFor(records: readonly AffinityRecord[], measure: Measure
   };
 }
 
+/** How many independent sources (papers, databases, vendor sheets) the evidence rests on; copies of another record do not count. */
+export function independentSources(evidence: Evidence): number {
+  return new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId)).size;
+}
+
 /** `Ki`, or `Ki/Kd` when the reference set holds both. */
 export function evidenceLabel(evidence: Evidence): string {
   return measuresOf(evidence.records).join('/');

@@ -60,6 +60,11 @@ export interface Finding {
    * the unit from a caption): a finding on an inferred reading is never more than information.
    */
   assumed: Assumption[];
+  /**
+   * The references are one published value (one paper or one database entry): the spread between laboratories is
+   * unknown, so a difference is never more than information, except a unit slip that puts the value ≥ 100× off.
+   */
+  singleSource: boolean;
 }
 
 export type Verdict =

@@ -69,8 +69,11 @@ function problemDiagnostic(document: TextDocument, problem: Problem, defaultSeve
  */
 export function toDiagnostic(document: TextDocument, finding: Finding, settings: DiagnosticSettings = {}): Diagnostic | undefined {
   const inferred = finding.assumed.length > 0;
-  const message = inferred ? `${finding.message} Read with the ${finding.assumed.map((assumption) => `${assumption.part} ${assumption.from}`).join(', the ')}: a guess, so information only.` : finding.message;
-  return problemDiagnostic(document, { ...finding, message, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings, inferred ? 'information' : undefined);
+  let message = finding.message;
+  if (inferred) message += ` Read with the ${finding.assumed.map((assumption) => `${assumption.part} ${assumption.from}`).join(', the ')}: a guess, so information only.`;
+  else if (finding.singleSource) message += ' One published value is on record for this pair, so how far laboratories differ is unknown: information only.';
+  const atMost = inferred || finding.singleSource ? 'information' : undefined;
+  return problemDiagnostic(document, { ...finding, message, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings, atMost);
 }
 
 export function citationDiagnostic(document: TextDocument, problem: CitationProblem, settings: DiagnosticSettings = {}): Diagnostic | undefined {

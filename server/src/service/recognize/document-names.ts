@@ -19,7 +19,7 @@ export interface NameContext {
  */
 export function refineMentions(scanned: ScannedDocument, mentions: readonly Mention[], context: NameContext): Mention[] {
   const { masked } = scanned;
-  let refined = transportersNamedByUptake(masked, mergeLigandNamedTargets(masked, mentions, context), context.dictionary);
+  let refined = transportersNamedByUptake(masked, withoutLigandsNamingReceptors(masked, mergeLigandNamedTargets(masked, mentions, context)), context.dictionary);
   refined = withAdded(refined, cellNames(masked, scanned.tables, refined, context.dictionary));
   const lists = headNounLists(masked, refined, context.dictionary);
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
@@ -117,6 +117,27 @@ function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], con
     merged.push(mention);
   }
   return merged;
+}
+
+/** What follows a transmitter that names a family of receptors: `(5-HT) receptor`, ` receptors`, ` transporter`. */
+const RECEPTOR_NOUN_AFTER = /^[ \t]*(\([^()\n]{1,16}\)[ \t]*)?(?:receptors?|adrenoceptors?|transporters?)\b/i;
+
+/**
+ * `the serotonin (5-HT) receptor subtype 5-HT1F`, `dopamine receptors`: the transmitter names a receptor family there, and
+ * is not the compound a value is for (nor is its abbreviation in the parenthesis).
+ */
+function withoutLigandsNamingReceptors(text: string, mentions: readonly Mention[]): Mention[] {
+  const dropped = new Set<Mention>();
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index];
+    if (mention.kind !== 'compound') continue;
+    const after = RECEPTOR_NOUN_AFTER.exec(text.slice(mention.end, mention.end + 40));
+    if (!after) continue;
+    dropped.add(mention);
+    const parenthesisEnd = mention.end + (after[1] ? after.index + after[0].indexOf(after[1]) + after[1].length : 0);
+    for (let inner = index + 1; inner < mentions.length && mentions[inner].start < parenthesisEnd; inner++) if (mentions[inner].kind === 'compound') dropped.add(mentions[inner]);
+  }
+  return dropped.size === 0 ? [...mentions] : mentions.filter((mention) => !dropped.has(mention));
 }
 
 /**

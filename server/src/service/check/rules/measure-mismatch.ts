@@ -1,24 +1,41 @@
 import type { RuleContext } from '../context';
+import type { Measure } from '../../kb/types';
 import { explains, isSameNumber } from '../distance';
 import { evidenceFor, interchangeableMeasure, measuresOf } from '../references';
+import { significantDigits } from './same-digits-slip';
 import { relabelMeasure } from '../relabel-measure';
 import type { Finding } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldOne, names, written } from './shared';
+
+/**
+ * Which measures can be mistaken for one another: a binding constant (Ki, Kd) and an inhibition IC50. An antagonist's Kb
+ * and pA2 estimate its Ki, so agreeing with a Ki is no mistake; an agonist's EC50 is a potency, not a binding constant.
+ */
+function confusable(written: Measure, recorded: Measure): boolean {
+  const binding = (measure: Measure) => measure === 'Ki' || measure === 'Kd';
+  return (written === 'IC50' && binding(recorded)) || (binding(written) && recorded === 'IC50');
+}
 
 /**
  * The value matches a different measure of the same pair (an IC50 quoted as a Ki; Ki and Kd count as one measure). With
- * no record of the written measure, it must be the other measure's number; otherwise it must explain the misquote closely.
+ * no record of the written measure, it must be one record's very number, a single value of two or more significant
+ * digits (an IC50 of `1 nM` beside a Ki of 1 nM is chance); otherwise it must explain the misquote closely.
  */
 export function measureMismatch(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
   // A bound (`IC50 > 1000 nM`) says the compound is weak there; any weaker value of another measure agrees with it.
   if (statement.relation !== '=' && statement.relation !== '~') return undefined;
   for (const measure of measuresOf(pairRecords)) {
-    if (measure === statement.measure || measure === 'conc' || measure === interchangeableMeasure(statement.measure)) continue;
+    if (measure === statement.measure || measure === interchangeableMeasure(statement.measure) || !confusable(statement.measure, measure)) continue;
     const other = evidenceFor(pairRecords, measure);
     if (!other) continue;
     const residual = foldFrom(context, other);
-    if (!(context.evidence ? explains(residual) : isSameNumber(residual))) continue;
+    const matches = context.evidence
+      ? explains(residual)
+      : statement.valueHigh === undefined &&
+        significantDigits(statement.value).length >= 2 &&
+        other.records.some((record) => record.valueHighNm === undefined && isSameNumber(foldOne(context, record)));
+    if (!matches) continue;
     const label = relabelMeasure(statement.measureText ?? measure, measure);
     const fixes = statement.measureSpan ? [{ title: `Change the measure to ${label}`, edits: [{ span: statement.measureSpan, newText: label }], preferred: true }] : [];
     return finding(

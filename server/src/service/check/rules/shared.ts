@@ -1,9 +1,9 @@
 import type { AffinityRecord } from '../../kb/types';
 import type { Evidence, Finding, Fix } from '../types';
 import type { RuleContext } from '../context';
-import { foldOutside } from '../distance';
+import { foldOutside, UNIT_SLIP_MIN_FOLD } from '../distance';
 import { replaceWithReferenceFixes } from '../fixes';
-import { evidenceLabel } from '../references';
+import { evidenceLabel, independentSources } from '../references';
 import type { CheckCode } from '../types';
 import { assumptionsOf } from '../../extract/reading';
 import { formatConcentration, shortCitation } from '../../kb/format';
@@ -41,6 +41,7 @@ export function finding(context: RuleContext, code: CheckCode, evidence: Evidenc
     factor,
     residual,
     assumed: assumptionsOf(context.statement, code === 'affinity.measure-mismatch'),
+    singleSource: independentSources(evidence) <= 1 && !(code === 'affinity.unit-slip' && factor >= UNIT_SLIP_MIN_FOLD),
     fixes: [...fixes, ...replaceWithReferenceFixes(context.kb, context.statement, evidence.records, context.format).map((fix) => ({ ...fix, preferred: fixes.length === 0 && fix.preferred }))],
   };
 }

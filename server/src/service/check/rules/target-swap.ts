@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import { explains, isSameNumber } from '../distance';
-import { recordsForPair, relatedTargetIds, statementEvidence } from '../references';
+import { independentSources, recordsForPair, relatedTargetIds, statementEvidence } from '../references';
 import type { Evidence } from '../types';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
@@ -14,7 +14,7 @@ export function targetSwap(context: RuleContext): Finding | undefined {
   if (!evidence) return undefined;
   // One source cannot show the spread between laboratories: then the value must be the other target's very number,
   // since a table of many targets matches some value within 1.5× by chance (olanzapine's 27 nM at D4 near D1's 40 nM).
-  const singleSource = new Set(evidence.records.filter((record) => !record.duplicateOf).map((record) => record.referenceId)).size <= 1;
+  const singleSource = independentSources(evidence) <= 1;
   for (const { targetId, evidence: other } of context.nearbyTargets) {
     const residual = foldFrom(context, other);
     if (singleSource ? isSameNumber(residual) : explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named nearby');
