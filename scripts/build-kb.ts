@@ -199,7 +199,11 @@ function addSubunitFamilyGroups(targets: Target[], subscriptSpellings: Map<strin
 const GREEK_INITIAL: Record<string, string> = { α: 'A', β: 'B', γ: 'G', δ: 'D', ε: 'E', κ: 'K', μ: 'M', σ: 'S' };
 
 function addReceptorForms(targets: Target[]): void {
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  // The subunit of a one-subunit receptor of the same name (`5-HT3A`): the forms belong to the receptor.
+  const subunitsNamedAsReceptor = new Set(targets.flatMap((t) => (t.members?.length === 1 && byId.get(t.members[0])?.name === t.name ? [t.members[0]] : [])));
   for (const target of targets) {
+    if (subunitsNamedAsReceptor.has(target.id)) continue;
     const family = /^(\S+) receptors$/i.exec(target.family ?? '')?.[1];
     if (!family) continue;
     const added: string[] = [];

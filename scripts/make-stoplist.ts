@@ -17,8 +17,9 @@ const CHEMICAL_BACKGROUND = [
   'sodium', 'calcium', 'potassium', 'chloride', 'zinc', 'water', 'oxygen', 'magnesium', 'iron', 'copper', 'hydrogen',
   'nitrogen', 'carbon', 'proton', 'protons', 'phosphate', 'sulfate', 'sulphate', 'bicarbonate', 'carbon dioxide',
   'carbon monoxide', 'nitric oxide', 'no', 'co', 'h2o', 'o2', 'co2', 'na+', 'k+', 'ca2+', 'cl-', 'mg2+', 'zn2+',
-  // `alazocine HCl`: the salt a drug is given as.
-  'hcl', 'hbr',
+  // `alazocine HCl`, `fentanyl citrate`: the salt a drug is given as.
+  'hcl', 'hbr', 'citrate', 'acetate', 'maleate', 'fumarate', 'tartrate', 'mesylate', 'besylate', 'tosylate', 'succinate',
+  'hydrochloride', 'hydrobromide', 'oxalate', 'lactate', 'malate', 'bitartrate', 'dihydrochloride', 'sulfate salt',
 ];
 /** Cell lines and laboratory words that GtoPdb lists as a target's synonym (`HEK` for EPHA3): methods text is full of them. */
 const LABORATORY_WORDS = ['hek', 'hek293', 'hek-293', 'hek 293', 'cho', 'cho-k1', 'cos', 'cos-7', 'cos7', 'hela', 'pc12', 'sf9', 'sh-sy5y', 'mdck', 'jurkat', 'u2os', 'a549', 'hepg2', 'mcf-7', 'mcf7'];
@@ -32,6 +33,7 @@ const REAL_COMPOUND_WORDS = [
   'riboflavin', 'saccharin', 'streptomycin', 'strychnine', 'sucrose', 'testosterone', 'thiamine', 'urea', 'vip', 'epa',
   'serotonin', 'dopamine', 'acetylcholine', 'glutamate', 'glycine', 'adenosine', 'adrenaline', 'noradrenaline',
   'epinephrine', 'norepinephrine', 'melatonin', 'oxytocin', 'vasopressin', 'lithium', 'amitriptyline',
+  'acetaminophen', 'heroin', 'niacin', 'adrenalin', 'lsd', 'penicillin', 'aspirin', 'warfarin', 'digitalis',
 ];
 
 function curatedAliases(): Set<string> {
@@ -52,8 +54,12 @@ function namesOf(entry: { name: string; abbreviation?: string; synonyms: string[
 
 function main(): void {
   const kb = JSON.parse(readFileSync(join(ROOT, 'dist/kb.json'), 'utf8')) as KnowledgeBase;
-  const words = new Set(readFileSync(WORDS, 'utf8').split('\n').filter((w) => w && !w.includes("'")).map((w) => w.toLowerCase()));
-  const keep = new Set([...curatedAliases(), ...REAL_COMPOUND_WORDS]);
+  const wordList = readFileSync(WORDS, 'utf8').split('\n').filter((w) => w && !w.includes("'"));
+  const words = new Set(wordList.map((w) => w.toLowerCase()));
+  // `Prozac`, `Valium`: the word list spells them only with a capital; as a brand name they name the drug.
+  const lowerCaseWords = new Set(wordList.filter((w) => w === w.toLowerCase()));
+  const brandNames = new Set(kb.compounds.flatMap((c) => c.brandNames ?? []).filter((b) => !lowerCaseWords.has(b.toLowerCase())).map((b) => b.toLowerCase()));
+  const keep = new Set([...curatedAliases(), ...REAL_COMPOUND_WORDS, ...brandNames]);
   const imported = kb.targets.filter((t) => t.type !== 'group' && t.type !== 'complex');
 
   const byRule: Record<string, Set<string>> = {

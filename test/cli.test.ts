@@ -91,7 +91,7 @@ test('check walks folders and expands globs, and exits 0 clean, 1 on findings at
   assert.match(clean.stdout, /^2 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\), 0 information$/m);
   const planted = cli('check', PLANTED);
   assert.equal(planted.status, 1);
-  assert.equal(new Set(findingLines(planted.stdout).map((line) => line.split(':')[0])).size, 5, 'five planted manuscripts, not the truth files');
+  assert.equal(new Set(findingLines(planted.stdout).map((line) => line.split(':')[0])).size, 6, 'six planted manuscripts, not the truth files');
   const globbed = cli('check', 'test/**/planted/*.{qmd,tex}', '--format', 'json');
   const files = (JSON.parse(globbed.stdout) as { files: { file: string }[] }).files.map((file) => file.file);
   assert.deepEqual(files, [`${PLANTED}/antipsychotic-receptors.tex`, `${PLANTED}/sedating-antidepressants.tex`, `${PLANTED}/ssri-transporters.qmd`]);
@@ -110,7 +110,7 @@ test('--min-severity filters what is shown, --quiet shows only the summary, and 
   assert.ok(findingLines(withHints.stdout).some((line) => / hint /.test(line)));
   const quiet = cli('check', PLANTED, '--quiet');
   assert.equal(quiet.status, 1);
-  assert.match(quiet.stdout, /^5 file\(s\) checked, \d+ affinity statement\(s\): [1-9]\d* error\(s\), \d+ warning\(s\), \d+ information\n$/);
+  assert.match(quiet.stdout, /^6 file\(s\) checked, \d+ affinity statement\(s\): [1-9]\d* error\(s\), \d+ warning\(s\), \d+ information\n$/);
   const badLevel = cli('check', 'examples', '--fail-on', 'fatal');
   assert.equal(badLevel.status, 2);
   assert.match(badLevel.stderr, /--fail-on takes error, warning, information, hint or none, not "fatal"/);
@@ -189,7 +189,7 @@ test('table lists every affinity statement as CSV or a Markdown table', () => {
 
 test('project config: severity overrides and knowledge-base files apply; a malformed config exits 2 naming file and line', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-config-'));
-  const manuscript = path.join(projectRoot, PLANTED, 'amitriptyline-profile.md');
+  const manuscript = path.join(projectRoot, PLANTED, 'opioids-kinases-statins.md');
   writeFileSync(path.join(folder, '.pharmalens.json'), JSON.stringify({ severity: { 'affinity.unit-slip': 'off', 'affinity.decimal-slip': 'warning', 'affinity.target-swap': 'off' } }));
   const relaxed = cliIn(folder, 'check', manuscript);
   assert.equal(relaxed.status, 0, relaxed.stdout);

@@ -89,7 +89,7 @@ test('tables: cells written as prose read against their row and column', () => {
     '| CB1 | Low affinity in [3H]CP55940 binding (Ki = 3.3~4.9 μM); ↓ CP55940-enhanced GTPγS binding (KB = 79 nM) |',
     '| CB2 | Affinity (CBD-Ki = 4.2 μM vs. dronabinol-Ki = 3.3 μM) |',
   ].join('\n');
-  assert.deepEqual(read(text), ['3.3-4.9 µM Ki cannabidiol@CNR1', '79 nM Kb cannabidiol@CNR1', '4.2 µM Ki cannabidiol@CNR2', '3.3 µM Ki ?@CNR2']);
+  assert.deepEqual(read(text), ['3.3-4.9 µM Ki cannabidiol@CNR1', '79 nM Kb cannabidiol@CNR1', '4.2 µM Ki cannabidiol@CNR2', '3.3 µM Ki Δ9-tetrahydrocannabinol@CNR2']);
 });
 
 test('tables: compounds as columns, targets by their uptake assay, the measure in a note row under the values', () => {
@@ -385,8 +385,8 @@ test('a symbol written with another family\'s word (B1-adrenergic) is not that s
 
 test('a bound stated for a parenthesized list of compounds holds for each; a measure with its target before the sign opens a cell', () => {
   const text = 'At the human mu opioid receptor, the drugs fell into three categories: K(i) > 100 nM (tramadol, codeine and pentazocine) and K(i) < 1 nM (buprenorphine and sufentanil).';
-  assert.deepEqual(read(text).map((statement) => statement.replace(/ .*@/, ' @')), ['>100 @OPRM1', '>100 @OPRM1', '<1 @OPRM1', '<1 @OPRM1']);
-  assert.deepEqual(read(text).map((statement) => statement.split(' ')[3].split('@')[0]), ['tramadol', 'codeine', 'buprenorphine', 'sufentanil']);
+  assert.deepEqual(read(text).map((statement) => statement.replace(/ .*@/, ' @')), ['>100 @OPRM1', '>100 @OPRM1', '>100 @OPRM1', '<1 @OPRM1', '<1 @OPRM1']);
+  assert.deepEqual(read(text).map((statement) => statement.split(' ')[3].split('@')[0]), ['tramadol', 'codeine', '(-)-pentazocine', 'buprenorphine', 'sufentanil']);
   const cell = '| Evidence | Binding |\n|---|---|\n| Comparator | Suvorexant: Ki OX2 = 0.35 nM; Ki OX1 = 0.55 nM |\n';
   assert.deepEqual(read(cell), ['0.35 nM Ki suvorexant@HCRTR2', '0.55 nM Ki suvorexant@HCRTR1']);
 });

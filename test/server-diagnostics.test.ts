@@ -73,7 +73,7 @@ test('a misquoted value gets a diagnostic; its quick fix, applied to the file on
 
 test('the suppress action writes a magic comment that silences the diagnostic', async () => {
   const uri = pathToFileURL('/virtual/suppress.md').href;
-  const text = 'Amitriptyline binds SERT with a Ki of 700 nM.\n';
+  const text = 'Amitriptyline binds SERT with a Ki of 2000 nM.\n';
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   const { diagnostics } = await diagnosticsFor(uri, 1);
   assert.equal(diagnostics[0].code, 'affinity.mismatch');
@@ -81,7 +81,7 @@ test('the suppress action writes a magic comment that silences the diagnostic', 
   const suppress = actions.find((action) => action.title === 'Suppress affinity.mismatch on this line');
   assert.ok(suppress);
   const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), suppress.edit?.changes?.[uri] as TextEdit[]);
-  assert.equal(suppressed, '<!-- pharmalens-disable-next-line affinity.mismatch -->\nAmitriptyline binds SERT with a Ki of 700 nM.\n');
+  assert.equal(suppressed, '<!-- pharmalens-disable-next-line affinity.mismatch -->\nAmitriptyline binds SERT with a Ki of 2000 nM.\n');
   await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: suppressed }] });
   assert.deepEqual((await diagnosticsFor(uri, 2)).diagnostics, []);
 });
@@ -89,7 +89,7 @@ test('the suppress action writes a magic comment that silences the diagnostic', 
 for (const [ending, label] of [['\n', 'a final newline'], ['', 'no final newline']] as const) {
   test(`suppressing in a Markdown table brackets the whole table (table at the end of a file with ${label})`, async () => {
     const uri = pathToFileURL(`/virtual/table-suppress-${label.length}.md`).href;
-    const table = '| Compound | Target | Ki (nM) |\n|---|---|---|\n| amitriptyline | SERT | 700 |';
+    const table = '| Compound | Target | Ki (nM) |\n|---|---|---|\n| amitriptyline | SERT | 2000 |';
     const text = `Affinities of amitriptyline.\n\n${table}${ending}`;
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const { diagnostics } = await diagnosticsFor(uri, 1);

@@ -25,7 +25,7 @@ test('hovering a quoted value: how it was read, the verdict, and the references 
 
   const slip = hoverOn('Amitriptyline binds NET with a Ki of 350 nM.', '350 nM');
   assert.match(slip, /✗ \*\*affinity\.decimal-slip\*\*/);
-  assert.match(slip, /35 would match/);
+  assert.match(slip, /has the digits of the reference 35 nM 10× over/);
 });
 
 test('a value that cannot be checked says why, and shows what the pair has under other measures', () => {

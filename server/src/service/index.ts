@@ -89,7 +89,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const format = formatForLanguageId(document.languageId, document.uri);
     if (!format) return undefined;
     const scanned = scanDocument(document.getText(), format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() });
-    const mentions = refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family });
+    const mentions = refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family, compoundName: (id) => knowledgeBase.compound(id)?.name });
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
     const statements = extractStatements(scanned, mentions, format);
     const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });

@@ -9,6 +9,8 @@ export interface NameContext {
   namesFamilyOf(compoundId: string, targetId: string): boolean;
   /** The family a target belongs to (`Adrenoceptors`), if the knowledge base says. */
   familyOf?(targetId: string): string | undefined;
+  /** A compound's preferred name (`(-)-pentazocine`). */
+  compoundName?(compoundId: string): string | undefined;
 }
 
 /**
@@ -25,7 +27,25 @@ export function refineMentions(scanned: ScannedDocument, mentions: readonly Ment
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const aliases = definedAbbreviations(masked, refined);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
+  refined = withoutContradictedStereo(masked, refined, context);
   return withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined))), context);
+}
+
+/** `(+)-`, `(−)-`, `(R)-`, `(S)-`, `(±)-` written before a name, or starting a compound's preferred name. */
+const WRITTEN_STEREO = /\(([+−–-]|±|[RS])\)-?$/;
+const NAME_STEREO = /^\(([+−–-]|±|[RS])\)-?/;
+
+/** `(+)-Pentazocine` is not `(-)-pentazocine`, the enantiomer the dictionary knows as `pentazocine`: left unread. */
+function withoutContradictedStereo(text: string, mentions: readonly Mention[], context: NameContext): Mention[] {
+  if (!context.compoundName) return [...mentions];
+  const sign = (descriptor: string) => descriptor.replace(/[−–]/, '-');
+  return mentions.filter((mention) => {
+    if (mention.kind !== 'compound') return true;
+    const written = WRITTEN_STEREO.exec(text.slice(Math.max(0, mention.start - 5), mention.start))?.[1];
+    if (!written) return true;
+    const named = NAME_STEREO.exec(context.compoundName!(mention.id) ?? '')?.[1];
+    return !named || sign(named) === sign(written);
+  });
 }
 
 /** `B1-adrenergic` (β1 typed with a B), `M2-dopaminergic`: the family word after a symbol says which receptor it is. */
@@ -119,12 +139,12 @@ function mergeLigandNamedTargets(text: string, mentions: readonly Mention[], con
   return merged;
 }
 
-/** What follows a transmitter that names a family of receptors: `(5-HT) receptor`, ` receptors`, ` transporter`. */
-const RECEPTOR_NOUN_AFTER = /^[ \t]*(\([^()\n]{1,16}\)[ \t]*)?(?:receptors?|adrenoceptors?|transporters?)\b/i;
+/** What follows a molecule that names a family of proteins: `(5-HT) receptor`, ` receptors`, ` transporter`, ` kinase`. */
+const RECEPTOR_NOUN_AFTER = /^[ \t]*(\([^()\n]{1,16}\)[ \t]*)?(?:receptors?|adrenoceptors?|transporters?|kinases?|phosphatases?|residues?)\b/i;
 
 /**
- * `the serotonin (5-HT) receptor subtype 5-HT1F`, `dopamine receptors`: the transmitter names a receptor family there, and
- * is not the compound a value is for (nor is its abbreviation in the parenthesis).
+ * `the serotonin (5-HT) receptor subtype 5-HT1F`, `dopamine receptors`, `tyrosine kinase`: the molecule names a family
+ * of proteins there, and is not the compound a value is for (nor is its abbreviation in the parenthesis).
  */
 function withoutLigandsNamingReceptors(text: string, mentions: readonly Mention[]): Mention[] {
   const dropped = new Set<Mention>();

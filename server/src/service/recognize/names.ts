@@ -132,8 +132,11 @@ function* candidateNames(kb: Pick<KnowledgeBase, 'targets' | 'compounds'>): Gene
   }
 }
 
+/** `Ki-24`, `KB 141`, `IC 261`: a code spelled like a measure and its value (`Ki 24 nM`) is not read as a name. */
+const MEASURE_AND_NUMBER = /^(?:p?K[ibdBD]|IC|EC|pA)[\s-]\d[\d.]*$/i;
+
 function isAcceptableName(text: string, stopNames: ReadonlySet<string>): boolean {
-  if (text.length < 2 || text.length > 60 || DESCRIPTIVE_NAME.test(text)) return false;
+  if (text.length < 2 || text.length > 60 || DESCRIPTIVE_NAME.test(text) || MEASURE_AND_NUMBER.test(text)) return false;
   // `AChE`, `BuChE`, `hERG`: a capital inside a word marks a symbol, matched in its own case, not the English word it spells.
   if (stopNames.has(text.toLowerCase()) && !/[a-z][A-Z]/.test(text)) return false;
   if (text.length === 2 && !/\d/.test(text)) return false;

@@ -2,7 +2,7 @@ import type { RuleContext } from '../context';
 import { printNumber } from '../context';
 import { explains, isSameDigits } from '../distance';
 import type { Finding } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
 
 const SHIFTS = [10, 100, 1 / 10, 1 / 100];
 
@@ -11,7 +11,7 @@ export function decimalSlip(context: RuleContext): Finding | undefined {
   const { statement, evidence } = context;
   if (!evidence || statement.scale !== 'concentration') return undefined;
   for (const shift of SHIFTS) {
-    const residual = foldFrom(context, evidence, shift);
+    const residual = foldFromNearestRecord(context, evidence, shift);
     // ×10 lies within the spread between laboratories for some pairs: only the same digits count.
     if (!(Math.abs(Math.log10(shift)) === 1 ? isSameDigits(residual) : explains(residual))) continue;
     const corrected = printNumber(statement.value * shift);

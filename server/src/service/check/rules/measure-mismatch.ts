@@ -25,6 +25,8 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
   // A bound (`IC50 > 1000 nM`) says the compound is weak there; any weaker value of another measure agrees with it.
   if (statement.relation !== '=' && statement.relation !== '~') return undefined;
+  // An IC50 near the pair's Ki while far from its few IC50 records is an assay's difference, not a relabelled Ki.
+  if (statement.measure === 'IC50' && context.evidence) return undefined;
   for (const measure of measuresOf(pairRecords)) {
     if (measure === statement.measure || measure === interchangeableMeasure(statement.measure) || !confusable(statement.measure, measure)) continue;
     const other = evidenceFor(pairRecords, measure);

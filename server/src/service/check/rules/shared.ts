@@ -14,6 +14,20 @@ export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): n
   return foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, evidence.lowNm, evidence.highNm, statement.relation);
 }
 
+/**
+ * How far the value, scaled by a slip's correction, lies from the nearest single reference (a record's value or range),
+ * not from the span of all of them: moved by ×100 into a 50×-wide span of several papers is no evidence of a slip.
+ */
+export function foldFromNearestRecord(context: RuleContext, evidence: Evidence, scale = 1): number {
+  const { statement } = context;
+  let nearest = Infinity;
+  for (const record of evidence.records) {
+    const fold = foldOutside(statement.valueNm * scale, statement.valueHighNm === undefined ? undefined : statement.valueHighNm * scale, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation);
+    if (fold < nearest) nearest = fold;
+  }
+  return nearest;
+}
+
 const MAX_SOURCES_NAMED = 3;
 
 /** `Ki 3.45–4.3 nM (Tatsumi 1997, primary; MedChemExpress…, vendor)`: the range and the sources behind it. */
@@ -41,7 +55,9 @@ export function finding(context: RuleContext, code: CheckCode, evidence: Evidenc
     factor,
     residual,
     assumed: assumptionsOf(context.statement, code === 'affinity.measure-mismatch'),
-    singleSource: independentSources(evidence) <= 1 && !(code === 'affinity.unit-slip' && factor >= UNIT_SLIP_MIN_FOLD),
+    // What says the quoted value is off: the references of its own measure when there are some (a measure mismatch
+    // names another measure's), else those the finding cites.
+    singleSource: (independentSources(context.evidence ?? evidence) <= 1 || independentSources(evidence) <= 1) && !(code === 'affinity.unit-slip' && factor >= UNIT_SLIP_MIN_FOLD),
     fixes: [...fixes, ...replaceWithReferenceFixes(context.kb, context.statement, evidence.records, context.format).map((fix) => ({ ...fix, preferred: fixes.length === 0 && fix.preferred }))],
   };
 }

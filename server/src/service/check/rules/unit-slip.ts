@@ -2,7 +2,7 @@ import type { RuleContext } from '../context';
 import { explains } from '../distance';
 import type { ConcentrationUnit } from '../../extract/types';
 import type { Finding } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
 
 const NEIGHBOURS: [ConcentrationUnit, ConcentrationUnit][] = [
   ['pM', 'nM'],
@@ -20,7 +20,7 @@ export function unitSlip(context: RuleContext): Finding | undefined {
     if (statement.unit === smaller) candidates.push([larger, 1000]);
     if (statement.unit === larger) candidates.push([smaller, 1 / 1000]);
     for (const [unit, scale] of candidates) {
-      const residual = foldFrom(context, evidence, scale);
+      const residual = foldFromNearestRecord(context, evidence, scale);
       if (!explains(residual)) continue;
       const fixes = statement.unitSpan ? [{ title: `Change the unit to ${unit}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
       return finding(

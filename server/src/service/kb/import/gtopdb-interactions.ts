@@ -107,10 +107,11 @@ function pValue(cell: string): number | undefined {
   return Number.isFinite(p) ? Math.round(p * 100) / 100 : NaN;
 }
 
+/** A value in nM as curators entered it, without the float32 noise of the file (`4.09999990463257` is 4.1). */
 function nmCell(cell: string): number | undefined {
   if (NO_VALUE.has(cell.trim().toLowerCase())) return undefined;
   const value = Number(cell);
-  return Number.isFinite(value) && value > 0 ? value : NaN;
+  return Number.isFinite(value) && value > 0 ? Number(value.toPrecision(6)) : NaN;
 }
 
 /** 10^(9−p) nM to three significant digits. */
