@@ -82,7 +82,8 @@ test('target card: roles with sources, unread sources said so, compounds of this
   assert.match(card, /insomnia medications — \[Krystal 2013\]\(https:\/\/doi\.org\/10\.1016\/j\.smrv\.2012\.08\.001\) _\(source named, but not read for this statement\)_/);
   assert.match(card, /\| amitriptyline \| Ki \| 0\.5–1\.1 nM/);
   const without = hoverAt(kb, 'The H1 receptor.', 'H1 receptor')!;
-  assert.doesNotMatch(without, /amitriptyline/);
+  assert.doesNotMatch(without, /Compounds in this document/);
+  assert.match(without, /\*\*Most potent ligands in the knowledge base\*\* \(1 compound, human; ℞ approved drug\)\n\n\| Compound \| Measure \|[^\n]*\n[^\n]*\n\| amitriptyline \| Ki \|/);
 });
 
 test('strings from data are escaped and never become links or commands', () => {

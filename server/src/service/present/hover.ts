@@ -3,9 +3,9 @@ import type { AffinityRecord, Compound, PathwayRole, Reference, Target } from '.
 import type { Mention } from '../recognize/recognize';
 import { escapeMarkdown, link, table } from './markdown';
 import {
+  byGrade,
   formatAffinityValue,
   formatMeasure,
-  preferenceOrder,
   referenceIdentifiers,
   referenceUrl,
   shortCitation,
@@ -44,7 +44,15 @@ export function sourceCell(kb: IndexedKnowledgeBase, record: AffinityRecord): st
   // A database row is best named by the database and its own source (`DrugCentral (WOMBAT-PK)`).
   const label = record.grade === 'database' ? record.origin : shortCitation(reference);
   const ids = referenceIdentifiers(reference);
-  return ids ? `${link(label, referenceUrl(reference))} (${escapeMarkdown(ids)})` : link(label, referenceUrl(reference));
+  const more = record.otherReferenceIds?.length ?? 0;
+  const moreNote = more > 0 ? `, +${more} more paper${more === 1 ? '' : 's'}` : '';
+  return ids || moreNote ? `${link(label, referenceUrl(reference))} (${escapeMarkdown(ids)}${moreNote})` : link(label, referenceUrl(reference));
+}
+
+/** A record whose reference is a paper (a GtoPdb row cites the paper it was curated from) before one citing a database alone. */
+function citesPaper(kb: IndexedKnowledgeBase, record: AffinityRecord): boolean {
+  const kind = kb.reference(record.referenceId)?.kind ?? 'paper';
+  return kind === 'paper' || kind === 'review';
 }
 
 function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
@@ -53,11 +61,21 @@ function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
   return target ? target.abbreviation || target.name : record.target;
 }
 
-/** One row per target and measure: the preferred record, with the spread over the other sources. */
-function affinityRows(records: readonly AffinityRecord[]): { preferred: AffinityRecord; others: AffinityRecord[] }[] {
+/** `agonist`, `antagonist (inverse agonist)`: what the compound does there, when the source says. */
+function actionNote(record: AffinityRecord): string {
+  return record.action ? ` · ${escapeMarkdown(record.action.toLowerCase())}` : '';
+}
+
+/**
+ * One row per compound, target and measure: the preferred record, with the spread over the other sources. A drug's
+ * primary targets (as its source marks them) come first, then the most potent.
+ */
+function affinityRows(kb: IndexedKnowledgeBase, records: readonly AffinityRecord[], primaryFirst = true): { preferred: AffinityRecord; others: AffinityRecord[] }[] {
+  const human = (record: AffinityRecord): number => (/^(human|homo sapiens)$/i.test(record.species) ? 0 : 1);
+  const preferred = (a: AffinityRecord, b: AffinityRecord) => human(a) - human(b) || byGrade(a, b) || Number(citesPaper(kb, b)) - Number(citesPaper(kb, a)) || a.valueNm - b.valueNm;
   const groups = new Map<string, AffinityRecord[]>();
   for (const record of records) {
-    const key = `${record.target ?? record.effect}\u0000${record.measure}`;
+    const key = `${record.compound}\u0000${record.target ?? record.effect}\u0000${record.measure}`;
     const group = groups.get(key);
     if (group) group.push(record);
     else groups.set(key, [record]);
@@ -65,10 +83,10 @@ function affinityRows(records: readonly AffinityRecord[]): { preferred: Affinity
   return [...groups.values()]
     .map((group) => {
       const trusted = group.filter((record) => !record.outlier);
-      const ordered = [...(trusted.length > 0 ? trusted : group)].sort(preferenceOrder);
-      return { preferred: ordered[0], others: group.filter((record) => record !== ordered[0]) };
+      const ordered = [...(trusted.length > 0 ? trusted : group)].sort(preferred);
+      return { preferred: ordered[0], others: group.filter((record) => record !== ordered[0]), primary: group.some((record) => record.primaryTarget) };
     })
-    .sort((a, b) => a.preferred.valueNm - b.preferred.valueNm);
+    .sort((a, b) => (primaryFirst ? Number(b.primary) - Number(a.primary) : 0) || a.preferred.valueNm - b.preferred.valueNm);
 }
 
 function valueCell(preferred: AffinityRecord, others: AffinityRecord[]): string {
@@ -94,15 +112,16 @@ export function affinityTable(
   records: readonly AffinityRecord[],
   firstColumn: { title: string; cell: (record: AffinityRecord) => string },
   maxRows = MAX_AFFINITY_ROWS,
+  primaryFirst = true,
 ): string {
-  const rows = affinityRows(records.filter((record) => !record.outlier));
+  const rows = affinityRows(kb, records.filter((record) => !record.outlier), primaryFirst);
   const outliers = records.filter((record) => record.outlier).length;
   const shown = rows.slice(0, Math.max(1, maxRows));
   const body = table(
     [firstColumn.title, 'Measure', 'Value', 'Species', 'Source', 'Grade'],
     shown.map(({ preferred, others }) => [
       firstColumn.cell(preferred),
-      formatMeasure(preferred),
+      `${formatMeasure(preferred)}${actionNote(preferred)}`,
       valueCell(preferred, others),
       escapeMarkdown(preferred.species),
       sourceCell(kb, preferred),
@@ -111,7 +130,7 @@ export function affinityTable(
   );
   const rest = rows.length - shown.length;
   const notes = [
-    rest > 0 ? `${rest} more row${rest === 1 ? '' : 's'} not shown (most potent first)` : '',
+    rest > 0 ? `${rest} more row${rest === 1 ? '' : 's'} not shown (${primaryFirst ? 'primary targets, then the most potent, first' : 'most potent first'})` : '',
     outliers > 0 ? `${outliers} record${outliers === 1 ? '' : 's'} flagged as outlier${outliers === 1 ? '' : 's'} by QC left out` : '',
   ].filter(Boolean);
   const footer = notes.length > 0 ? `\n\n_${notes.join('; ')}._` : '';
@@ -220,15 +239,36 @@ export function targetHover(
             cell: (record) => escapeMarkdown(`${kb.compound(record.compound)?.name ?? record.compound}${record.target !== target.id ? ` (${targetLabel(kb, record)})` : ''}`),
           }, options.maxAffinityRows)}`
         : '_No compound mentioned in this document has a recorded affinity at this target._';
+  const ligandsBlock = options.affinities ? mostPotentLigands(kb, target, relatedTargets, options.maxAffinityRows) : '';
   return [
     targetTitle(target),
     options.identifiers ? ids : '',
     options.roles ? rolesBlock(kb, dedupeRoles(roles)) : '',
     options.pathways ? pathwayLines(kb, undefined, target.id) : '',
     documentBlock,
+    ligandsBlock,
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** A labelled ligand (`[3H]DAMGO`) is a tool of the assay, not a compound a writer quotes. */
+const LABELLED = /^\[/;
+
+/** The knowledge base's most potent ligands at a target (human records first), approved drugs marked. */
+function mostPotentLigands(kb: IndexedKnowledgeBase, target: Target, relatedTargets: readonly string[], maxRows: number): string {
+  const records = relatedTargets.flatMap((id) => kb.affinitiesAtTarget(id)).filter((record) => !LABELLED.test(kb.compound(record.compound)?.name ?? ''));
+  if (records.length === 0) return '';
+  const human = records.filter((record) => /^(human|homo sapiens)$/i.test(record.species));
+  const chosen = human.length > 0 ? human : records;
+  const compounds = new Set(chosen.map((record) => record.compound)).size;
+  const cell = (record: AffinityRecord) => {
+    const compound = kb.compound(record.compound);
+    const name = escapeMarkdown(`${compound?.name ?? record.compound}${record.target !== target.id ? ` (${targetLabel(kb, record)})` : ''}`);
+    return compound?.approved ? `${name} ℞` : name;
+  };
+  const heading = `**Most potent ligands in the knowledge base** (${compounds} compound${compounds === 1 ? '' : 's'}${human.length > 0 ? ', human' : ''}; ℞ approved drug)`;
+  return `${heading}\n\n${affinityTable(kb, chosen, { title: 'Compound', cell }, maxRows, false)}`;
 }
 
 function dedupeRoles(roles: PathwayRole[]): PathwayRole[] {

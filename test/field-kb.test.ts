@@ -1,0 +1,66 @@
+/**
+ * The bundled knowledge base across drug classes (GtoPdb 2020.5 interactions): hovers show GtoPdb values with their
+ * PubMed links, a ×1000 slip is flagged as a unit slip, and a correct quote is not flagged.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../server/src/service/index';
+import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+
+const service = createLanguageService(loadKnowledgeBaseFiles());
+
+function hoverOn(text: string, needle: string): string {
+  const document = TextDocument.create('file:///paper.md', 'markdown', 1, text);
+  const analysis = service.analyze(document)!;
+  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1));
+  return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+}
+
+function affinityDiagnostics(text: string): string[] {
+  const document = TextDocument.create('file:///paper.md', 'markdown', 1, text);
+  const analysis = service.analyze(document)!;
+  return service
+    .diagnostics(document, analysis)
+    .filter((diagnostic) => String(diagnostic.code).startsWith('affinity.'))
+    .map((diagnostic) => `${['', 'error', 'warning', 'information', 'hint'][diagnostic.severity ?? 1]} ${diagnostic.code}`);
+}
+
+const PAIRS = [
+  { compound: 'Morphine', target: 'μ-opioid receptor', measure: 'Ki', correct: '1 nM', slip: '1 µM', row: /\| μ receptor \| Ki · agonist \\\(full agonist\\\) \| 1 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/9686407\/\) \(PMID 9686407, \+1 more paper\)/ },
+  { compound: 'Imatinib', target: 'ABL1', measure: 'IC50', correct: '220 nM', slip: '220 µM', row: /\| Abl \| IC50 · inhibitor \| 220 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/17376680\/\) \(PMID 17376680\)/ },
+  { compound: 'Haloperidol', target: 'D2 receptor', measure: 'Ki', correct: '1.6 nM', slip: '1.6 µM', row: /\| D2 \| Ki · antagonist \| 1\.58–39\.8 nM \(2 records; 0\.708–39\.8 nM\) \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/8301582\/\) \(PMID 8301582, \+4 more papers\)/ },
+  { compound: 'Atorvastatin', target: 'HMG-CoA reductase', measure: 'IC50', correct: '8 nM', slip: '8 µM', row: /\| hydroxymethylglutaryl\\-CoA reductase \| IC50[^|]* \| 8 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/11349148\/\) \(PMID 11349148\)/ },
+];
+
+for (const pair of PAIRS) {
+  test(`${pair.compound} at ${pair.target}: the hover shows GtoPdb's value with its PubMed link`, () => {
+    const card = hoverOn(`${pair.compound} binds the ${pair.target}.`, pair.compound);
+    assert.match(card, pair.row, card);
+    const targetCard = hoverOn(`${pair.compound} binds the ${pair.target}.`, pair.target);
+    assert.match(targetCard, /\*\*Compounds in this document at this target\*\*/, targetCard);
+    assert.match(targetCard, new RegExp(`\\| ${pair.compound.toLowerCase()}[^|]* \\| ${pair.measure}`), targetCard);
+    assert.match(targetCard, /\*\*Most potent ligands in the knowledge base\*\* \(\d+ compounds?, human; ℞ approved drug\)/, targetCard);
+  });
+
+  test(`${pair.compound} at ${pair.target}: a ×1000 slip is an error (unit slip), the correct value is not flagged`, () => {
+    const sentence = (value: string) => `${pair.compound} inhibits the ${pair.target} with an ${pair.measure === 'Ki' ? 'Ki' : 'IC50'} of ${value}.`;
+    assert.deepEqual(affinityDiagnostics(sentence(pair.correct)), []);
+    assert.deepEqual(affinityDiagnostics(sentence(pair.slip)), ['error affinity.unit-slip']);
+  });
+}
+
+test('a compound card lists a drug\'s primary targets first and at most a dozen rows, with a count of the rest', () => {
+  const card = hoverOn('Haloperidol is an antipsychotic.', 'Haloperidol');
+  const rows = card.split('\n').filter((line) => /^\| (?!Target|---)/.test(line));
+  assert.ok(rows.length <= 12, card);
+  assert.match(card, /_\d+ more rows not shown \(primary targets, then the most potent, first\)\._/);
+  assert.match(rows[0], /^\| D2 \|/, card);
+});
+
+test('one finding resting on a single published value is information and says so', () => {
+  // GtoPdb holds one human Ki for toreforant at H4 (83 nM); a paper's 8.4 nM is 10× off, which one source cannot settle.
+  const diagnostics = affinityDiagnostics('Toreforant is a selective H4 receptor antagonist with a Ki of 8.4 nM at the human H4 receptor.');
+  assert.ok(diagnostics.every((diagnostic) => diagnostic.startsWith('information ')), diagnostics.join(', '));
+});
