@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AffinityRecord, Compound, KnowledgeBase, Pathway, Reference, Target } from '../server/src/service/kb/types.js';
 import { importGtopdbLigandNames, importGtopdbLigands, importGtopdbTargets, uniqueNames } from '../server/src/service/kb/import/gtopdb.js';
 import { importGtopdbInteractions } from '../server/src/service/kb/import/gtopdb-interactions.js';
-import { gtopdbAffinityRecords } from '../server/src/service/kb/import/gtopdb-affinities.js';
+import { gtopdbAffinityRecords, samePaperResolver } from '../server/src/service/kb/import/gtopdb-affinities.js';
 import { importTatsumi, type TransporterKd } from '../server/src/service/kb/import/tatsumi.js';
 import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from '../server/src/service/kb/import/drugcentral.js';
 import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
@@ -251,12 +251,6 @@ function addLigandNames(compounds: Compound[], ligandNames: ReturnType<typeof im
 
 // ---------- affinities ----------
 
-/** Ki and Kd are one measure when records are compared: GtoPdb files some Tatsumi 1997 values as pKi. */
-function sameMeasureFamily(a: AffinityRecord['measure'], b: AffinityRecord['measure']): boolean {
-  const family = (m: AffinityRecord['measure']) => (m === 'Kd' ? 'Ki' : m);
-  return family(a) === family(b);
-}
-
 function gtopdbRecords(compounds: Compound[], targets: Target[], references: Reference[], primary: AffinityRecord[]) {
   const { path, release } = SOURCES.interactions;
   const parsed = importGtopdbInteractions(readText(path), path);
@@ -264,20 +258,11 @@ function gtopdbRecords(compounds: Compound[], targets: Target[], references: Ref
   const compoundOfLigand = new Map(compounds.filter((c) => c.gtopdbLigandId !== undefined).map((c) => [c.gtopdbLigandId!, c.id]));
   const targetOfGtopdbId = new Map(targets.filter((t) => t.gtopdbId !== undefined).map((t) => [t.gtopdbId!, t.id]));
   const referenceOfPmid = new Map(references.filter((r) => r.pmid).map((r) => [r.pmid!, r.id]));
-  const pmidOfReference = new Map(references.filter((r) => r.pmid).map((r) => [r.id, r.pmid!]));
-  const primaryByPaper = new Map<string, AffinityRecord[]>();
-  for (const record of primary) {
-    const pmid = pmidOfReference.get(record.referenceId);
-    if (!pmid || !record.target) continue;
-    const key = `${record.compound}|${record.target}|${pmid}`;
-    primaryByPaper.set(key, [...(primaryByPaper.get(key) ?? []), record]);
-  }
   const converted = gtopdbAffinityRecords(parsed.interactions, release, {
     compoundOfLigand: (id) => compoundOfLigand.get(id),
     targetOfGtopdbId: (id) => targetOfGtopdbId.get(id),
     referenceOfPmid: (pmid) => referenceOfPmid.get(pmid),
-    duplicateOf: (compound, target, pmids, record) =>
-      pmids.flatMap((pmid) => primaryByPaper.get(`${compound}|${target}|${pmid}`) ?? []).find((other) => sameMeasureFamily(other.measure, record.measure) && other.species === record.species)?.id,
+    duplicateOf: samePaperResolver(primary, references),
   });
   return { parsed, converted, release };
 }

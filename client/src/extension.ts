@@ -3,6 +3,7 @@ import { commands, Position, Uri, ViewColumn, window, workspace, type ExtensionC
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
 import { checkWorkspace } from './check-workspace';
+import { importGtopdb } from './import-gtopdb';
 import { restartingErrorHandler } from './crash-restart';
 import { openKnowledgeBaseEntry, registerEntryProvider } from './knowledge-base-entry';
 import { documentSelector, enabledLanguages, isManuscript } from './languages';
@@ -14,6 +15,7 @@ export const COMMANDS = {
   checkWorkspace: 'pharmalens.checkWorkspace',
   restartServer: 'pharmalens.restartServer',
   openKnowledgeBaseEntry: 'pharmalens.openKnowledgeBaseEntry',
+  importGtopdb: 'pharmalens.importGtopdb',
 } as const;
 
 /** What `activate` returns: for the end-to-end tests and other extensions. */
@@ -34,9 +36,10 @@ function createClient(context: ExtensionContext): LanguageClient {
     documentSelector: documentSelector(enabledLanguages()),
     // Bibliographies and project files change what manuscripts cite; manuscripts checked from disk are checked again.
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.bib,_quarto.yml,*.md,*.markdown,*.qmd,*.Rmd,*.rmd,*.tex,*.ltx}') },
-    initializationOptions: {
+    // Read on every (re)start: a changed list of knowledge-base files takes effect when the server restarts.
+    initializationOptions: () => ({
       knowledgeBaseFiles: workspace.getConfiguration('pharmalens').get<string[]>('knowledgeBase.extraFiles', []),
-    },
+    }),
     errorHandler: restartingErrorHandler(),
   };
   return new LanguageClient('pharmalens', 'PharmaLens', serverOptions, clientOptions);
@@ -115,8 +118,9 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
     commands.registerCommand(COMMANDS.checkWorkspace, () => (client ? checkWorkspace(client) : undefined)),
     commands.registerCommand(COMMANDS.restartServer, restartServer),
     commands.registerCommand(COMMANDS.openKnowledgeBaseEntry, openKnowledgeBaseEntryAt),
+    commands.registerCommand(COMMANDS.importGtopdb, (files?: Uri[], destination?: Uri, use?: boolean) => (client ? importGtopdb(client, files, destination, use) : undefined)),
     workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('pharmalens.enable')) void restartServer().then(() => status.refresh());
+      if (event.affectsConfiguration('pharmalens.enable') || event.affectsConfiguration('pharmalens.knowledgeBase.extraFiles')) void restartServer().then(() => status.refresh());
     }),
   );
   await client.start();

@@ -14,6 +14,7 @@ import { atLeast } from './service/present/severity';
 import { csvTable, markdownTable, tableRows } from './cli/table';
 import { textReport, wantsColour } from './cli/text-report';
 import { packageVersion } from './cli/version';
+import { runImportGtopdb } from './cli/import-gtopdb';
 
 function createService(options: CliOptions, config: ProjectConfig): LanguageService {
   const loaded = loadKnowledgeBaseFiles([...config.knowledgeBase, ...options.kbFiles]);
@@ -67,6 +68,7 @@ function runTable(options: TableOptions): number {
 }
 
 function run(argv: string[]): number {
+  if (argv[0] === 'import-gtopdb') return runImportGtopdb(argv.slice(1));
   const options = parseArguments(argv);
   return options.command === 'table' ? runTable(options) : runCheck(options);
 }

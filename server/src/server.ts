@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   MessageType,
   ProposedFeatures,
@@ -33,6 +35,9 @@ import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow
 import { CHECK_FILES_REQUEST, diagnosticCounts, type CheckFilesParams, type CheckFilesResult } from './service/present/workspace-check';
 import { filesUnder, isManuscript, readManuscript } from './node/manuscript-files';
 import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry, type KnowledgeBaseEntryParams } from './service/present/knowledge-base-entry';
+import { IMPORT_GTOPDB_REQUEST, type ImportGtopdbParams, type ImportGtopdbResult } from './service/present/gtopdb-import-request';
+import { importGtopdbFiles } from './node/gtopdb-import';
+import { InputError } from './node/input-error';
 
 const VALIDATION_DELAY_MS = 200;
 
@@ -288,6 +293,19 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
   }
   progress({ kind: 'end' });
   return result;
+});
+
+/** Imports a GtoPdb download the user chose into a knowledge-base file; a bad file is answered with its message. */
+connection.onRequest(IMPORT_GTOPDB_REQUEST, (params: ImportGtopdbParams): ImportGtopdbResult => {
+  const files = Array.isArray(params?.files) ? params.files.filter((file): file is string => typeof file === 'string') : [];
+  if (typeof params?.out !== 'string' || params.out === '') throw new ResponseError(ErrorCodes.InvalidParams, 'pharmalens/importGtopdb needs "out", the path of the file to write');
+  try {
+    const { outFile, result, summary } = importGtopdbFiles(files, params.out, loadKnowledgeBaseFiles().kb, { release: typeof params.release === 'string' ? params.release : undefined });
+    return { outFile, release: result.release, records: result.records, skippedRows: result.skipped.length, summary };
+  } catch (error) {
+    if (error instanceof InputError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    throw error;
+  }
 });
 
 /** A manuscript's analysis depends on its bibliography files: when one changes, every manuscript is checked again. */

@@ -5,6 +5,7 @@ import { isSeverity } from '../service/present/severity';
 export const USAGE = `Usage: pharmalens check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL|none]
                         [--quiet] [--kb FILE] [--config FILE]
        pharmalens table PATH... [--format csv|md] [--kb FILE] [--config FILE]
+       pharmalens import-gtopdb FILE... --out FILE [--release NAME]   (pharmalens import-gtopdb --help)
 
 Reads Markdown, Quarto, R Markdown and LaTeX manuscripts (.md .markdown .qmd .Rmd .tex; a folder is searched
 recursively, skipping node_modules, .git and dist; globs such as 'paper/**/*.md' are expanded), recognizes compound

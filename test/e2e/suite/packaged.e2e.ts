@@ -37,6 +37,7 @@ suite('PharmaLens as installed from its .vsix', () => {
       'images/quick-fix.png',
       'package.json',
       'readme.md',
+      'schemas/pharmalens-kb.schema.json',
     ]);
     assert.match(fs.readFileSync(path.join(installed, 'readme.md'), 'utf8'), /^# PharmaLens — affinities checked against the literature/, 'the Marketplace README');
   });

@@ -141,7 +141,10 @@ export function loadBundledKnowledgeBase(json: string, sourceName: string): Load
   return wellShaped ? { kb: data as KnowledgeBase, errors: [] } : loadKnowledgeBase(json, sourceName);
 }
 
-export type KnowledgeBaseExtension = Partial<KnowledgeBase>;
+export type KnowledgeBaseExtension = Partial<KnowledgeBase> & {
+  /** Id prefixes of the base's affinity records this file supersedes (`gtopdb:`: a newer GtoPdb release imported). */
+  replaces?: string[];
+};
 
 /**
  * Parses and validates a user-supplied extra file, whose collections are all optional. Its references to ids are
@@ -160,14 +163,22 @@ function mergeById<T extends { id: string }>(base: T[], extra: T[] | undefined):
   return [...merged, ...extra.filter((item) => !baseIds.has(item.id))];
 }
 
-/** Base plus a user's extra entries; an extra entry replaces the base entry with the same id. */
+function withoutReplaced<T extends { id: string }>(items: T[], prefixes: readonly string[] | undefined): T[] {
+  if (!prefixes || prefixes.length === 0) return items;
+  return items.filter((item) => !prefixes.some((prefix) => item.id.startsWith(prefix)));
+}
+
+/**
+ * Base plus a user's extra entries; an extra entry replaces the base entry with the same id, and the base's affinity
+ * records whose ids start with one of `replaces` give way to the file's (a newer GtoPdb release).
+ */
 export function mergeKnowledgeBases(base: KnowledgeBase, extra: KnowledgeBaseExtension): KnowledgeBase {
   return {
     version: extra.version ? `${base.version}+${extra.version}` : base.version,
     builtFrom: [...base.builtFrom, ...(extra.builtFrom ?? [])],
     compounds: mergeById(base.compounds, extra.compounds),
     targets: mergeById(base.targets, extra.targets),
-    affinities: mergeById(base.affinities, extra.affinities),
+    affinities: mergeById(withoutReplaced(base.affinities, extra.replaces), extra.affinities),
     pathways: mergeById(base.pathways, extra.pathways),
     references: mergeById(base.references, extra.references),
     stopNames: [...new Set([...base.stopNames, ...(extra.stopNames ?? [])])],

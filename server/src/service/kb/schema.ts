@@ -152,5 +152,11 @@ export const knowledgeBaseExtensionSchema = {
   ...knowledgeBaseSchema,
   $id: 'https://pharmalens.invalid/schema/knowledge-base-extension.json',
   title: 'PharmaLens knowledge base extension',
+  description: 'Extra knowledge for PharmaLens (pharmalens.knowledgeBase.extraFiles, pharmalens check --kb): entries with the id of a bundled entry replace it; affinity records whose ids start with one of "replaces" replace the bundled ones.',
   required: [],
+  properties: {
+    ...knowledgeBaseSchema.properties,
+    $schema: { type: 'string' },
+    replaces: { ...stringList, description: 'Id prefixes of bundled affinity records this file supersedes, e.g. "gtopdb:" for an imported GtoPdb release.' },
+  },
 } as const;

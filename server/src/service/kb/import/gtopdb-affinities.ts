@@ -3,7 +3,7 @@
  * references (one reference per PMID, the paper GtoPdb's curators took the value from). Used by the build of the
  * bundled base and by `pharmalens import-gtopdb`.
  */
-import type { AffinityRecord, Reference } from '../types.js';
+import type { AffinityRecord, Measure, Reference } from '../types.js';
 import type { GtopdbInteraction } from './gtopdb-interactions.js';
 
 /** Record ids of GtoPdb imports start with this: an imported release replaces the bundled records by it. */
@@ -108,4 +108,29 @@ export function gtopdbAffinityRecords(interactions: readonly GtopdbInteraction[]
     affinities.push(record);
   }
   return { affinities, references: [...references.values()], unknownLigands, unknownTargets, rowsWithoutEntry, duplicates };
+}
+
+/** Ki and Kd are one measure when records are compared: GtoPdb files some of Tatsumi 1997's Kd values as pKi. */
+function sameMeasureFamily(a: Measure, b: Measure): boolean {
+  const family = (measure: Measure) => (measure === 'Kd' ? 'Ki' : measure);
+  return family(a) === family(b);
+}
+
+/**
+ * A row citing the paper a record read from its own source already gives (same compound, target, measure family and
+ * species) is that measurement again: the resolver names the record it repeats.
+ */
+export function samePaperResolver(records: readonly AffinityRecord[], references: readonly Reference[]): NonNullable<AffinityResolvers['duplicateOf']> {
+  const pmidOfReference = new Map(references.filter((reference) => reference.pmid).map((reference) => [reference.id, reference.pmid!]));
+  const byPaper = new Map<string, AffinityRecord[]>();
+  for (const record of records) {
+    const pmid = pmidOfReference.get(record.referenceId);
+    if (!pmid || !record.target || record.id.startsWith(GTOPDB_RECORD_PREFIX)) continue;
+    const key = `${record.compound}|${record.target}|${pmid}`;
+    byPaper.set(key, [...(byPaper.get(key) ?? []), record]);
+  }
+  return (compound, target, pmids, record) =>
+    pmids
+      .flatMap((pmid) => byPaper.get(`${compound}|${target}|${pmid}`) ?? [])
+      .find((other) => sameMeasureFamily(other.measure, record.measure) && other.species === record.species)?.id;
 }

@@ -237,6 +237,13 @@ function readRow(get: Reader, cells: string[], line: number): GtopdbInteraction 
   };
 }
 
+/** csv-parse's wording, in the reader's: `Invalid Record Length: expect 38, got 35 on line 7` → `expected 38 fields, found 35`. */
+function readableCsvProblem(message: string): string {
+  const length = /Invalid Record Length: expect (\d+), got (\d+)/.exec(message);
+  if (length) return `expected ${length[1]} fields, found ${length[2]}`;
+  return message.replace(/ on line \d+$| at line \d+/, '');
+}
+
 /** Parses a whole interactions file. Throws `InteractionFileError` only when the file as a whole is not one. */
 export function importGtopdbInteractions(text: string, source: string): InteractionImport {
   const body = text.replace(/^\uFEFF/, '');
@@ -255,7 +262,7 @@ export function importGtopdbInteractions(text: string, source: string): Interact
       on_skip: (error) => {
         if (!error) return undefined;
         const line = Number((error as unknown as { lines?: number }).lines ?? 0);
-        if (!skippedByLine.has(line)) skippedByLine.set(line, error.message.replace(/ on line \d+$| at line \d+/, ''));
+        if (!skippedByLine.has(line)) skippedByLine.set(line, readableCsvProblem(error.message));
         return undefined;
       },
     }) as unknown as { record: string[]; info: { lines: number } }[];
