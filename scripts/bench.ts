@@ -2,14 +2,16 @@
  * The project's benchmark: start-up and whole-document analysis on 1 MB manuscripts.
  * Run: npm run bench   (median of several runs, in-process, plus a real server start over stdio)
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { createLanguageService } from '../server/src/service/index';
 import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+import { importGtopdbRelease } from '../server/src/service/kb/import/gtopdb-release';
 
 const root = path.resolve(__dirname, '..');
 const RUNS = 10;
@@ -42,16 +44,62 @@ function megabyteOf(file: string, proseCopies = 0): string {
   return text;
 }
 
-async function serverReadyMs(): Promise<number> {
+/** Resident memory of a process in MB (Linux), undefined elsewhere. */
+function residentMb(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return undefined;
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : undefined;
+}
+
+/** Spawn → `initialize` answered, and the server's memory then and after checking a manuscript (records read). */
+async function serverStart(): Promise<{ readyMs: number; readyMb?: number; afterCheckMb?: number }> {
   const start = performance.now();
   const server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  const elapsed = performance.now() - start;
+  const readyMs = performance.now() - start;
+  const readyMb = residentMb(server.pid);
+  const uri = `file://${path.join(root, 'examples/amitriptyline-review.md')}`;
+  const published = new Promise<void>((resolve) => connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
+    if (params.uri === uri) resolve();
+  }));
+  connection.sendNotification('initialized', {});
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path.join(root, 'examples/amitriptyline-review.md'), 'utf8') } });
+  await published;
+  const afterCheckMb = residentMb(server.pid);
   connection.dispose();
   server.kill();
-  return elapsed;
+  return { readyMs, readyMb, afterCheckMb };
+}
+
+/** The whole CLI process on a one-line manuscript, median of `runs`. */
+function cliOneLineMs(runs = 11): number {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bench-'));
+  const file = path.join(folder, 'one-line.md');
+  writeFileSync(file, 'Amitriptyline binds the serotonin transporter.\n');
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'check', file], { stdio: 'ignore' });
+    times.push(performance.now() - start);
+  }
+  rmSync(folder, { recursive: true, force: true });
+  return median(times);
+}
+
+/** A 25,000-row interactions file: the bundled GtoPdb 2020.5 rows, then as many again as needed with new ligand ids. */
+function interactionsOf25000Rows(): string {
+  const [header, ...rows] = readFileSync(path.join(root, 'data/sources/gtopdb_2020.5_interactions.csv'), 'utf8').trimEnd().split('\n');
+  const ligandIdColumn = header.split(',').indexOf('ligand_id');
+  const extra: string[] = [];
+  for (let index = 0; rows.length + extra.length < 25_000; index++) {
+    const cells = rows[index % rows.length].split(',');
+    if (cells.length !== header.split(',').length) continue;
+    cells[ligandIdColumn] = String(100_000 + index);
+    extra.push(cells.join(','));
+  }
+  return [header, ...rows, ...extra].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -62,13 +110,28 @@ async function main(): Promise<void> {
   const serviceMs = timeIt(() => createLanguageService(loaded), 5);
   const service = createLanguageService(loaded);
   const { kb } = loaded;
-  const readyTimes: number[] = [];
-  for (let index = 0; index < 5; index++) readyTimes.push(await serverReadyMs());
+  const starts: Awaited<ReturnType<typeof serverStart>>[] = [];
+  for (let index = 0; index < 5; index++) starts.push(await serverStart());
+  const recordsMs = timeIt(() => {
+    void loadKnowledgeBaseFiles().kb.affinities.length;
+  }, 5);
+  const mb = (values: (number | undefined)[]) => (values.every((value) => value !== undefined) ? `${median(values as number[]).toFixed(0)} MB` : 'n/a');
 
   console.log(`knowledge base: ${kb.targets.length} targets, ${kb.compounds.length} compounds, ${kb.affinities.length} affinity records`);
   console.log(`load + validate kb.json, names ${loadMs.toFixed(1)} ms (median of 5)`);
+  console.log(`  + affinity records on first use ${(recordsMs - loadMs).toFixed(1)} ms (median of 5)`);
   console.log(`build dictionary + indexes     ${serviceMs.toFixed(1)} ms (median of 5)`);
-  console.log(`server process ready (stdio)   ${median(readyTimes).toFixed(0)} ms (spawn → initialize result, median of 5)`);
+  console.log(`server process ready (stdio)   ${median(starts.map((start) => start.readyMs)).toFixed(0)} ms (spawn → initialize result, median of 5)`);
+  console.log(`server memory (RSS)            ${mb(starts.map((start) => start.readyMb))} when ready, ${mb(starts.map((start) => start.afterCheckMb))} after checking the example (records read)`);
+  console.log(`CLI on a one-line file         ${cliOneLineMs().toFixed(0)} ms (whole process, median of 11)`);
+  const vsix = readdirSync(root).filter((name) => name.endsWith('.vsix')).map((name) => ({ name, bytes: statSync(path.join(root, name)).size }));
+  for (const { name, bytes } of vsix) console.log(`package ${name.padEnd(22)} ${(bytes / 1e6).toFixed(2)} MB (npm run package to refresh)`);
+  const interactions = interactionsOf25000Rows();
+  let imported = 0;
+  const importMs = timeIt(() => {
+    imported = importGtopdbRelease([{ source: 'interactions.csv', text: interactions }], kb, { release: 'bench' }).records;
+  }, 3);
+  console.log(`import-gtopdb, 25,000 rows     ${importMs.toFixed(0)} ms (${imported} records, in process, median of 3)`);
 
   const cases: [string, string, number][] = [
     ['examples/amitriptyline-review.md', 'markdown', 0],

@@ -20,6 +20,11 @@ import { writeValidator } from './build-kb-validator.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = 'dist/kb.json';
+/**
+ * The affinity records and the bare PubMed references only they cite, apart: the server reads them on first use, after
+ * it has answered `initialize`.
+ */
+const AFFINITIES_OUTPUT = 'dist/affinities.json';
 /** The knowledge base's names compiled for the matcher, so the server does not tokenize 45k names at start-up. */
 const NAMES_OUTPUT = 'dist/names.txt';
 const SOURCES = {
@@ -466,10 +471,12 @@ function main(): void {
   const integrity = errors.length === 0 ? checkIntegrity(kb, OUTPUT) : [];
   if (errors.length > 0 || integrity.length > 0) throw new BuildError(`the built knowledge base is invalid:\n  ${[...errors, ...integrity].join('\n  ')}`);
   mkdirSync(join(ROOT, dirname(OUTPUT)), { recursive: true });
-  writeFileSync(join(ROOT, OUTPUT), json + '\n');
+  const recordReferences = kb.references.filter((reference) => reference.id.startsWith('pmid:'));
+  writeFileSync(join(ROOT, OUTPUT), asciiJson({ ...kb, affinities: [], references: kb.references.filter((reference) => !reference.id.startsWith('pmid:')) }) + '\n');
+  writeFileSync(join(ROOT, AFFINITIES_OUTPUT), asciiJson({ version: kb.version, affinities: kb.affinities, references: recordReferences }) + '\n');
   const width = Math.max(...Object.keys(report).map((k) => k.length));
   for (const [key, value] of Object.entries(report)) console.log(`${key.padEnd(width)}  ${value}`);
-  console.log(`wrote ${relative(process.cwd(), join(ROOT, OUTPUT)) || OUTPUT} (${(json.length / 1e6).toFixed(2)} MB, version ${kb.version})`);
+  console.log(`wrote ${relative(process.cwd(), join(ROOT, OUTPUT)) || OUTPUT} and ${AFFINITIES_OUTPUT} (${(json.length / 1e6).toFixed(2)} MB together, version ${kb.version})`);
   const names = compileNames(kb);
   const namesText = `${kb.version}\n${namesToText(names)}`;
   writeFileSync(join(ROOT, NAMES_OUTPUT), namesText);

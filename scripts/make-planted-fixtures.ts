@@ -95,6 +95,8 @@ if (!existsSync(kbPath)) {
   process.exit(1);
 }
 const kb = JSON.parse(readFileSync(kbPath, 'utf8')) as KB;
+// The build writes the affinity records apart (dist/affinities.json).
+kb.affinities = (JSON.parse(readFileSync(path.join(ROOT, 'dist/affinities.json'), 'utf8')) as { affinities: Rec[] }).affinities;
 const targetById = new Map(kb.targets.map((t) => [t.id, t]));
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@ import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
-import type { KnowledgeBase } from '../service/kb/types';
+import type { AffinityRecord, KnowledgeBase, Reference } from '../service/kb/types';
+import { jsonSyntaxErrorMessage } from '../service/kb/json-position';
 import { lazyDictionary, type Dictionary } from '../service/recognize/dictionary';
 import { compileNames, type CompiledName } from '../service/recognize/names';
 
@@ -40,6 +41,44 @@ function bundledNamesText(folder: string, kb: KnowledgeBase): string | undefined
   return text.slice(firstLineEnd + 1);
 }
 
+/**
+ * The bundled affinity records, and the bare PubMed references only they cite, live in `affinities.json` beside
+ * `kb.json`: they are read the first time anything asks for `kb.affinities` or `kb.references`, so that a server
+ * answers `initialize` (and the CLI checks a file without values) without parsing them.
+ */
+function withRecordsOnFirstUse(kb: KnowledgeBase, folder: string): void {
+  const file = path.join(folder, 'affinities.json');
+  if (kb.affinities.length > 0 || !existsSync(file)) return;
+  const ownReferences = kb.references;
+  let loaded: { affinities: AffinityRecord[]; references: Reference[] } | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    const { text, error } = readText(file);
+    if (text === undefined) throw new Error(`The bundled knowledge base is incomplete: ${error}`);
+    let data: { version?: unknown; affinities?: unknown; references?: unknown };
+    try {
+      data = JSON.parse(text) as typeof data;
+    } catch (parseError) {
+      throw new Error(`The bundled knowledge base is invalid: ${jsonSyntaxErrorMessage(text, file, parseError)}`);
+    }
+    if (data.version !== kb.version || !Array.isArray(data.affinities) || !Array.isArray(data.references)) {
+      throw new Error(`The bundled knowledge base is invalid: ${file} is not the record file of kb.json version ${kb.version}; run \`npm run build\`.`);
+    }
+    loaded = { affinities: data.affinities as AffinityRecord[], references: [...ownReferences, ...(data.references as Reference[])] };
+    return loaded;
+  };
+  for (const key of ['affinities', 'references'] as const) {
+    Object.defineProperty(kb, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => load()[key],
+      set(value: never) {
+        load()[key] = value;
+      },
+    });
+  }
+}
+
 /** Loads the bundled knowledge base and merges the user's extra files; a bad extra file is reported and left out. */
 export function loadKnowledgeBaseFiles(extraFiles: readonly string[] = []): LoadedKnowledgeBase {
   const folder = bundledKnowledgeBaseFolder();
@@ -48,6 +87,7 @@ export function loadKnowledgeBaseFiles(extraFiles: readonly string[] = []): Load
   const loaded = bundled.text === undefined ? { errors: [bundled.error ?? bundledFile] } : loadBundledKnowledgeBase(bundled.text, bundledFile);
   if (!loaded.kb) throw new Error(`The bundled knowledge base is invalid:\n${loaded.errors.join('\n')}`);
   let kb = loaded.kb;
+  withRecordsOnFirstUse(kb, folder);
   const namesText = bundledNamesText(folder, kb);
   const extraNames: CompiledName[] = namesText === undefined ? compileNames(kb) : [];
   const errors: string[] = [];

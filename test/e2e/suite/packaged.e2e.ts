@@ -28,6 +28,7 @@ suite('PharmaLens as installed from its .vsix', () => {
       'DATA-LICENSE',
       'LICENSE.txt',
       'changelog.md',
+      'dist/affinities.json',
       'dist/extension.js',
       'dist/kb.json',
       'dist/names.txt',

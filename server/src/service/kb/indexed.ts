@@ -30,9 +30,10 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly (string |
 export function indexKnowledgeBase(kb: KnowledgeBase): IndexedKnowledgeBase {
   const compounds = new Map(kb.compounds.map((compound) => [compound.id, compound]));
   const targets = new Map(kb.targets.map((target) => [target.id, target]));
-  const references = new Map(kb.references.map((reference) => [reference.id, reference]));
-  const byCompound = groupBy(kb.affinities, (record) => [record.compound]);
-  const byTarget = groupBy(kb.affinities, (record) => [record.target]);
+  let references: Map<string, Reference> | undefined;
+  // Grouped on first use: the bundled records are read only when a check or a card first needs them.
+  let byCompound: Map<string, AffinityRecord[]> | undefined;
+  let byTarget: Map<string, AffinityRecord[]> | undefined;
   const groupsByMember = groupBy(kb.targets, (target) => target.members ?? []);
   const pathwaysByCompound = groupBy(kb.pathways, (pathway) => pathway.compounds.map((entry) => entry.compound));
   const pathwaysByTarget = groupBy(kb.pathways, (pathway) => pathway.members);
@@ -41,9 +42,9 @@ export function indexKnowledgeBase(kb: KnowledgeBase): IndexedKnowledgeBase {
     kb,
     compound: (id) => compounds.get(id),
     target: (id) => targets.get(id),
-    reference: (id) => references.get(id),
-    affinitiesOfCompound: (id) => byCompound.get(id) ?? none,
-    affinitiesAtTarget: (id) => byTarget.get(id) ?? none,
+    reference: (id) => (references ??= new Map(kb.references.map((reference) => [reference.id, reference]))).get(id),
+    affinitiesOfCompound: (id) => (byCompound ??= groupBy(kb.affinities, (record) => [record.compound])).get(id) ?? none,
+    affinitiesAtTarget: (id) => (byTarget ??= groupBy(kb.affinities, (record) => [record.target])).get(id) ?? none,
     groupsContaining: (id) => groupsByMember.get(id) ?? none,
     pathwaysOfCompound: (id) => pathwaysByCompound.get(id) ?? none,
     pathwaysOfTarget: (id) => pathwaysByTarget.get(id) ?? none,
