@@ -13,6 +13,8 @@ const BIB = `@article{jo2000,
   doi = {10.1038/sj.bjp.0703222}
 }
 @article{tatsumi1997, author = {Tatsumi, M.}, title = {Pharmacological profile}, journal = {Eur J Pharmacol}, year = {1997}, pmid = {9537821}}
+@article{opioids1998, author = {Toll, L.}, title = {Standard binding and functional assays}, year = {1998}, pmid = {9686407}}
+@article{ratmor, author = {Someone}, title = {Rat opioid binding}, year = {1994}, pmid = {8114680}}
 `;
 
 const service = createLanguageService({
@@ -59,9 +61,9 @@ test('hovering a citation key shows the reference and the knowledge-base values 
 
 test('citation keys complete after \\cite{ and [@, nowhere else', () => {
   const latex = open('\\addbibresource{refs.bib}\nSee \\citep[p.~3]{', 'latex');
-  assert.deepEqual(service.completions(latex.document, latex.analysis, latex.document.positionAt(latex.document.getText().length)).map((item) => item.label), ['jo2000', 'tatsumi1997']);
+  assert.deepEqual(service.completions(latex.document, latex.analysis, latex.document.positionAt(latex.document.getText().length)).map((item) => item.label), ['jo2000', 'tatsumi1997', 'opioids1998', 'ratmor']);
   const markdown = open('---\nbibliography: refs.bib\n---\nSee [@', 'markdown', 'notes.md');
-  assert.equal(service.completions(markdown.document, markdown.analysis, markdown.document.positionAt(markdown.document.getText().length)).length, 2);
+  assert.equal(service.completions(markdown.document, markdown.analysis, markdown.document.positionAt(markdown.document.getText().length)).length, 4);
   const prose = open('---\nbibliography: refs.bib\n---\nSee the ', 'markdown', 'notes.md');
   assert.deepEqual(service.completions(prose.document, prose.analysis, prose.document.positionAt(prose.document.getText().length)), []);
 });
@@ -88,4 +90,15 @@ test('citing a source that does not record the value, while another does, is a s
 test('in a sentence quoting two values, each value is checked against its own citation', () => {
   const text = '\\addbibresource{refs.bib}\nAmitriptyline binds SERT with a $K_d$ of 4.3 nM~\\cite{tatsumi1997} and blocks hERG with an IC$_{50}$ of 4.78 µM at 4 mM K$^+$~\\cite{jo2000}.\n';
   assert.deepEqual(codes(text), []);
+});
+
+test('a paper known only by its PubMed ID (curated in part by GtoPdb): a value it records otherwise is a mismatch, a pair it does not record is not', () => {
+  // PMID 9686407 gives morphine a Ki of 1 nM at the human μ receptor; PMID 8114680 gives 12.6 nM (rat).
+  assert.deepEqual(codes('\\addbibresource{refs.bib}\nMorphine binds the μ-opioid receptor with a $K_i$ of 1.0 nM~\\cite{opioids1998}.\n'), []);
+  const { document, analysis } = open('\\addbibresource{refs.bib}\nMorphine binds the μ-opioid receptor with a $K_i$ of 1.0 nM~\\cite{ratmor}.\n', 'latex');
+  const diagnostics = service.diagnostics(document, analysis);
+  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['citation.source-mismatch']);
+  assert.match(String(diagnostics[0].message), /cites "ratmor" \(PMID 8114680\), which records pKi 7\.9 for this Ki/);
+  // GtoPdb took no haloperidol value from the opioid paper: that says nothing about the paper.
+  assert.deepEqual(codes('\\addbibresource{refs.bib}\nHaloperidol binds the D2 receptor with a $K_i$ of 1.6 nM~\\cite{opioids1998}.\n'), []);
 });

@@ -51,7 +51,8 @@ function citedReferences(kb: IndexedKnowledgeBase, analysis: CitationAnalysis, c
 /**
  * `citation.missing`: a checked affinity with no citation in its sentence or table caption.
  * `citation.source-mismatch`: the cited source, known to the knowledge base, records another value for this pair
- * and measure (or none at all), while the value itself is supported by another source.
+ * and measure (or none at all, when the base holds the source itself and not just its PubMed ID), while the value
+ * itself is supported by another source.
  */
 export function statementCitationProblems(
   kb: IndexedKnowledgeBase,
@@ -82,6 +83,9 @@ export function statementCitationProblems(
       const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
       const supports = fromSource.some((record) => isConsistent(foldOutside(valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
       if (supports) continue;
+      // A paper known only by its PubMed ID comes from a database that curated some of its values, not all: that it
+      // records none for this pair says nothing.
+      if (fromSource.length === 0 && !reference.title && !reference.authors) continue;
       const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
       const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));
       const recorded = fromSource.length > 0 ? `records ${fromSource.map((record) => record.asWritten).join(', ')}` : 'has no such value';

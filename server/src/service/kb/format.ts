@@ -43,10 +43,13 @@ function truncateAtWord(text: string, limit: number): string {
   return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
-/** `Jo 2000`, `Tatsumi 1997`; the start of the title when the source names no authors (databases, vendor sheets, web pages). */
+/**
+ * `Jo 2000`, `Tatsumi 1997`; the start of the title when the source names no authors (databases, vendor sheets, web
+ * pages); `PMID 9686407` for a paper known only by its PubMed ID.
+ */
 export function shortCitation(reference: Reference): string {
   const firstAuthor = reference.authors.split(/[,;]/)[0]?.trim().split(/\s+/)[0];
-  const who = firstAuthor || truncateAtWord(reference.title, 36);
+  const who = firstAuthor || truncateAtWord(reference.title, 36) || (reference.pmid ? `PMID ${reference.pmid}` : reference.id);
   return reference.year ? `${who} ${reference.year}` : who;
 }
 
