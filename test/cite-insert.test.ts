@@ -97,6 +97,16 @@ describe('cite insert: BibTeX entry', () => {
     assert.deepEqual(Object.keys(entry.fields).sort(), ['title', 'year']);
   });
 
+  it('a paper known only by its PubMed ID (as GtoPdb cites it) gets its PubMed link and a note saying what to complete', () => {
+    const bare: Reference = { id: 'pmid:9686407', authors: '', title: '', pmid: '9686407', citationKey: 'pmid9686407', kind: 'paper' };
+    const entry = parseBibtex(renderBibtexEntry(bare, 'pmid9686407')).byKey.get('pmid9686407')!;
+    assert.deepEqual(entry.fields, {
+      pmid: '9686407',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/9686407/',
+      note: 'PubMed ID only: complete the authors, title and journal from PubMed',
+    });
+  });
+
   it('writes vendor sheets, databases and web pages as @misc with howpublished and note', () => {
     const vendor: Reference = {
       id: 'v', authors: '', title: 'Amitriptyline hydrochloride data sheet', journal: 'Tocris Bioscience', url: 'https://www.tocris.com/products/amitriptyline_4000',

@@ -43,6 +43,12 @@ const kindNotes: Record<NonNullable<Reference['kind']>, string> = {
 
 /** An article names its journal; a vendor sheet, database or web page says where it was published and what it is. */
 function entryFields(reference: Reference, venue: 'journal' | 'howpublished'): Field[] {
+  // A paper known only by its PubMed ID (as GtoPdb cites it): the entry says so rather than invent its details.
+  const bare = !reference.title && !reference.authors && Boolean(reference.pmid);
+  const url = reference.url ?? (bare ? `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/` : undefined);
+  const note = bare
+    ? 'PubMed ID only: complete the authors, title and journal from PubMed'
+    : venue === 'howpublished' && reference.kind ? kindNotes[reference.kind] : undefined;
   return present([
     ['author', reference.authors ? bibtexAuthors(reference.authors) : undefined],
     ['title', reference.title ? protectedTitle(reference.title) : undefined],
@@ -53,8 +59,8 @@ function entryFields(reference: Reference, venue: 'journal' | 'howpublished'): F
     ['pages', reference.pages ? bibtexPages(reference.pages) : undefined],
     ['doi', verbatim(doiWithoutResolver(reference.doi))],
     ['pmid', verbatim(reference.pmid)],
-    ['url', verbatim(reference.url)],
-    ['note', venue === 'howpublished' && reference.kind ? kindNotes[reference.kind] : undefined],
+    ['url', verbatim(url)],
+    ['note', note],
   ]);
 }
 
