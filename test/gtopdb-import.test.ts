@@ -125,3 +125,11 @@ test('the published JSON Schema (contributed through jsonValidation) is the one 
   assert.ok(manifest.contributes.commands.some((command: { command: string; title: string }) => command.command === 'pharmalens.importGtopdb' && command.title === 'Import GtoPdb Download…'));
   assert.match(readFileSync(path.join(root, '.vscodeignore'), 'utf8'), /^!schemas\/pharmalens-kb\.schema\.json$/m);
 });
+
+test("the README's example knowledge-base file loads, citing a bundled paper by its PubMed ID", () => {
+  const loaded = loadKnowledgeBaseFiles([path.join(root, 'examples/lab-values.pharmalens-kb.json')]);
+  assert.deepEqual(loaded.errors, []);
+  assert.ok(loaded.kb.affinities.some((record) => record.id === 'lab:morphine:OPRM1:1' && record.referenceId === 'pmid:9686407'));
+  const card = hover([path.join(root, 'examples/lab-values.pharmalens-kb.json')], 'Amitriptyline binds SERT.', 'Amitriptyline');
+  assert.match(card, /\| SERT \| Ki \| 4\.1 nM \(\d+ records; [^|]+\) \| human \| \[Example 2026\]\(https:\/\/example\.org\/notebook\/42\) \| primary \|/, card);
+});
