@@ -80,8 +80,11 @@ export function byGrade(a: AffinityRecord, b: AffinityRecord): number {
 
 const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, database: 1, vendor: 2 };
 
-/** Primary papers before databases before vendor sheets; human before other species. */
-export function preferenceOrder(a: AffinityRecord, b: AffinityRecord): number {
-  const human = (record: AffinityRecord): number => (/human|homo sapiens/i.test(record.species) ? 0 : 1);
-  return human(a) - human(b) || byGrade(a, b) || a.valueNm - b.valueNm;
+/**
+ * Human before other species, primary papers before databases before vendor sheets, a record citing a paper before one
+ * citing a database alone (`citesPaper`), then the most potent.
+ */
+export function preferenceOrder(citesPaper: (record: AffinityRecord) => boolean): (a: AffinityRecord, b: AffinityRecord) => number {
+  const human = (record: AffinityRecord): number => (/^(human|homo sapiens)$/i.test(record.species) ? 0 : 1);
+  return (a, b) => human(a) - human(b) || byGrade(a, b) || Number(citesPaper(b)) - Number(citesPaper(a)) || a.valueNm - b.valueNm;
 }

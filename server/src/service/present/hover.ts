@@ -3,9 +3,9 @@ import type { AffinityRecord, Compound, PathwayRole, Reference, Target } from '.
 import type { Mention } from '../recognize/recognize';
 import { escapeMarkdown, link, table } from './markdown';
 import {
-  byGrade,
   formatAffinityValue,
   formatMeasure,
+  preferenceOrder,
   referenceIdentifiers,
   referenceUrl,
   shortCitation,
@@ -71,8 +71,7 @@ function actionNote(record: AffinityRecord): string {
  * primary targets (as its source marks them) come first, then the most potent.
  */
 function affinityRows(kb: IndexedKnowledgeBase, records: readonly AffinityRecord[], primaryFirst = true): { preferred: AffinityRecord; others: AffinityRecord[] }[] {
-  const human = (record: AffinityRecord): number => (/^(human|homo sapiens)$/i.test(record.species) ? 0 : 1);
-  const preferred = (a: AffinityRecord, b: AffinityRecord) => human(a) - human(b) || byGrade(a, b) || Number(citesPaper(kb, b)) - Number(citesPaper(kb, a)) || a.valueNm - b.valueNm;
+  const preferred = preferenceOrder((record) => citesPaper(kb, record));
   const groups = new Map<string, AffinityRecord[]>();
   for (const record of records) {
     const key = `${record.compound}\u0000${record.target ?? record.effect}\u0000${record.measure}`;
