@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../server/src/service/index';
 import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
+import { speciesNamedIn } from '../server/src/service/check/references';
 
 const service = createLanguageService(loadKnowledgeBaseFiles());
 
@@ -63,4 +64,22 @@ test('one finding resting on a single published value is information and says so
   // GtoPdb holds one human Ki for toreforant at H4 (83 nM); a paper's 8.4 nM is 10× off, which one source cannot settle.
   const diagnostics = affinityDiagnostics('Toreforant is a selective H4 receptor antagonist with a Ki of 8.4 nM at the human H4 receptor.');
   assert.ok(diagnostics.every((diagnostic) => diagnostic.startsWith('information ')), diagnostics.join(', '));
+});
+
+test('another species counts where the text names it: a rat value is judged against rat records', () => {
+  // GtoPdb: morphine Ki at the μ receptor 1 nM (human), 12.6 nM (rat).
+  assert.deepEqual(affinityDiagnostics('In rat brain membranes, morphine bound the μ-opioid receptor with a Ki of 12 nM.'), []);
+  const document = TextDocument.create('file:///paper.md', 'markdown', 1, 'In rat brain membranes, morphine bound the μ-opioid receptor with a Ki of 12.6 µM.');
+  const [slip] = service.diagnostics(document, service.analyze(document)!);
+  assert.equal(slip.code, 'affinity.unit-slip');
+  assert.match(slip.message, /Ki 12\.6 nM, rat \(GtoPdb 2020\.5, database\)/);
+  // Said of the human receptor, the same number is judged against the human record (and is no unit slip of it).
+  assert.deepEqual(affinityDiagnostics('Morphine bound the human μ-opioid receptor with a Ki of 12.6 µM.'), ['information affinity.mismatch']);
+});
+
+test('the species a sentence names: one species, guinea pig not read as pig, none when two are named', () => {
+  assert.equal(speciesNamedIn('in rat cortical membranes'), 'rat');
+  assert.equal(speciesNamedIn('guinea-pig ileum'), 'guinea pig');
+  assert.equal(speciesNamedIn('cloned human receptors in mice'), undefined);
+  assert.equal(speciesNamedIn('the receptor'), undefined);
 });

@@ -12,8 +12,10 @@ export interface RuleContext {
   kb: IndexedKnowledgeBase;
   format: DocumentFormat;
   statement: CheckedStatement;
-  /** Records of the statement's measure (human first). */
+  /** Records of the statement's measure: of the species the text names, else human, else any. */
   evidence: Evidence | undefined;
+  /** The species the statement's sentence (or table row and caption) names, when it names one and records of it exist. */
+  species: string | undefined;
   /** Trusted records of the pair, any measure. */
   pairRecords: AffinityRecord[];
   /** The same compound's evidence, same measure, at the other targets named near the statement (same paragraph or table). */

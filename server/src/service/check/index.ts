@@ -5,7 +5,7 @@ import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR, SAME_DIGITS_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
-import { independentSources, recordsForPair, statementEvidence } from './references';
+import { independentSources, recordsForPair, speciesNamedIn, statementEvidence } from './references';
 import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
@@ -39,7 +39,7 @@ function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
 }
 
 /** This compound's evidence at the other targets named in the statement's paragraph or table. */
-function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compoundId: string, targetId: string): RuleContext['nearbyTargets'] {
+function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compoundId: string, targetId: string, species: string | undefined): RuleContext['nearbyTargets'] {
   const block = blockAround(input.scanned, statement.span);
   const nearbyIds = new Set<string>();
   for (let index = firstStartingAt(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
@@ -47,7 +47,7 @@ function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compou
     if (mention.kind === 'target' && mention.id !== targetId && mention.end <= block.end) nearbyIds.add(mention.id);
   }
   return [...nearbyIds].flatMap((id) => {
-    const evidence = statementEvidence(recordsForPair(input.kb, compoundId, id), statement.measure);
+    const evidence = statementEvidence(recordsForPair(input.kb, compoundId, id), statement.measure, species);
     return evidence ? [{ targetId: id, evidence }] : [];
   });
 }
@@ -59,14 +59,18 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   const pairRecords = recordsForPair(input.kb, compound.id, target.id);
   let nearbyTargets: RuleContext['nearbyTargets'] | undefined;
   let sentence: string | undefined;
+  // Other species' records count only where the text names that species: worked out only when the pair has some.
+  const named = pairRecords.some((record) => !/^(human|homo sapiens)$/i.test(record.species)) ? speciesNamedIn((sentence = sentenceTextAround(input.scanned, statement.span))) : undefined;
+  const species = named && named !== 'human' && pairRecords.some((record) => record.species.toLowerCase() === named) ? named : undefined;
   return {
     kb: input.kb,
     format: input.format,
     statement: { ...statement, compound, target, valueNm },
-    evidence: statementEvidence(pairRecords, statement.measure),
+    evidence: statementEvidence(pairRecords, statement.measure, species),
+    species,
     pairRecords,
     get nearbyTargets() {
-      return (nearbyTargets ??= nearbyTargetsOf(input, statement, compound.id, target.id));
+      return (nearbyTargets ??= nearbyTargetsOf(input, statement, compound.id, target.id, species));
     },
     get sentence() {
       return (sentence ??= sentenceTextAround(input.scanned, statement.span));
@@ -131,7 +135,7 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
   if (fold <= mismatchFactor(evidence)) return { kind: 'within-spread', evidence, factor: fold };
   // An IC50 (or EC50) sits above the Ki by the assay's substrate and conditions: one far from the few IC50 records but
   // within the usual spread of the pair's Ki/Kd is not a misquote (36 nM for amitriptyline's uptake IC50 at SERT).
-  const bindingEvidence = statement.measure === 'IC50' || statement.measure === 'EC50' ? statementEvidence(context.pairRecords, 'Ki') : undefined;
+  const bindingEvidence = statement.measure === 'IC50' || statement.measure === 'EC50' ? statementEvidence(context.pairRecords, 'Ki', context.species) : undefined;
   if (bindingEvidence && foldOutside(context.statement.valueNm, statement.valueHighNm, bindingEvidence.lowNm, bindingEvidence.highNm, statement.relation) < MISQUOTE_FACTOR) return { kind: 'within-spread', evidence, factor: fold };
   return { kind: 'finding', finding: mismatch(context) as Finding };
 }

@@ -27,11 +27,39 @@ export function recordsForPair(kb: IndexedKnowledgeBase, compoundId: string, tar
   return records;
 }
 
-/** The reference set for a measure (and `alsoMeasure`): human records, or every species when no human record exists. */
-export function evidenceFor(records: readonly AffinityRecord[], measure: Measure, alsoMeasure?: Measure): Evidence | undefined {
+/** Words that name the species a value was measured in, as the knowledge base names it; `guinea pig` before `pig`. */
+const SPECIES_WORDS: [RegExp, string][] = [
+  [/\bguinea[ -]pigs?\b/gi, 'guinea pig'],
+  [/\b(?:humans?|cloned human)\b/gi, 'human'],
+  [/\brats?\b/gi, 'rat'],
+  [/\b(?:mouse|mice|murine)\b/gi, 'mouse'],
+  [/\b(?:bovine|calf|calves)\b/gi, 'bovine'],
+  [/\b(?:porcine|pigs?)\b/gi, 'pig'],
+  [/\brabbits?\b/gi, 'rabbit'],
+];
+
+/** The one species a sentence (or table row with its caption) names, if it names exactly one. */
+export function speciesNamedIn(text: string): string | undefined {
+  const named = new Set<string>();
+  let rest = text;
+  for (const [pattern, species] of SPECIES_WORDS) {
+    rest = rest.replace(pattern, () => {
+      named.add(species);
+      return ' ';
+    });
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * The reference set for a measure (and `alsoMeasure`): the records of the species the text names when there are some,
+ * else human records, else every species.
+ */
+export function evidenceFor(records: readonly AffinityRecord[], measure: Measure, alsoMeasure?: Measure, species?: string): Evidence | undefined {
   const sameMeasure = records.filter((record) => record.measure === measure || record.measure === alsoMeasure);
+  const named = species && !HUMAN.test(species) ? sameMeasure.filter((record) => record.species.toLowerCase() === species) : [];
   const human = sameMeasure.filter((record) => HUMAN.test(record.species));
-  const chosen = human.length > 0 ? human : sameMeasure;
+  const chosen = named.length > 0 ? named : human.length > 0 ? human : sameMeasure;
   if (chosen.length === 0) return undefined;
   const measures = measuresOf(chosen);
   return {
@@ -66,7 +94,7 @@ export function interchangeableMeasure(measure: Measure): Measure | undefined {
   return INTERCHANGEABLE[measure];
 }
 
-/** The references a statement is judged against: its measure's records, Ki and Kd together. */
-export function statementEvidence(records: readonly AffinityRecord[], measure: Measure): Evidence | undefined {
-  return evidenceFor(records, measure, INTERCHANGEABLE[measure]);
+/** The references a statement is judged against: its measure's records, Ki and Kd together, of the species it names. */
+export function statementEvidence(records: readonly AffinityRecord[], measure: Measure, species?: string): Evidence | undefined {
+  return evidenceFor(records, measure, INTERCHANGEABLE[measure], species);
 }

@@ -29,7 +29,7 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
   if (statement.measure === 'IC50' && context.evidence) return undefined;
   for (const measure of measuresOf(pairRecords)) {
     if (measure === statement.measure || measure === interchangeableMeasure(statement.measure) || !confusable(statement.measure, measure)) continue;
-    const other = evidenceFor(pairRecords, measure);
+    const other = evidenceFor(pairRecords, measure, undefined, context.species);
     if (!other) continue;
     const residual = foldFrom(context, other);
     const matches = context.evidence

@@ -39,7 +39,9 @@ export function describeEvidence(evidence: Evidence, kb?: IndexedKnowledgeBase):
     return `${label}, ${record.grade}`;
   }))];
   const named = sources.slice(0, MAX_SOURCES_NAMED).join('; ') + (sources.length > MAX_SOURCES_NAMED ? `; +${sources.length - MAX_SOURCES_NAMED} more` : '');
-  return `${evidenceLabel(evidence)} ${formatConcentration(evidence.lowNm, evidence.highNm)} (${named})`;
+  const species = [...new Set(evidence.records.map((record) => record.species))];
+  const speciesNote = species.length === 1 && !/^(human|homo sapiens)$/i.test(species[0]) ? `, ${species[0]}` : '';
+  return `${evidenceLabel(evidence)} ${formatConcentration(evidence.lowNm, evidence.highNm)}${speciesNote} (${named})`;
 }
 
 export function written(context: RuleContext): string {

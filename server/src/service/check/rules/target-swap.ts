@@ -30,7 +30,7 @@ export function targetSwap(context: RuleContext): Finding | undefined {
       .filter((id): id is string => id !== undefined && !own.has(id) && kb.target(id)?.family === family),
   );
   for (const targetId of others) {
-    const other = statementEvidence(recordsForPair(kb, statement.compound.id, targetId), statement.measure);
+    const other = statementEvidence(recordsForPair(kb, statement.compound.id, targetId), statement.measure, context.species);
     if (!other) continue;
     const residual = foldFrom(context, other);
     if (isSameNumber(residual)) return swapFinding(context, evidence, targetId, other, residual, 'the very number');
