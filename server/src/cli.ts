@@ -48,8 +48,18 @@ function exitCodeFor(reports: readonly FileReport[], failOn: Severity | 'none'):
   return reports.some((report) => report.findings.some((finding) => atLeast(finding.severity, failOn))) ? 1 : 0;
 }
 
+/** A stage that failed on a file is a bug: said on stderr, with the exit code 2, while the other files are still reported. */
+function reportFailures(reports: readonly FileReport[]): boolean {
+  const failed = reports.filter((report) => report.failures.length > 0);
+  for (const report of failed) {
+    for (const failure of report.failures) process.stderr.write(`pharmalens: ${report.file}: the ${failure.stage} stage failed: ${failure.stack ?? failure.message}\n`);
+  }
+  return failed.length > 0;
+}
+
 function runCheck(options: CheckOptions): number {
   const reports = analyzeAll(options).map((analyzed) => analyzed.report);
+  const failed = reportFailures(reports);
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ files: keepAtLeast(reports, options.minSeverity) }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
@@ -58,13 +68,14 @@ function runCheck(options: CheckOptions): number {
     const minSeverity = options.minSeverity ?? 'information';
     process.stdout.write(textReport(reports, { minSeverity, quiet: options.quiet, colour: wantsColour(process.stdout, process.env) }));
   }
-  return exitCodeFor(reports, options.failOn);
+  return failed ? 2 : exitCodeFor(reports, options.failOn);
 }
 
 function runTable(options: TableOptions): number {
-  const rows = tableRows(analyzeAll(options).map((analyzed) => ({ file: analyzed.report.file, rows: analyzed.table })));
+  const analyzed = analyzeAll(options);
+  const rows = tableRows(analyzed.map((file) => ({ file: file.report.file, rows: file.table })));
   process.stdout.write(options.format === 'md' ? markdownTable(rows) : csvTable(rows));
-  return 0;
+  return reportFailures(analyzed.map((file) => file.report)) ? 2 : 0;
 }
 
 function run(argv: string[]): number {

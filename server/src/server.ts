@@ -83,15 +83,28 @@ function isBibtex(document: TextDocument): boolean {
   return document.languageId === 'bibtex' || document.uri.toLowerCase().endsWith('.bib');
 }
 
-function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
-  const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
+/** Stage failures since start: each is logged with its stack and counted, and the document shows it as a diagnostic. */
+let stageFailures = 0;
+
+function analyzeAndReport(document: TextDocument): DocumentAnalysis | undefined {
   let analysis: DocumentAnalysis | undefined;
   try {
     analysis = service?.analyze(document);
   } catch (error) {
-    connection.console.error(`PharmaLens could not analyze ${document.uri}: ${(error as Error).stack ?? String(error)}`);
+    stageFailures++;
+    connection.console.error(`PharmaLens could not analyze ${document.uri} (failure ${stageFailures} since start): ${(error as Error).stack ?? String(error)}`);
   }
+  for (const failure of analysis?.failures ?? []) {
+    stageFailures++;
+    connection.console.error(`PharmaLens: the ${failure.stage} stage failed on ${document.uri} version ${document.version} (failure ${stageFailures} since start): ${failure.stack ?? failure.message}`);
+  }
+  return analysis;
+}
+
+function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const analysis = analyzeAndReport(document);
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
@@ -255,7 +268,7 @@ connection.onRequest(knowledgeBaseEntryRequest, (params): KnowledgeBaseEntry | n
 function checkFile(uri: string): Diagnostic[] {
   if (documents.get(uri)) return validate(uri);
   const document = readManuscript(fileURLToPath(uri));
-  const diagnostics = manuscriptDiagnostics(document, service?.analyze(document));
+  const diagnostics = manuscriptDiagnostics(document, analyzeAndReport(document));
   checkedOnDisk.add(uri);
   void connection.sendDiagnostics({ uri, diagnostics });
   return diagnostics;

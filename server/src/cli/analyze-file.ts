@@ -1,6 +1,6 @@
 import { readManuscript } from '../node/manuscript-files';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LanguageService } from '../service/index';
+import type { LanguageService, StageFailure } from '../service/index';
 import type { Severity, Verdict } from '../service/check/types';
 import type { AffinityTableRow } from '../service/present/affinity-table';
 import type { DiagnosticData, DiagnosticSettings } from '../service/present/diagnostics';
@@ -26,6 +26,8 @@ export interface FileReport {
   mentions: Record<string, unknown>[];
   statements: Record<string, unknown>[];
   findings: FileFinding[];
+  /** Stages that failed on this file (a bug): the CLI prints them on stderr and exits 2. */
+  failures: StageFailure[];
 }
 
 /** A file's report (what --format json prints) and its affinity table (what `pharmalens table` prints). */
@@ -103,5 +105,5 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
   }));
   const findings = analysis ? service.diagnostics(document, analysis, settings).map(findingOf) : [];
   findings.sort((a, b) => a.line - b.line || a.character - b.character);
-  return { report: { file, mentions, statements, findings }, table: analysis ? service.affinityTable(document, analysis) : [] };
+  return { report: { file, mentions, statements, findings, failures: analysis?.failures ?? [] }, table: analysis ? service.affinityTable(document, analysis) : [] };
 }

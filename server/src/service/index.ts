@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
 import { statementCitationProblems } from './cite/statement-citations';
 import type { DiscoveryOptions } from './cite/discover';
@@ -16,7 +16,7 @@ import type { Verdict } from './check/types';
 import { extractStatements } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
-import { citationDiagnostic, toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
+import { citationDiagnostic, DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
 import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
@@ -26,7 +26,7 @@ import { compileNames } from './recognize/names';
 import { recognizeMentions, type Mention } from './recognize/recognize';
 import { refineMentions } from './recognize/document-names';
 import { ligandNamesFamily } from './kb/ligand-family';
-import { formatForLanguageId, scanDocument } from './scan/index';
+import { formatForLanguageId, scanDocument, unscannedDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
 
 export interface DocumentAnalysis {
@@ -41,6 +41,44 @@ export interface DocumentAnalysis {
   suppressions: Suppressions;
   /** The document's bibliography files and the problems with its citations. */
   citations: CitationAnalysis;
+  /**
+   * Stages that failed on this document with an internal error: what they would have found is missing. Shown as an
+   * information diagnostic at the document's start; the server logs them, the CLI prints them and exits 2.
+   */
+  failures: StageFailure[];
+}
+
+export type Stage = 'scan' | 'recognize' | 'extract' | 'check' | 'cite';
+
+export interface StageFailure {
+  stage: Stage;
+  message: string;
+  stack?: string;
+}
+
+export const STAGE_FAILURE_CODE = 'pharmalens.internal-error';
+
+function stageFailure(stage: Stage, error: unknown): StageFailure {
+  return error instanceof Error ? { stage, message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { stage, message: String(error) };
+}
+
+/** What a failed stage leaves out, for the reader of the diagnostic. */
+const STAGE_CONSEQUENCE: Record<Stage, string> = {
+  scan: 'the document was read as plain prose (tables, math and citations not found)',
+  recognize: 'no compound or target was recognized',
+  extract: 'no affinity value was read',
+  check: 'the values read were not checked',
+  cite: 'citations and bibliographies were not checked',
+};
+
+function failureDiagnostic(failure: StageFailure): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: STAGE_FAILURE_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `PharmaLens could not finish reading this document: its ${failure.stage} stage failed (${failure.message}), so ${STAGE_CONSEQUENCE[failure.stage]}. This is a bug in PharmaLens; the log has the details.`,
+  };
 }
 
 export interface LanguageService {
@@ -88,14 +126,41 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
     const format = formatForLanguageId(document.languageId, document.uri);
     if (!format) return undefined;
-    const scanned = scanDocument(document.getText(), format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() });
-    const mentions = refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family, compoundName: (id) => knowledgeBase.compound(id)?.name });
+    // A stage that fails is recorded, not hidden: the later stages go on with what it leaves, and the failure is shown.
+    const failures: StageFailure[] = [];
+    const attempt = <T>(stage: Stage, run: () => T, instead: () => T): T => {
+      try {
+        return run();
+      } catch (error) {
+        failures.push(stageFailure(stage, error));
+        return instead();
+      }
+    };
+    const text = document.getText();
+    const scanned = attempt('scan', () => scanDocument(text, format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() }), () => unscannedDocument(text));
+    const mentions = attempt(
+      'recognize',
+      () => refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family, compoundName: (id) => knowledgeBase.compound(id)?.name }),
+      () => [],
+    );
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
-    const statements = extractStatements(scanned, mentions, format);
-    const checked = checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements });
-    const found = workspace ? analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache) : NO_CITATION_ANALYSIS;
-    const citations = workspace ? { ...found, problems: [...found.problems, ...statementCitationProblems(knowledgeBase, scanned, found, checked)] } : found;
-    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned), citations };
+    const statements = attempt('extract', () => extractStatements(scanned, mentions, format), () => []);
+    const checked = attempt(
+      'check',
+      () => checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }),
+      () => statements.map((statement) => ({ statement, verdict: { kind: 'unchecked' as const, reason: 'the check failed on this document' } })),
+    );
+    const citations = !workspace
+      ? NO_CITATION_ANALYSIS
+      : attempt(
+          'cite',
+          () => {
+            const found = analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache);
+            return { ...found, problems: [...found.problems, ...statementCitationProblems(knowledgeBase, scanned, found, checked)] };
+          },
+          () => NO_CITATION_ANALYSIS,
+        );
+    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned), citations, failures };
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
@@ -142,6 +207,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   };
 
   const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] => [
+    ...analysis.failures.map(failureDiagnostic),
     ...analysis.checked.flatMap(({ verdict }) => {
       if (verdict.kind !== 'finding' || analysis.suppressions.isSuppressed(verdict.finding.code, verdict.finding.statement.span.start)) return [];
       const diagnostic = toDiagnostic(document, verdict.finding, settings);

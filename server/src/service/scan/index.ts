@@ -11,15 +11,13 @@ export interface ScanOptions {
   latexIgnoredArgCommands?: readonly string[];
 }
 
-/** Scans a document into masked prose and structures. Never throws: on an internal error everything is prose. */
+/** Scans a document into masked prose and structures. An internal error is thrown, for the caller to report. */
 export function scanDocument(text: string, format: DocumentFormat, options: ScanOptions = {}): ScannedDocument {
-  try {
-    if (format === 'latex') return scanLatex(text, { ignoredArgCommands: options.latexIgnoredArgCommands ?? [] });
-    return scanMarkdown(text);
-  } catch {
-    return unscannedDocument(text);
-  }
+  if (format === 'latex') return scanLatex(text, { ignoredArgCommands: options.latexIgnoredArgCommands ?? [] });
+  return scanMarkdown(text);
 }
+
+export { unscannedDocument };
 
 const formatsByLanguageId = new Map<string, DocumentFormat>(Object.entries({
   markdown: 'markdown',
