@@ -118,23 +118,22 @@ function hasBibExtension(path: string): boolean {
   return posix.extname(path).toLowerCase() === '.bib';
 }
 
-/** The `bibliography:` of `_quarto.yml`, a string or a list; a file that does not parse declares nothing. */
+/**
+ * The `bibliography:` of `_quarto.yml`, a string or a list; a file with YAML errors declares nothing (the yaml library
+ * reports syntax errors in `errors` rather than throwing; Quarto itself refuses such a project file).
+ */
 function quartoProjectDeclarations(quartoYaml: string | undefined): Declaration[] {
   if (quartoYaml === undefined) return [];
-  try {
-    const contents = parseDocument(quartoYaml, { prettyErrors: false, uniqueKeys: false }).contents;
-    if (!isMap(contents)) return [];
-    const value = contents.get('bibliography', true);
-    const items = isSeq(value) ? value.items : [value];
-    const declarations: Declaration[] = [];
-    for (const item of items) {
-      if (!isScalar(item) || typeof item.value !== 'string' || item.value === '') continue;
-      declarations.push({ path: item.value, origin: 'quarto-project', span: item.range ? valueSpan(quartoYaml, item.range) : undefined });
-    }
-    return declarations;
-  } catch {
-    return [];
+  const parsed = parseDocument(quartoYaml, { prettyErrors: false, uniqueKeys: false });
+  if (parsed.errors.length > 0 || !isMap(parsed.contents)) return [];
+  const value = parsed.contents.get('bibliography', true);
+  const items = isSeq(value) ? value.items : [value];
+  const declarations: Declaration[] = [];
+  for (const item of items) {
+    if (!isScalar(item) || typeof item.value !== 'string' || item.value === '') continue;
+    declarations.push({ path: item.value, origin: 'quarto-project', span: item.range ? valueSpan(quartoYaml, item.range) : undefined });
   }
+  return declarations;
 }
 
 /** The span of a YAML scalar's text, without its quotes. */
