@@ -114,7 +114,7 @@ function validate(uri: string): Diagnostic[] {
   pendingValidations.delete(uri);
   const document = documents.get(uri);
   if (!document || !service) return [];
-  const diagnostics = isBibtex(document) ? bibliographyDiagnostics(document) : manuscriptDiagnostics(document, analysisOf(document));
+  const diagnostics = isBibtex(document) ? bibliographyDiagnostics(document, settings) : manuscriptDiagnostics(document, analysisOf(document));
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   return diagnostics;
 }
@@ -132,7 +132,7 @@ function publishClosedBibliography(uri: string): void {
   const published = publishedBibliographies.get(uri);
   if (published === text) return;
   publishedBibliographies.set(uri, text);
-  void connection.sendDiagnostics({ uri, diagnostics: bibliographyDiagnostics(TextDocument.create(uri, 'bibtex', 0, text)) });
+  void connection.sendDiagnostics({ uri, diagnostics: bibliographyDiagnostics(TextDocument.create(uri, 'bibtex', 0, text), settings) });
 }
 
 function scheduleValidation(uri: string, delay = VALIDATION_DELAY_MS): void {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../service/check/types';
 import type { FileFinding, FileRange, FileReport } from './analyze-file';
-import { RULES } from '../service/present/rules';
+import { RULES } from '../service/rules';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The package's page; the project has no public repository address yet. */
@@ -52,7 +52,7 @@ function sarifRule(rule: (typeof RULES)[number]) {
   return {
     id: rule.code,
     name: rule.code.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()),
-    shortDescription: { text: rule.short },
+    shortDescription: { text: rule.title },
     fullDescription: { text: rule.help },
     help: { text: rule.help, markdown: `**${rule.code}** (default: ${rule.defaultSeverity}). ${rule.help}` },
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity], enabled: true },

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { jsonSyntaxErrorMessage, positionAt } from '../service/kb/json-position';
 import type { DiagnosticSettings } from '../service/present/diagnostics';
 import { InputError } from './input-error';
-import { isDiagnosticCode } from '../service/present/rules';
+import { isDiagnosticCode } from '../service/rules';
 import { isSeverity } from '../service/present/severity';
 
 export const CONFIG_FILE_NAMES = ['.pharmalens.json', 'pharmalens.config.json'];

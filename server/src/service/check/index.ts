@@ -17,7 +17,7 @@ import { unitSlip } from './rules/unit-slip';
 import type { Evidence, Finding, Verdict } from './types';
 
 /** Explanations of a misquote; the closest explanation wins, ties in this order. `mismatch` takes what none explains. */
-const EXPLANATIONS = [unitSlip, decimalSlip, measureMismatch, pScaleAsConcentration, targetSwap];
+const EXPLANATIONS = [unitSlip.run, decimalSlip.run, measureMismatch.run, pScaleAsConcentration, targetSwap.run];
 
 export interface CheckInput {
   kb: IndexedKnowledgeBase;
@@ -101,7 +101,7 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
   if (context.pairRecords.length === 0) return { kind: 'unchecked', reason: 'no reference value for this compound and target' };
   const { evidence } = context;
   if (!evidence) {
-    const finding = measureMismatch(context);
+    const finding = measureMismatch.run(context);
     return finding ? { kind: 'finding', finding } : { kind: 'unchecked', reason: `no ${statement.measure} reference for this compound and target` };
   }
   const fold = foldOutside(context.statement.valueNm, statement.valueHighNm, evidence.lowNm, evidence.highNm, statement.relation);
@@ -114,7 +114,7 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
     // 141 nM): a slip, however wide the spread of the others.
     const slip = fold > 1 ? sameDigitsSlip(context) : undefined;
     if (slip) return { kind: 'finding', finding: slip };
-    const finding = condition(context);
+    const finding = condition.run(context);
     return finding ? { kind: 'finding', finding } : { kind: 'consistent', evidence, factor: fold };
   }
   // A decimal slip moves the same digits 10×: 0.44 for 4.4 lies 9.9× off a 4.37–4.4 range, so slips are looked for
@@ -137,7 +137,7 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
   // within the usual spread of the pair's Ki/Kd is not a misquote (36 nM for amitriptyline's uptake IC50 at SERT).
   const bindingEvidence = statement.measure === 'IC50' || statement.measure === 'EC50' ? statementEvidence(context.pairRecords, 'Ki', context.species) : undefined;
   if (bindingEvidence && foldOutside(context.statement.valueNm, statement.valueHighNm, bindingEvidence.lowNm, bindingEvidence.highNm, statement.relation) < MISQUOTE_FACTOR) return { kind: 'within-spread', evidence, factor: fold };
-  return { kind: 'finding', finding: mismatch(context) as Finding };
+  return { kind: 'finding', finding: mismatch.run(context) as Finding };
 }
 
 export function checkStatements(input: CheckInput): { statement: AffinityStatement; verdict: Verdict }[] {

@@ -2,6 +2,7 @@ import type { AffinityRecord, Measure } from '../kb/types';
 import type { AffinityStatement } from '../extract/types';
 import type { Assumption } from '../extract/reading';
 import type { Span } from '../scan/types';
+import type { RuleContext } from './context';
 
 export type CheckCode =
   | 'affinity.unit-slip'
@@ -13,14 +14,20 @@ export type CheckCode =
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export const DEFAULT_SEVERITY: Record<CheckCode, Severity> = {
-  'affinity.unit-slip': 'error',
-  'affinity.decimal-slip': 'error',
-  'affinity.measure-mismatch': 'warning',
-  'affinity.target-swap': 'error',
-  'affinity.mismatch': 'warning',
-  'affinity.condition': 'hint',
-};
+/** What the registry (`service/rules.ts`) knows of every diagnostic code: its default, a one-line title and its help. */
+export interface RuleInfo<Code extends string = string> {
+  code: Code;
+  defaultSeverity: Severity;
+  /** One sentence (SARIF's short description, the settings' description). */
+  title: string;
+  /** What it means and what to do. */
+  help: string;
+}
+
+/** An affinity check: one object, one file under `check/rules/`. */
+export interface AffinityRule extends RuleInfo<CheckCode> {
+  run(context: RuleContext): Finding | undefined;
+}
 
 export interface TextEdit {
   span: Span;

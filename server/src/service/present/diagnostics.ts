@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import type { CitationCode, CitationProblem } from '../cite/document';
-import { DEFAULT_SEVERITY, type CheckCode, type Finding, type Fix, type Severity } from '../check/types';
+import type { CitationProblem } from '../cite/document';
+import type { Finding, Fix, Severity } from '../check/types';
+import { defaultSeverity, type DiagnosticCode } from '../rules';
 import type { Span } from '../scan/types';
 
 export const DIAGNOSTIC_SOURCE = 'pharmalens';
@@ -13,19 +14,8 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export type DiagnosticCode = CheckCode | CitationCode;
-
-const DEFAULT_CITATION_SEVERITY: Record<CitationCode, Severity> = {
-  'citation.unresolved': 'warning',
-  'citation.bibliography-missing': 'warning',
-  'citation.missing': 'hint',
-  'citation.source-mismatch': 'warning',
-};
-
-/** The severity a code has unless the settings say otherwise. */
-export function defaultSeverity(code: DiagnosticCode): Severity {
-  return code in DEFAULT_SEVERITY ? DEFAULT_SEVERITY[code as CheckCode] : DEFAULT_CITATION_SEVERITY[code as CitationCode];
-}
+export type { DiagnosticCode } from '../rules';
+export { defaultSeverity } from '../rules';
 
 export interface DiagnosticSettings {
   /** Per code: a severity, or `off`. */
@@ -46,7 +36,7 @@ function fixData(document: TextDocument, fix: Fix): DiagnosticData['fixes'][numb
   return { title: fix.title, preferred: fix.preferred, edits: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) };
 }
 
-interface Problem {
+export interface Problem {
   code: DiagnosticCode;
   span: Span;
   message: string;
@@ -55,8 +45,9 @@ interface Problem {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-function problemDiagnostic(document: TextDocument, problem: Problem, defaultSeverity: Severity, settings: DiagnosticSettings, atMost?: Severity): Diagnostic | undefined {
-  const configured = settings.severity?.[problem.code] ?? defaultSeverity;
+/** A problem as a diagnostic, at the severity the settings give its code (or the code's default); `off` gives none. */
+export function problemDiagnostic(document: TextDocument, problem: Problem, settings: DiagnosticSettings = {}, atMost?: Severity): Diagnostic | undefined {
+  const configured = settings.severity?.[problem.code] ?? defaultSeverity(problem.code);
   if (configured === 'off') return undefined;
   const severity = atMost && SEVERITY_RANK[configured] < SEVERITY_RANK[atMost] ? atMost : configured;
   const data: DiagnosticData = { code: problem.code, fixes: problem.fixes.map((fix) => fixData(document, fix)) };
@@ -73,9 +64,9 @@ export function toDiagnostic(document: TextDocument, finding: Finding, settings:
   if (inferred) message += ` Read with the ${finding.assumed.map((assumption) => `${assumption.part} ${assumption.from}`).join(', the ')}: a guess, so information only.`;
   else if (finding.singleSource) message += ' One published value is on record for this pair, so how far laboratories differ is unknown: information only.';
   const atMost = inferred || finding.singleSource ? 'information' : undefined;
-  return problemDiagnostic(document, { ...finding, message, span: finding.statement.span }, DEFAULT_SEVERITY[finding.code], settings, atMost);
+  return problemDiagnostic(document, { ...finding, message, span: finding.statement.span }, settings, atMost);
 }
 
 export function citationDiagnostic(document: TextDocument, problem: CitationProblem, settings: DiagnosticSettings = {}): Diagnostic | undefined {
-  return problemDiagnostic(document, problem, DEFAULT_CITATION_SEVERITY[problem.code], settings);
+  return problemDiagnostic(document, problem, settings);
 }

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../context';
 import { isConsistent } from '../distance';
 import type { AffinityRecord } from '../../kb/types';
-import type { Finding } from '../types';
+import type { AffinityRule, Finding } from '../types';
 import { finding, foldOne, names, written } from './shared';
 
 const CONDITION_WORDS: [RegExp, RegExp][] = [
@@ -19,7 +19,7 @@ export function conditionStated(conditions: string, sentence: string): boolean {
 }
 
 /** The value matches only records measured under conditions (NMDA 0.72 µM at 4 mM Ca²⁺) that the text does not state. */
-export function condition(context: RuleContext): Finding | undefined {
+function conditionRun(context: RuleContext): Finding | undefined {
   const { evidence } = context;
   if (!evidence) return undefined;
   const matching = evidence.records.filter((record) => isConsistent(foldOne(context, record)));
@@ -37,3 +37,11 @@ export function condition(context: RuleContext): Finding | undefined {
     [],
   );
 }
+
+export const condition: AffinityRule = {
+  code: 'affinity.condition',
+  defaultSeverity: 'hint',
+  title: 'The value matches only references measured under conditions the text does not state.',
+  help: 'The value matches only reference records with conditions (for example an ion concentration) that the text does not state. State the conditions.',
+  run: conditionRun,
+};

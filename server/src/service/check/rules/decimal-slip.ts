@@ -1,13 +1,13 @@
 import type { RuleContext } from '../context';
 import { printNumber } from '../context';
 import { explains, isSameDigits } from '../distance';
-import type { Finding } from '../types';
+import type { AffinityRule, Finding } from '../types';
 import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
 
 const SHIFTS = [10, 100, 1 / 10, 1 / 100];
 
 /** Off by ×10 or ×100 and matches with the decimal point moved. */
-export function decimalSlip(context: RuleContext): Finding | undefined {
+function decimalSlipRun(context: RuleContext): Finding | undefined {
   const { statement, evidence } = context;
   if (!evidence || statement.scale !== 'concentration') return undefined;
   for (const shift of SHIFTS) {
@@ -28,3 +28,11 @@ export function decimalSlip(context: RuleContext): Finding | undefined {
   }
   return undefined;
 }
+
+export const decimalSlip: AffinityRule = {
+  code: 'affinity.decimal-slip',
+  defaultSeverity: 'error',
+  title: 'Affinity value 10× or 100× off: it matches with the decimal point moved.',
+  help: 'The quoted value is 10× or 100× away from every reference value and matches with the decimal point moved. Fix: move it.',
+  run: decimalSlipRun,
+};

@@ -4,7 +4,7 @@ import { explains, isSameNumber } from '../distance';
 import { evidenceFor, interchangeableMeasure, measuresOf } from '../references';
 import { significantDigits } from './same-digits-slip';
 import { relabelMeasure } from '../relabel-measure';
-import type { Finding } from '../types';
+import type { AffinityRule, Finding } from '../types';
 import { describeEvidence, finding, foldFrom, foldOne, names, written } from './shared';
 
 /**
@@ -21,7 +21,7 @@ function confusable(written: Measure, recorded: Measure): boolean {
  * no record of the written measure, it must be one record's very number, a single value of two or more significant
  * digits (an IC50 of `1 nM` beside a Ki of 1 nM is chance); otherwise it must explain the misquote closely.
  */
-export function measureMismatch(context: RuleContext): Finding | undefined {
+function measureMismatchRun(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
   // A bound (`IC50 > 1000 nM`) says the compound is weak there; any weaker value of another measure agrees with it.
   if (statement.relation !== '=' && statement.relation !== '~') return undefined;
@@ -52,3 +52,11 @@ export function measureMismatch(context: RuleContext): Finding | undefined {
   }
   return undefined;
 }
+
+export const measureMismatch: AffinityRule = {
+  code: 'affinity.measure-mismatch',
+  defaultSeverity: 'warning',
+  title: 'The value matches another measure of the same compound and target.',
+  help: 'The value matches another measure of the pair (an IC50 quoted as a Ki, a Kd as a Ki), or a pKi written as a concentration. Fix: change the label.',
+  run: measureMismatchRun,
+};

@@ -1,9 +1,9 @@
 import type { RuleContext } from '../context';
-import type { Finding } from '../types';
+import type { AffinityRule, Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
 /** More than 10× from every reference value, and no slip explains it. */
-export function mismatch(context: RuleContext): Finding | undefined {
+function mismatchRun(context: RuleContext): Finding | undefined {
   const { evidence } = context;
   if (!evidence) return undefined;
   const fold = foldFrom(context, evidence);
@@ -17,3 +17,11 @@ export function mismatch(context: RuleContext): Finding | undefined {
     Infinity,
   );
 }
+
+export const mismatch: AffinityRule = {
+  code: 'affinity.mismatch',
+  defaultSeverity: 'warning',
+  title: 'Affinity value more than 10× from every reference value.',
+  help: 'The value is more than 10× from every reference value in the knowledge base, and no unit, decimal, measure or target slip explains it. Check the source.',
+  run: mismatchRun,
+};

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../context';
 import { explains, isSameNumber } from '../distance';
 import { independentSources, recordsForPair, relatedTargetIds, statementEvidence } from '../references';
-import type { Evidence } from '../types';
+import type { AffinityRule, Evidence } from '../types';
 import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from './shared';
 
@@ -9,7 +9,7 @@ import { describeEvidence, finding, foldFrom, names, written } from './shared';
  * The value is this compound's value at another target: one named nearby, within the explanation tolerance (NET's
  * value written for SERT), or another target of the same family when it is that very number (DAT's 25 nM written for NET).
  */
-export function targetSwap(context: RuleContext): Finding | undefined {
+function targetSwapRun(context: RuleContext): Finding | undefined {
   const { evidence } = context;
   if (!evidence) return undefined;
   // One source cannot show the spread between laboratories: then the value must be the other target's very number,
@@ -51,3 +51,11 @@ function swapFinding(context: RuleContext, evidence: Evidence, targetId: string,
     residual,
   );
 }
+
+export const targetSwap: AffinityRule = {
+  code: 'affinity.target-swap',
+  defaultSeverity: 'error',
+  title: 'The value is the compound\'s value at another target named nearby.',
+  help: 'The value matches this compound\'s value at another target named in the same paragraph or table: the targets may be swapped.',
+  run: targetSwapRun,
+};

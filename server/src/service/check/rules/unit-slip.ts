@@ -1,7 +1,7 @@
 import type { RuleContext } from '../context';
 import { explains } from '../distance';
 import type { ConcentrationUnit } from '../../extract/types';
-import type { Finding } from '../types';
+import type { AffinityRule, Finding } from '../types';
 import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
 
 const NEIGHBOURS: [ConcentrationUnit, ConcentrationUnit][] = [
@@ -12,7 +12,7 @@ const NEIGHBOURS: [ConcentrationUnit, ConcentrationUnit][] = [
 ];
 
 /** The value is off by ×1000 and matches with the neighbouring unit (nM ↔ µM ↔ mM). */
-export function unitSlip(context: RuleContext): Finding | undefined {
+function unitSlipRun(context: RuleContext): Finding | undefined {
   const { statement, evidence } = context;
   if (!evidence || statement.scale !== 'concentration' || !statement.unit) return undefined;
   for (const [smaller, larger] of NEIGHBOURS) {
@@ -36,3 +36,11 @@ export function unitSlip(context: RuleContext): Finding | undefined {
   }
   return undefined;
 }
+
+export const unitSlip: AffinityRule = {
+  code: 'affinity.unit-slip',
+  defaultSeverity: 'error',
+  title: 'Affinity value 1000× off: it matches in the neighbouring unit.',
+  help: 'The quoted value is 1000× away from every reference value and matches when the unit is changed (nM ↔ µM ↔ mM). Fix: change the unit.',
+  run: unitSlipRun,
+};
