@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/service/index';
 import type { AffinityRecord } from '../server/src/service/kb/types';
-import { affinityTableCsv, affinityTableMarkdown, type AffinityTableRow } from '../server/src/service/present/affinity-table';
+import { affinityTableCsv, affinityTableMarkdown, type AffinityTableRow } from '../server/src/protocol';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
 
 function record(id: string, valueNm: number): AffinityRecord {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bibliographyUris } from '../server/src/service/cite/discover';
 import { fileUriOf, resolvePath } from '../server/src/service/cite/uri';
-import { memoryWorkspace } from '../server/src/service/cite/workspace';
+import { memoryWorkspace } from '../server/src/service/workspace';
 import { scanDocument } from '../server/src/service/scan/index';
 import type { DocumentFormat } from '../server/src/service/scan/types';
 

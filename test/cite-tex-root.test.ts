@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bibliographyUris } from '../server/src/service/cite/discover';
 import { texRootOf } from '../server/src/service/cite/tex-root';
-import { memoryWorkspace } from '../server/src/service/cite/workspace';
+import { memoryWorkspace } from '../server/src/service/workspace';
 import { scanDocument } from '../server/src/service/scan/index';
 
 const root = 'file:///home/writer/thesis';

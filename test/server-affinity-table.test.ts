@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { AFFINITY_TABLE_REQUEST, type AffinityTableRow } from '../server/src/service/present/affinity-table';
+import { AFFINITY_TABLE_REQUEST, type AffinityTableRow } from '../server/src/protocol';
 import { projectRoot, startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;

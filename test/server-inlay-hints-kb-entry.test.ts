@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { ConfigurationRequest, DidOpenTextDocumentNotification, InlayHintRequest, type InlayHint } from 'vscode-languageserver-protocol/node';
-import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry } from '../server/src/service/present/knowledge-base-entry';
+import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry } from '../server/src/protocol';
 import { startServer, type RunningServer } from './helpers/server';
 
 const uri = pathToFileURL('/virtual/hints.md').href;

@@ -12,7 +12,7 @@ import {
   DidOpenTextDocumentNotification,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesResult } from '../server/src/service/present/workspace-check';
+import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesResult } from '../server/src/protocol';
 import { projectRoot, startServer, type RunningServer } from './helpers/server';
 
 const MISQUOTE = readFileSync(path.join(projectRoot, 'test/e2e/fixture/misquote.md'), 'utf8');

@@ -7,7 +7,7 @@ import {
   affinityTableMarkdown,
   type AffinityTableParams,
   type AffinityTableRow,
-} from '../../server/src/service/present/affinity-table';
+} from '../../server/src/protocol';
 
 /** Read-only documents holding a manuscript's table: `pharmalens-table:/<name> affinities.md?<manuscript uri>`. */
 export const TABLE_SCHEME = 'pharmalens-table';

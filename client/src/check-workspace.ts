@@ -1,7 +1,6 @@
 import { commands, ProgressLocation, Uri, window, workspace } from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { CHECK_FILES_REQUEST, checkSummary, type CheckFilesParams, type CheckFilesResult } from '../../server/src/service/present/workspace-check';
-import { isSkippedFolderName, languageIdOfPath } from '../../server/src/service/scan/languages';
+import { CHECK_FILES_REQUEST, checkSummary, isSkippedFolderName, languageIdOfPath, type CheckFilesParams, type CheckFilesResult } from '../../server/src/protocol';
 import { enabledLanguages } from './languages';
 
 /** The workspace's manuscripts in enabled languages; `files.exclude` applies, as in the Explorer. */

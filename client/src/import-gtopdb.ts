@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ConfigurationTarget, ProgressLocation, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_GTOPDB_REQUEST, type ImportGtopdbParams, type ImportGtopdbResult } from '../../server/src/service/present/gtopdb-import-request';
+import { IMPORT_GTOPDB_REQUEST, type ImportGtopdbParams, type ImportGtopdbResult } from '../../server/src/protocol';
 
 /** Where the import is written unless the caller says: beside the downloaded files. */
 function defaultDestination(files: readonly Uri[]): Uri {

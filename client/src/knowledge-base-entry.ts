@@ -4,7 +4,7 @@ import {
   KNOWLEDGE_BASE_ENTRY_REQUEST,
   type KnowledgeBaseEntry,
   type KnowledgeBaseEntryParams,
-} from '../../server/src/service/present/knowledge-base-entry';
+} from '../../server/src/protocol';
 
 export async function requestKnowledgeBaseEntry(client: LanguageClient, document: TextDocument, position: Position): Promise<KnowledgeBaseEntry | null> {
   const params: KnowledgeBaseEntryParams = {

@@ -1,7 +1,6 @@
-import { createLanguageService, type LanguageService } from './service/index';
+import { atLeast, createLanguageService, type LanguageService, type Severity } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
-import type { Severity } from './service/check/types';
 import { analyzeFile, type AnalyzedFile, type FileReport } from './cli/analyze-file';
 import { parseArguments, type CheckOptions, type CliOptions, type TableOptions } from './cli/arguments';
 import { loadProjectConfig, type ProjectConfig } from './node/project-config';
@@ -10,7 +9,6 @@ import { InputError } from './node/input-error';
 import { expandPaths } from './cli/paths';
 import { createProgress } from './cli/progress';
 import { sarifLog } from './cli/sarif';
-import { atLeast } from './service/present/severity';
 import { csvTable, markdownTable, tableRows } from './cli/table';
 import { textReport, wantsColour } from './cli/text-report';
 import { packageVersion } from './cli/version';

@@ -1,3 +1,4 @@
+import { bibliographyDiagnostics, createLanguageService, hoverOptionsFromSettings, type DiagnosticSettings, type DiscoveryOptions, type DocumentAnalysis, type HoverOptions, type LanguageService } from './service/index';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,19 +24,25 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type DocumentAnalysis, type LanguageService } from './service/index';
-import type { DiagnosticSettings } from './service/present/diagnostics';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
-import { bibliographyDiagnostics } from './service/present/bibtex-diagnostics';
-import { hoverOptionsFromSettings, type HoverOptions } from './service/present/hover';
-import type { DiscoveryOptions } from './service/cite/discover';
 import { loadProjectConfig, type ProjectConfig } from './node/project-config';
-import { AFFINITY_TABLE_REQUEST, type AffinityTableParams, type AffinityTableRow } from './service/present/affinity-table';
-import { CHECK_FILES_REQUEST, diagnosticCounts, type CheckFilesParams, type CheckFilesResult } from './service/present/workspace-check';
+import {
+  AFFINITY_TABLE_REQUEST,
+  CHECK_FILES_REQUEST,
+  diagnosticCounts,
+  IMPORT_GTOPDB_REQUEST,
+  KNOWLEDGE_BASE_ENTRY_REQUEST,
+  type AffinityTableParams,
+  type AffinityTableRow,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type ImportGtopdbParams,
+  type ImportGtopdbResult,
+  type KnowledgeBaseEntry,
+  type KnowledgeBaseEntryParams,
+} from './protocol';
 import { filesUnder, isManuscript, readManuscript } from './node/manuscript-files';
-import { KNOWLEDGE_BASE_ENTRY_REQUEST, type KnowledgeBaseEntry, type KnowledgeBaseEntryParams } from './service/present/knowledge-base-entry';
-import { IMPORT_GTOPDB_REQUEST, type ImportGtopdbParams, type ImportGtopdbResult } from './service/present/gtopdb-import-request';
 import { importGtopdbFiles } from './node/gtopdb-import';
 import { InputError } from './node/input-error';
 

@@ -1,10 +1,7 @@
+import { severityFromLsp, type DiagnosticData, type DiagnosticSettings, type LanguageService, type Severity, type StageFailure, type Verdict } from '../service/index';
 import { readManuscript } from '../node/manuscript-files';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LanguageService, StageFailure } from '../service/index';
-import type { Severity, Verdict } from '../service/check/types';
-import type { AffinityTableRow } from '../service/present/affinity-table';
-import type { DiagnosticData, DiagnosticSettings } from '../service/present/diagnostics';
-import { severityFromLsp } from '../service/present/severity';
+import type { AffinityTableRow } from '../protocol';
 
 /** 1-based, in UTF-16 code units as LSP counts them; the end is just past the last character. */
 export interface FileRange {

@@ -1,6 +1,5 @@
-import type { Severity } from '../service/check/types';
+import { isSeverity, type Severity } from '../service/index';
 import { UsageError } from './errors';
-import { isSeverity } from '../service/present/severity';
 
 export const USAGE = `Usage: pharmalens check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL|none]
                         [--quiet] [--kb FILE] [--config FILE]

@@ -1,8 +1,7 @@
+import { RULES, type Severity } from '../service/index';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../service/check/types';
 import type { FileFinding, FileRange, FileReport } from './analyze-file';
-import { RULES } from '../service/rules';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The package's page; the project has no public repository address yet. */

@@ -1,5 +1,5 @@
-import type { AffinityTableRow } from '../service/present/affinity-table';
-import { escapeMarkdown, table } from '../service/present/markdown';
+import { escapeMarkdown, markdownTable as table } from '../service/index';
+import type { AffinityTableRow } from '../protocol';
 
 /** The columns of `pharmalens table`: the service's affinity-table rows, with the file they come from. */
 export const TABLE_COLUMNS = [

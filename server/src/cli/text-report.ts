@@ -1,6 +1,5 @@
-import type { Severity } from '../service/check/types';
+import { atLeast, SEVERITIES, type Severity } from '../service/index';
 import type { FileReport } from './analyze-file';
-import { atLeast, SEVERITIES } from '../service/present/severity';
 
 export interface TextReportOptions {
   minSeverity: Severity;

@@ -3,11 +3,9 @@
  * (the VS Code command): reads the files, imports, checks the result against the bundled base, and writes it whole or
  * not at all.
  */
+import { checkIntegrity, GtopdbImportError, importGtopdbRelease, loadKnowledgeBaseExtension, mergeKnowledgeBases, type KnowledgeBase, type ReleaseImport } from '../service/index';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkIntegrity, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
-import type { KnowledgeBase } from '../service/kb/types';
-import { GtopdbImportError, importGtopdbRelease, type ReleaseImport } from '../service/kb/import/gtopdb-release';
 import { InputError } from './input-error';
 
 export interface GtopdbImportRun {

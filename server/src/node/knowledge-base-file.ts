@@ -1,11 +1,7 @@
+import { checkIntegrity, compileNames, jsonSyntaxErrorMessage, lazyDictionary, loadBundledKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases, type AffinityRecord, type CompiledName, type Dictionary, type KnowledgeBase, type Reference } from '../service/index';
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../service/kb/load';
-import type { AffinityRecord, KnowledgeBase, Reference } from '../service/kb/types';
-import { jsonSyntaxErrorMessage } from '../service/kb/json-position';
-import { lazyDictionary, type Dictionary } from '../service/recognize/dictionary';
-import { compileNames, type CompiledName } from '../service/recognize/names';
 
 /** The folder with `kb.json` and `names.txt`: beside the bundle, or `dist/` when running from source. */
 export function bundledKnowledgeBaseFolder(): string {

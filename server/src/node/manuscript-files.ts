@@ -1,9 +1,8 @@
+import { formatForLanguageId, isSkippedFolderName, languageIdOfPath } from '../service/index';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForLanguageId, languageIdOfPath } from '../service/scan/index';
-import { isSkippedFolderName } from '../service/scan/languages';
 import { InputError } from './input-error';
 
 export function isManuscript(file: string): boolean {

@@ -1,10 +1,7 @@
+import { isDiagnosticCode, isSeverity, jsonSyntaxErrorMessage, positionAt, type DiagnosticSettings } from '../service/index';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { jsonSyntaxErrorMessage, positionAt } from '../service/kb/json-position';
-import type { DiagnosticSettings } from '../service/present/diagnostics';
 import { InputError } from './input-error';
-import { isDiagnosticCode } from '../service/rules';
-import { isSeverity } from '../service/present/severity';
 
 export const CONFIG_FILE_NAMES = ['.pharmalens.json', 'pharmalens.config.json'];
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Workspace } from '../service/cite/workspace';
+import type { Workspace } from '../service/index';
 
 /**
  * Files as the editor has them: an open document's unsaved text first, else the file on disk — read again only when

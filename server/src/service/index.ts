@@ -3,13 +3,14 @@ import { DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, t
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
 import { statementCitationProblems } from './cite/statement-citations';
 import type { DiscoveryOptions } from './cite/discover';
-import type { Workspace } from './cite/workspace';
-import { affinityTableRows, type AffinityTableRow } from './present/affinity-table';
+import type { Workspace } from './workspace';
+import { affinityTableRows } from './present/affinity-table';
+import type { AffinityTableRow, KnowledgeBaseEntry } from '../protocol';
 import { citationHover } from './present/citation-hover';
 import { citeActions, statementsIn } from './present/cite-actions';
 import { citationCompletions } from './present/completion';
 import { affinityInlayHints } from './present/inlay-hints';
-import { knowledgeBaseEntryFor, type KnowledgeBaseEntry } from './present/knowledge-base-entry';
+import { knowledgeBaseEntryFor } from './present/knowledge-base-entry';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
 import type { Verdict } from './check/types';
@@ -244,3 +245,25 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
 export type { Mention } from './recognize/recognize';
 export type { KnowledgeBase } from './kb/types';
+
+// ---------- What the adapters (server, CLI, node host) use: they import nothing deeper than this file. ----------
+
+export type { Workspace } from './workspace';
+export { memoryWorkspace } from './workspace';
+export type { DiscoveryOptions } from './cite/discover';
+export type { Severity, Verdict } from './check/types';
+export type { AffinityRecord, Reference } from './kb/types';
+export type { DiagnosticData, DiagnosticSettings } from './present/diagnostics';
+export type { HoverOptions } from './present/hover';
+export { hoverOptionsFromSettings } from './present/hover';
+export { bibliographyDiagnostics } from './present/bibtex-diagnostics';
+export { atLeast, isSeverity, SEVERITIES, severityFromLsp } from './present/severity';
+export { escapeMarkdown, table as markdownTable } from './present/markdown';
+export { RULES, isDiagnosticCode, type DiagnosticCode } from './rules';
+export { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases, type KnowledgeBaseExtension } from './kb/load';
+export { jsonSyntaxErrorMessage, positionAt } from './kb/json-position';
+export { GtopdbImportError, importGtopdbRelease, type ReleaseImport } from './kb/import/gtopdb-release';
+export { lazyDictionary, type Dictionary } from './recognize/dictionary';
+export { compileNames, type CompiledName } from './recognize/names';
+export { formatForLanguageId, languageIdOfPath } from './scan/index';
+export { isSkippedFolderName } from './scan/languages';

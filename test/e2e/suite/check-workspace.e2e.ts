@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CheckFilesResult } from '../../../server/src/service/present/workspace-check';
+import type { CheckFilesResult } from '../../../server/src/protocol';
 import { EXTENSION_ID } from './helpers';
 
 function diagnosticCodes(uri: vscode.Uri): string[] {

@@ -4,7 +4,7 @@ import type { BibliographyDeclaration, ScannedDocument, Span } from '../scan/typ
 import { asFolderUri, folderUriOf, isAbsolutePath, resolvePath } from './uri';
 import { scanDocument } from '../scan/index';
 import { texRootOf } from './tex-root';
-import { fileExists, type Workspace } from './workspace';
+import { fileExists, type Workspace } from '../workspace';
 
 export interface DiscoveryOptions {
   /** The workspace folder, as a `file://` URI or an absolute path. */

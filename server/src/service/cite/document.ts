@@ -3,7 +3,7 @@ import type { ScannedDocument, Span } from '../scan/types';
 import { parseBibtex, type BibEntry, type ParsedBibliography } from './bibtex';
 import { bibliographyUris, type DiscoveryOptions, type MissingBibliography } from './discover';
 import { referenceOfEntry, unresolvedCitationKeys } from './resolve';
-import type { Workspace } from './workspace';
+import type { Workspace } from '../workspace';
 
 export type CitationCode = 'citation.unresolved' | 'citation.bibliography-missing' | 'citation.missing' | 'citation.source-mismatch';
 

@@ -1,5 +1,5 @@
 import { asFolderUri, fileUriOf, folderUriOf, resolvePath } from './uri';
-import type { Workspace } from './workspace';
+import type { Workspace } from '../workspace';
 
 /** `% !TEX root = ../main.tex` (TeXShop, TeXstudio, LaTeX Workshop), in the first lines. */
 const MAGIC_ROOT = /^[ \t]*%[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(\S[^\r\n]*?)[ \t]*$/im;

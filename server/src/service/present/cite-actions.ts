@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 
 import type { Verdict } from '../check/types';
 import type { CitationAnalysis } from '../cite/document';
 import { citeSourceFix, type FileEdit } from '../cite/insert-citation';
-import type { Workspace } from '../cite/workspace';
+import type { Workspace } from '../workspace';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Reference } from '../kb/types';

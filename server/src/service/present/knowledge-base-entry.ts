@@ -1,19 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
-import type { AffinityRecord, Compound, Reference, Target } from '../kb/types';
+import type { AffinityRecord, Reference } from '../kb/types';
 import type { Mention } from '../recognize/recognize';
-
-/** The custom LSP request that returns the knowledge-base entry of the compound or target under the cursor. */
-export const KNOWLEDGE_BASE_ENTRY_REQUEST = 'pharmalens/knowledgeBaseEntry';
-
-export interface KnowledgeBaseEntryParams {
-  uri: string;
-  position: { line: number; character: number };
-}
-
-/** A compound or target as the knowledge base holds it, with its affinity records and the references they cite. Plain JSON. */
-export type KnowledgeBaseEntry =
-  | { kind: 'compound'; compound: Compound; affinities: AffinityRecord[]; references: Reference[] }
-  | { kind: 'target'; target: Target; affinities: AffinityRecord[]; references: Reference[] };
+import type { KnowledgeBaseEntry } from '../../protocol';
 
 /** The references the records cite, once each, in order of first citation. */
 function referencesOf(kb: IndexedKnowledgeBase, records: readonly AffinityRecord[]): Reference[] {

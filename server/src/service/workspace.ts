@@ -1,4 +1,4 @@
-import { fileUriOf } from './uri';
+import { fileUriOf } from './cite/uri';
 
 /** The host's file access, the only way the citation module reads files. URIs are `file://` URIs. */
 export interface Workspace {
