@@ -1,6 +1,6 @@
-import { severityFromLsp, type DiagnosticData, type DiagnosticSettings, type LanguageService, type Severity, type StageFailure, type Verdict } from '../service/index';
+import type { DiagnosticSettings, LanguageService, ReportedFinding, Severity, StageFailure, Verdict } from '../service/index';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readManuscript } from '../node/manuscript-files';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AffinityTableRow } from '../protocol';
 
 /** 1-based, in UTF-16 code units as LSP counts them; the end is just past the last character. */
@@ -18,10 +18,47 @@ export interface FileFinding extends FileRange {
   fixes: { title: string; preferred?: boolean; edits: (FileRange & { newText: string })[] }[];
 }
 
+/** A recognized name, positions 1-based. */
+export interface FileMention extends FileRange {
+  kind: 'compound' | 'target';
+  id: string;
+  /** The knowledge base's name for it. */
+  name: string;
+  /** As written. */
+  text: string;
+}
+
+/** A quoted affinity with how it was read and the verdict on it, positions 1-based. */
+export interface FileStatement {
+  line: number;
+  character: number;
+  text: string;
+  compound: string | null;
+  target: string | null;
+  measure: string;
+  scale: string;
+  relation: string;
+  value: number;
+  valueHigh?: number;
+  unit?: string;
+  valueNm?: number;
+  valueHighNm?: number;
+  context: string;
+  association: { compound: string | null; target: string | null; measure: string; unit: string | null };
+  verdict: Verdict['kind'];
+  code?: string;
+  message?: string;
+  factor?: number;
+  reason?: string;
+  referenceLowNm?: number;
+  referenceHighNm?: number;
+  references: { measure: string; valueNm: number; valueHighNm?: number; relation: string; species: string; conditions?: string; referenceId: string; grade: string; origin: string }[];
+}
+
 export interface FileReport {
   file: string;
-  mentions: Record<string, unknown>[];
-  statements: Record<string, unknown>[];
+  mentions: FileMention[];
+  statements: FileStatement[];
   findings: FileFinding[];
   /** Stages that failed on this file (a bug): the CLI prints them on stderr and exits 2. */
   failures: StageFailure[];
@@ -33,11 +70,13 @@ export interface AnalyzedFile {
   table: AffinityTableRow[];
 }
 
-function fileRange(range: Diagnostic['range']): FileRange {
-  return { line: range.start.line + 1, character: range.start.character + 1, endLine: range.end.line + 1, endCharacter: range.end.character + 1 };
+function fileRange(document: TextDocument, span: { start: number; end: number }): FileRange {
+  const start = document.positionAt(span.start);
+  const end = document.positionAt(span.end);
+  return { line: start.line + 1, character: start.character + 1, endLine: end.line + 1, endCharacter: end.character + 1 };
 }
 
-function verdictJson(verdict: Verdict): Record<string, unknown> {
+function verdictJson(verdict: Verdict): Pick<FileStatement, 'verdict' | 'code' | 'message' | 'factor' | 'reason' | 'referenceLowNm' | 'referenceHighNm' | 'references'> {
   const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
   return {
     verdict: verdict.kind,
@@ -52,17 +91,16 @@ function verdictJson(verdict: Verdict): Record<string, unknown> {
   };
 }
 
-function findingOf(diagnostic: Diagnostic): FileFinding {
-  const data = diagnostic.data as DiagnosticData | undefined;
+function fileFinding(document: TextDocument, finding: ReportedFinding): FileFinding {
   return {
-    ...fileRange(diagnostic.range),
-    severity: severityFromLsp(diagnostic.severity),
-    code: String(diagnostic.code),
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    fixes: (data?.fixes ?? []).map((fix) => ({
+    ...fileRange(document, finding.span),
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       ...(fix.preferred ? { preferred: true } : {}),
-      edits: fix.edits.map((edit) => ({ ...fileRange(edit.range), newText: edit.newText })),
+      edits: fix.edits.map((edit) => ({ ...fileRange(document, edit.span), newText: edit.newText })),
     })),
   };
 }
@@ -75,15 +113,11 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
     const at = document.positionAt(offset);
     return { line: at.line + 1, character: at.character + 1 };
   };
-  const mentions = (analysis?.mentions ?? []).map((mention) => {
-    const end = position(mention.end);
+  const mentions = (analysis?.mentions ?? []).map((mention): FileMention => {
     const entity = mention.kind === 'compound' ? service.knowledgeBase.compound(mention.id) : service.knowledgeBase.target(mention.id);
-    return {
-      ...position(mention.start), endLine: end.line, endCharacter: end.character,
-      kind: mention.kind, id: mention.id, name: entity?.name ?? mention.id, text: mention.text,
-    };
+    return { ...fileRange(document, mention), kind: mention.kind, id: mention.id, name: entity?.name ?? mention.id, text: mention.text };
   });
-  const statements = (analysis?.checked ?? []).map(({ statement, verdict }) => ({
+  const statements = (analysis?.checked ?? []).map(({ statement, verdict }): FileStatement => ({
     ...position(statement.span.start),
     text: statement.text,
     compound: statement.compound?.id ?? null,
@@ -100,7 +134,7 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
     association: { compound: statement.compound?.via ?? null, target: statement.target?.via ?? null, measure: statement.measureFrom, unit: statement.unitFrom ?? null },
     ...verdictJson(verdict),
   }));
-  const findings = analysis ? service.diagnostics(document, analysis, settings).map(findingOf) : [];
+  const findings = analysis ? service.findings(analysis, settings).map((finding) => fileFinding(document, finding)) : [];
   findings.sort((a, b) => a.line - b.line || a.character - b.character);
   return { report: { file, mentions, statements, findings, failures: analysis?.failures ?? [] }, table: analysis ? service.affinityTable(document, analysis) : [] };
 }

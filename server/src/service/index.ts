@@ -17,7 +17,8 @@ import type { Verdict } from './check/types';
 import { extractStatements } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
-import { citationDiagnostic, DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticSettings } from './present/diagnostics';
+import { DIAGNOSTIC_SOURCE, lspDiagnostic, reportFinding, reportProblem, toRange, type DiagnosticSettings, type ReportedProblem } from './present/diagnostics';
+import type { DiagnosticCode } from './rules';
 import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
@@ -72,14 +73,24 @@ const STAGE_CONSEQUENCE: Record<Stage, string> = {
   cite: 'citations and bibliographies were not checked',
 };
 
-function failureDiagnostic(failure: StageFailure): Diagnostic {
+/** A finding as the CLI and the server report it: code, severity, span, message and fixes; no LSP types. */
+export interface ReportedFinding extends Omit<ReportedProblem, 'code'> {
+  code: DiagnosticCode | typeof STAGE_FAILURE_CODE;
+}
+
+function failureFinding(failure: StageFailure): ReportedFinding {
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
     code: STAGE_FAILURE_CODE,
-    source: DIAGNOSTIC_SOURCE,
+    severity: 'information',
+    span: { start: 0, end: 0 },
     message: `PharmaLens could not finish reading this document: its ${failure.stage} stage failed (${failure.message}), so ${STAGE_CONSEQUENCE[failure.stage]}. This is a bug in PharmaLens; the log has the details.`,
+    fixes: [],
   };
+}
+
+function diagnosticOf(document: TextDocument, finding: ReportedFinding): Diagnostic {
+  if (finding.code !== STAGE_FAILURE_CODE) return lspDiagnostic(document, finding as ReportedProblem);
+  return { range: toRange(document, finding.span), severity: DiagnosticSeverity.Information, code: finding.code, source: DIAGNOSTIC_SOURCE, message: finding.message };
 }
 
 export interface LanguageService {
@@ -90,6 +101,9 @@ export interface LanguageService {
   /** A quoted value's reading and verdict, a citation's entry, or a compound or target card (its blocks as `options` say). */
   hover(document: TextDocument, analysis: DocumentAnalysis, position: Position, options?: Partial<HoverOptions>): Hover | null;
   /** Findings that no magic comment suppresses, as LSP diagnostics. */
+  /** The document's findings as domain objects (code, severity, span, message, fixes), suppressions and settings applied. */
+  findings(analysis: DocumentAnalysis, settings?: DiagnosticSettings): ReportedFinding[];
+  /** The same findings as LSP diagnostics. */
   diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
   /** Quick fixes for the diagnostics, and citation actions for the quoted values in `range`. */
   codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[];
@@ -207,19 +221,20 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     };
   };
 
-  const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] => [
-    ...analysis.failures.map(failureDiagnostic),
+  const findings = (analysis: DocumentAnalysis, settings?: DiagnosticSettings): ReportedFinding[] => [
+    ...analysis.failures.map(failureFinding),
     ...analysis.checked.flatMap(({ verdict }) => {
       if (verdict.kind !== 'finding' || analysis.suppressions.isSuppressed(verdict.finding.code, verdict.finding.statement.span.start)) return [];
-      const diagnostic = toDiagnostic(document, verdict.finding, settings);
-      return diagnostic ? [diagnostic] : [];
+      return reportFinding(verdict.finding, settings) ?? [];
     }),
     ...analysis.citations.problems.flatMap((problem) => {
       if (analysis.suppressions.isSuppressed(problem.code, problem.span.start)) return [];
-      const diagnostic = citationDiagnostic(document, problem, settings);
-      return diagnostic ? [diagnostic] : [];
+      return reportProblem(problem, settings) ?? [];
     }),
   ];
+
+  const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] =>
+    findings(analysis, settings).map((finding) => diagnosticOf(document, finding));
 
   const completions = (document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[] =>
     citationCompletions(document.getText({ start: { line: position.line, character: 0 }, end: position }), analysis.format, analysis.citations.bibliographies);
@@ -240,7 +255,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const knowledgeBaseEntry = (document: TextDocument, analysis: DocumentAnalysis, position: Position): KnowledgeBaseEntry | null =>
     knowledgeBaseEntryFor(knowledgeBase, mentionAt(analysis, document.offsetAt(position)));
 
-  return { knowledgeBase, analyze, mentionAt, hover, diagnostics, codeActions, completions, affinityTable, inlayHints, knowledgeBaseEntry };
+  return { knowledgeBase, analyze, mentionAt, hover, findings, diagnostics, codeActions, completions, affinityTable, inlayHints, knowledgeBaseEntry };
 }
 
 export type { Mention } from './recognize/recognize';
