@@ -25,8 +25,8 @@ test('phrasings from real papers: every statement read as reviewed, and no affin
       if (String(diagnostic.code).startsWith('affinity.')) alarms.push(`${name}:${diagnostic.range.start.line + 1} ${diagnostic.code}: ${diagnostic.message}`);
     }
   }
-  // `UPDATE_EXPECTED=1 node --import tsx --test test/phrasing.test.ts` rewrites the snapshot; review its diff by hand.
-  if (process.env.UPDATE_EXPECTED) writeFileSync(path.join(folder, 'expected.txt'), `${[...lines].sort().join('\n')}\n`);
+  // `UPDATE_SNAPSHOTS=1 node --import tsx --test test/phrasing.test.ts` rewrites the snapshot; review its diff by hand.
+  if (process.env.UPDATE_SNAPSHOTS) writeFileSync(path.join(folder, 'expected.txt'), `${[...lines].sort().join('\n')}\n`);
   const expected = readFileSync(path.join(folder, 'expected.txt'), 'utf8').trimEnd().split('\n');
   assert.deepEqual(lines.sort(), expected.sort());
   assert.deepEqual(alarms, []);
