@@ -32,9 +32,9 @@ function deeperImports(files: string[], folder: string, allowed: string[]): stri
   );
 }
 
-test('the server, the CLI and the node host reach the service only through service/index.ts', () => {
+test('the LSP server, the CLI and the node host reach the service only through service/index.ts', () => {
   const server = path.join(root, 'server/src');
-  const adapters = [path.join(server, 'server.ts'), path.join(server, 'cli.ts'), ...tsFiles(path.join(server, 'cli')), ...tsFiles(path.join(server, 'node'))];
+  const adapters = [path.join(server, 'server.ts'), path.join(server, 'cli.ts'), ...tsFiles(path.join(server, 'cli')), ...tsFiles(path.join(server, 'node')), ...tsFiles(path.join(server, 'lsp'))];
   assert.deepEqual(deeperImports(adapters, path.join(server, 'service'), [path.join(server, 'service/index')]), []);
 });
 
@@ -49,7 +49,7 @@ test('the service imports no adapter, no transport and no file system', () => {
   const transports = service.flatMap((file) => imports(file).filter((specifier) => /^vscode-languageserver(\/node)?$|^vscode-languageclient|^vscode$|^node:(fs|child_process|net|http|https|os|worker_threads)$/.test(specifier)).map((specifier) => `${path.relative(root, file)} → ${specifier}`));
   assert.deepEqual(transports, []);
   const server = path.join(root, 'server/src');
-  const adapterFolders = [path.join(server, 'cli'), path.join(server, 'node')];
+  const adapterFolders = [path.join(server, 'cli'), path.join(server, 'node'), path.join(server, 'lsp')];
   const reachingOut = service.flatMap((file) =>
     imports(file)
       .filter((specifier) => specifier.startsWith('.'))

@@ -16,7 +16,8 @@ let server: RunningServer;
 let connection: ProtocolConnection;
 
 before(async () => {
-  server = await startServer();
+  // The built server over stdio, as editors start it; the other protocol tests run it in-process.
+  server = await startServer({}, undefined, { spawn: true });
   connection = server.connection;
   assert.equal(server.initialized.capabilities.hoverProvider, true);
 });
