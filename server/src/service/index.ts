@@ -30,6 +30,7 @@ import { refineMentions } from './recognize/document-names';
 import { ligandNamesFamily } from './kb/ligand-family';
 import { formatForLanguageId, scanDocument, unscannedDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
+import { partitionPoint } from './spans';
 
 export interface DocumentAnalysis {
   format: DocumentFormat;
@@ -180,16 +181,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
     const { mentions } = analysis;
-    let low = 0;
-    let high = mentions.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const mention = mentions[middle];
-      if (offset < mention.start) high = middle - 1;
-      else if (offset > mention.end) low = middle + 1;
-      else return mention;
-    }
-    return undefined;
+    // The mention whose span holds the offset, its end included (a cursor just after a name is on it).
+    const index = partitionPoint(mentions.length, (candidate) => mentions[candidate].end < offset);
+    return index < mentions.length && mentions[index].start <= offset ? mentions[index] : undefined;
   };
 
   const hover = (document: TextDocument, analysis: DocumentAnalysis, position: Position, options: Partial<HoverOptions> = {}): Hover | null => {

@@ -1,4 +1,5 @@
 import type { Span } from '../scan/types';
+import { partitionPoint } from '../spans';
 
 /**
  * A tolerant BibTeX reader: it never throws, reports what is wrong with a line and column, and keeps every entry it can
@@ -412,14 +413,7 @@ function withLineNumbers(text: string, errors: ReadonlyArray<{ offset: number; m
     });
 }
 
-/** The index of the last element of the sorted `values` that is ≤ `target`. */
+/** The index of the last element of the sorted `values` that is ≤ `target` (0 when none is). */
 function lastAtOrBefore(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (values[middle]! <= target) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, partitionPoint(values.length, (index) => values[index]! <= target) - 1);
 }

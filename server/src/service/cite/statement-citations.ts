@@ -9,20 +9,10 @@ import { sentenceAround } from '../scan/sentence';
 import type { Citation, ScannedDocument, Span } from '../scan/types';
 import type { CitationAnalysis, CitationProblem } from './document';
 import { referenceOfEntry } from './resolve';
+import { itemsWithin } from '../spans';
 
 /** The items of a list sorted by start that lie inside `span` (binary search: a manuscript has thousands). */
-function within<T extends Span>(sorted: readonly T[], span: Span): T[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle].start < span.start) low = middle + 1;
-    else high = middle;
-  }
-  const found: T[] = [];
-  for (let index = low; index < sorted.length && sorted[index].start < span.end; index++) if (sorted[index].end <= span.end) found.push(sorted[index]);
-  return found;
-}
+const within = itemsWithin;
 
 /**
  * The citations that belong to this value when a sentence quotes several, each with its own source ("0.72 µM [@a], and

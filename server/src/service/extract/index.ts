@@ -5,6 +5,7 @@ import { headingSubjectFinder, inlineTables, leadCompound, listTables, readHeadi
 import { extractFromProse } from './prose';
 import { extractFromTables } from './tables';
 import type { AffinityStatement } from './types';
+import { firstEndingAfter } from '../spans';
 
 export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from './types';
 
@@ -42,14 +43,7 @@ export function extractStatements(scanned: ScannedDocument, mentions: Mention[],
 function insideAny(spans: readonly Span[]): (offset: number) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   return (offset) => {
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle].end <= offset) low = middle + 1;
-      else if (sorted[middle].start > offset) high = middle - 1;
-      else return true;
-    }
-    return false;
+    const index = firstEndingAfter(sorted, offset);
+    return index < sorted.length && sorted[index].start <= offset;
   };
 }

@@ -4,6 +4,7 @@ import { isAsciiLetter, isBlank, isWordChar, startsWordAt } from './chars';
 import { readMeasureAt, type MeasureLabel } from './measure';
 import { readRelationAt, type RelationRead } from './relation';
 import { readValueList, startsValueAt, type ReadOptions, type ValueItem } from './value';
+import { firstEndingAfter } from '../spans';
 
 /** What the extractor needs to see of prose: names, measures, relations, values, and the words and marks between them. */
 export type Token =
@@ -135,17 +136,6 @@ export function lexProse(
   sink.paragraphEnd(false);
 }
 
-/** The index of the first mention that ends after `offset` (mentions are sorted and do not overlap). */
-function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (mentions[middle].end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** `index` is the first character of a line that follows a blank line. */
 function startsParagraphAt(text: string, index: number): boolean {

@@ -1,5 +1,6 @@
 import { entryFor, type Dictionary, type EntityKind, type TrieNode } from './dictionary';
 import { Gap, tokenizeStream, TokenStream } from './tokenize';
+import { itemsWithin } from '../spans';
 
 export interface Mention {
   start: number;
@@ -94,23 +95,9 @@ function balanceMarkup(text: string, start: number, end: number): { start: numbe
   return { start, end };
 }
 
-/** The index of the first mention, heading or other span starting at or after `offset`; the items are sorted by start. */
-export function firstStartingAt(spans: readonly { start: number }[], offset: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+export { firstStartingAt } from '../spans';
 
 /** The mentions lying wholly inside `span`. */
 export function mentionsWithin(mentions: readonly Mention[], span: { start: number; end: number }): Mention[] {
-  const within: Mention[] = [];
-  for (let index = firstStartingAt(mentions, span.start); index < mentions.length && mentions[index].start < span.end; index++) {
-    if (mentions[index].end <= span.end) within.push(mentions[index]);
-  }
-  return within;
+  return itemsWithin(mentions, span);
 }

@@ -1,4 +1,5 @@
 import * as chars from './chars';
+import { indexOfSorted } from '../spans';
 
 const { Ch } = chars;
 
@@ -100,16 +101,9 @@ export class LatexGroups {
     const guess = this.lastLookup;
     if (guess < count && opens[guess] === open) return guess;
     if (guess + 1 < count && opens[guess + 1] === open) return (this.lastLookup = guess + 1);
-    let low = 0;
-    let high = count - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = opens[middle]!;
-      if (value === open) return (this.lastLookup = middle);
-      if (value < open) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    const index = indexOfSorted(count, (candidate) => opens[candidate]!, open);
+    if (index >= 0) this.lastLookup = index;
+    return index;
   }
 }
 

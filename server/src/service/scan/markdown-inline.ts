@@ -3,6 +3,7 @@ import type { ScanCollector } from './collector';
 import { ForwardFinder, substringFinder } from './forward-finder';
 import { IntList } from './int-list';
 import type { Citation } from './types';
+import { indexOfSorted } from '../spans';
 
 const { Ch, isAsciiAlphanumeric, isAsciiLetter, isAsciiPunctuation, isDigit, isWhitespace, isWordCharacter, triggerTable } = chars;
 
@@ -279,19 +280,10 @@ export class InlineScanner {
       this.lastGroupLookup = guess + 1;
       return this.groupCloses.get(guess + 1);
     }
-    let low = 0;
-    let high = count - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = opens.get(middle);
-      if (value === open) {
-        this.lastGroupLookup = middle;
-        return this.groupCloses.get(middle);
-      }
-      if (value < open) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    const index = indexOfSorted(count, (candidate) => opens.get(candidate), open);
+    if (index < 0) return -1;
+    this.lastGroupLookup = index;
+    return this.groupCloses.get(index);
   }
 
   /** Pairs `[`/`]` and `(`/`)` within the current range in one pass with two stacks; escaped ones are ignored. */

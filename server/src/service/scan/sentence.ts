@@ -1,4 +1,5 @@
 import type { ScannedDocument, Span, Table } from './types';
+import { partitionPoint } from '../spans';
 
 const SENTENCE_END = /[.!?](\s|$)/g;
 
@@ -24,14 +25,8 @@ function tableIndex(scanned: ScannedDocument): TableIndex {
 /** The innermost table holding the span, if any. Logarithmic in the number of tables (tables rarely nest). */
 export function tableAround(scanned: ScannedDocument, span: Span): Table | undefined {
   const { byStart, maxEndUpTo } = tableIndex(scanned);
-  let low = 0;
-  let high = byStart.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (byStart[middle].start <= span.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low - 1; index >= 0 && maxEndUpTo[index] >= span.end; index--) {
+  const after = partitionPoint(byStart.length, (index) => byStart[index].start <= span.start);
+  for (let index = after - 1; index >= 0 && maxEndUpTo[index] >= span.end; index--) {
     if (span.end <= byStart[index].end) return byStart[index];
   }
   return undefined;
