@@ -1,4 +1,5 @@
-/** Finds where JSON text stops being valid, so a syntax error can be reported as line and column. */
+/** Where JSON text stops being valid (jsonc-parser, in strict JSON mode), so a syntax error is reported as line and column. */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface TextPosition {
   line: number;
@@ -18,95 +19,19 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-class Stop {
-  constructor(readonly offset: number, readonly problem: string) {}
+/** `CommaExpected` → `comma expected`. */
+function words(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** Offset and description of the first JSON syntax error, or `undefined` when the text is valid JSON. */
 export function findJsonSyntaxError(text: string): { offset: number; problem: string } | undefined {
-  let i = 0;
-  const fail = (problem: string): never => {
-    throw new Stop(i, problem);
-  };
-  const skipSpace = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const describe = () => (i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[i])}`);
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(describe());
-  };
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') {
-        i++;
-        if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape');
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('bad escape');
-      } else if (text.charCodeAt(i) < 0x20) fail('control character in string');
-      i++;
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-  };
-  const number = () => {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 64));
-    if (!match) fail(describe());
-    i += match![0].length;
-  };
-  const value = (): void => {
-    skipSpace();
-    const ch = text[i];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
-    fail(describe());
-  };
-  const object = () => {
-    i++;
-    skipSpace();
-    if (text[i] === '}') return void i++;
-    for (;;) {
-      skipSpace();
-      if (text[i] !== '"') fail(`expected a double-quoted property name, found ${describe().replace('unexpected ', '')}`);
-      string();
-      skipSpace();
-      if (text[i] !== ':') fail(`expected ':' after a property name, found ${describe().replace('unexpected ', '')}`);
-      i++;
-      value();
-      skipSpace();
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === '}') return void i++;
-      fail(`expected ',' or '}', found ${describe().replace('unexpected ', '')}`);
-    }
-  };
-  const array = () => {
-    i++;
-    skipSpace();
-    if (text[i] === ']') return void i++;
-    for (;;) {
-      value();
-      skipSpace();
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === ']') return void i++;
-      fail(`expected ',' or ']', found ${describe().replace('unexpected ', '')}`);
-    }
-  };
-  try {
-    value();
-    skipSpace();
-    if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
-    return undefined;
-  } catch (error) {
-    if (error instanceof Stop) return { offset: error.offset, problem: error.problem };
-    throw error;
-  }
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return undefined;
+  const found = first.offset >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20))))}`;
+  return { offset: first.offset, problem: `${found} (${words(printParseErrorCode(first.error))})` };
 }
 
 /** `file:line:column: invalid JSON: problem` for text that `JSON.parse` rejected with `error`. */
