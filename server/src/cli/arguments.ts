@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { isSeverity, type Severity } from '../service/index';
 import { UsageError } from './errors';
 
@@ -47,57 +48,59 @@ export type CliOptions = CheckOptions | TableOptions;
 
 const FORMATS = { check: ['text', 'json', 'sarif'], table: ['csv', 'md'] } as const;
 
-function valueOf(rest: string[], index: number, option: string, what: string): string {
-  const value = rest[index];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs ${what}.`);
-  return value;
-}
+const OPTIONS = {
+  format: { type: 'string' },
+  'min-severity': { type: 'string' },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  kb: { type: 'string', multiple: true },
+  config: { type: 'string' },
+} as const;
+
+/** Options only `check` takes. */
+const CHECK_ONLY = ['min-severity', 'fail-on', 'quiet'] as const;
 
 function severityOption(option: string, value: string, allowNone: boolean): Severity | 'none' {
   if (isSeverity(value) || (allowNone && value === 'none')) return value;
   throw new UsageError(`${option} takes error, warning, information, hint${allowNone ? ' or none' : ''}, not "${value}".`);
 }
 
+/** node:util's wording, in ours: `Unknown option '--foo'…` → `Unknown option "--foo".` */
+function usageProblem(error: Error & { code?: string }): string {
+  const unknown = /Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `Unknown option "${unknown[1]}".\n\n${USAGE}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
+  if (missing) return `${missing[1]} needs a value.`;
+  return `${error.message}\n\n${USAGE}`;
+}
+
 export function parseArguments(argv: readonly string[]): CliOptions {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
   if (command !== 'check' && command !== 'table') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
-  const formats: readonly string[] = FORMATS[command];
-  let format: string = formats[0];
-  let minSeverity: Severity | undefined;
-  let failOn: Severity | 'none' = 'error';
-  let quiet = false;
-  let configFile: string | undefined;
-  const paths: string[] = [];
-  const kbFiles: string[] = [];
-  for (let index = 0; index < rest.length; index++) {
-    const argument = rest[index];
-    const checkOnly = () => {
-      if (command !== 'check') throw new UsageError(`${argument} is an option of check, not of ${command}.`);
-    };
-    if (argument === '--format') {
-      format = valueOf(rest, ++index, '--format', formats.join(' or '));
-      if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(' or ')}, not "${format}".`);
-    } else if (argument === '--min-severity') {
-      checkOnly();
-      minSeverity = severityOption(argument, valueOf(rest, ++index, argument, 'a level'), false) as Severity;
-    } else if (argument === '--fail-on') {
-      checkOnly();
-      failOn = severityOption(argument, valueOf(rest, ++index, argument, 'a level'), true);
-    } else if (argument === '--quiet' || argument === '-q') {
-      checkOnly();
-      quiet = true;
-    } else if (argument === '--kb') {
-      kbFiles.push(valueOf(rest, ++index, '--kb', 'a file'));
-    } else if (argument === '--config') {
-      configFile = valueOf(rest, ++index, '--config', 'a file');
-    } else if (argument.startsWith('-') && argument !== '-') {
-      throw new UsageError(`Unknown option "${argument}".\n\n${USAGE}`);
-    } else {
-      paths.push(argument);
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(usageProblem(error as Error & { code?: string }));
   }
-  if (paths.length === 0) throw new UsageError(`No file given.\n\n${USAGE}`);
-  if (command === 'table') return { command, paths, kbFiles, configFile, format: format as TableFormat };
-  return { command, paths, kbFiles, configFile, format: format as CheckFormat, minSeverity, failOn, quiet };
+  const { values, positionals } = parsed;
+  if (command !== 'check') {
+    const given = CHECK_ONLY.find((option) => values[option] !== undefined);
+    if (given) throw new UsageError(`--${given} is an option of check, not of ${command}.`);
+  }
+  const formats: readonly string[] = FORMATS[command];
+  const format = values.format ?? formats[0];
+  if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(' or ')}, not "${format}".`);
+  if (positionals.length === 0) throw new UsageError(`No file given.\n\n${USAGE}`);
+  const common = { paths: positionals, kbFiles: values.kb ?? [], configFile: values.config };
+  if (command === 'table') return { command, ...common, format: format as TableFormat };
+  return {
+    command,
+    ...common,
+    format: format as CheckFormat,
+    minSeverity: values['min-severity'] === undefined ? undefined : (severityOption('--min-severity', values['min-severity'], false) as Severity),
+    failOn: values['fail-on'] === undefined ? 'error' : severityOption('--fail-on', values['fail-on'], true),
+    quiet: values.quiet ?? false,
+  };
 }

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { globBase, globToRegExp, hasGlobCharacters } from './glob';
+import picomatch from 'picomatch';
 import { InputError } from '../node/input-error';
 import { filesUnder, isManuscript } from '../node/manuscript-files';
 
@@ -16,11 +16,16 @@ function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
 
+/** `*`, `?`, `**`, `[abc]`, `{a,b}` … as picomatch reads them (bash rules). */
+function isGlob(pattern: string): boolean {
+  return picomatch.scan(toPosix(pattern)).isGlob;
+}
+
 function expandGlob(pattern: string): string[] {
   const posixPattern = toPosix(pattern).replace(/^\.\//, '');
-  const base = globBase(posixPattern);
-  const matcher = globToRegExp(posixPattern);
-  const files = isFolder(base) ? filesUnder(base).filter((file) => isManuscript(file) && matcher.test(toPosix(file))) : [];
+  const base = picomatch.scan(posixPattern).base || '.';
+  const matches = picomatch(posixPattern, { dot: false });
+  const files = isFolder(base) ? filesUnder(base).filter((file) => isManuscript(file) && matches(toPosix(file).replace(/^\.\//, ''))) : [];
   if (files.length === 0) throw new InputError(`${pattern}: no Markdown, Quarto, R Markdown or LaTeX file matches`);
   return files;
 }
@@ -38,7 +43,8 @@ function expandFolder(folder: string): string[] {
 export function expandPaths(arguments_: readonly string[]): string[] {
   const files = arguments_.flatMap((argument) => {
     if (isFolder(argument)) return expandFolder(argument);
-    if (hasGlobCharacters(argument)) return expandGlob(argument);
+    // A file that exists is that file, even when its name holds a glob character (`lab#2/paper?.md`).
+    if (!existsSync(argument) && isGlob(argument)) return expandGlob(argument);
     return [argument];
   });
   return [...new Set(files)];

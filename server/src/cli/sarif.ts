@@ -1,13 +1,14 @@
 import { RULES, type Severity } from '../service/index';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import type { FileFinding, FileRange, FileReport } from './analyze-file';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The package's page; the project has no public repository address yet. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/pharmalens';
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** A path relative to the current folder, `/`-separated and percent-encoded, as SARIF's `uri` with `%SRCROOT%`. */
 export function relativeUri(file: string, root: string): string {
@@ -15,15 +16,15 @@ export function relativeUri(file: string, root: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
 }
 
-function region(range: FileRange) {
+function region(range: FileRange): Region {
   return { startLine: range.line, startColumn: range.character, endLine: range.endLine, endColumn: range.endCharacter };
 }
 
-function artifactLocation(uri: string) {
+function artifactLocation(uri: string): ArtifactLocation {
   return { uri, uriBaseId: '%SRCROOT%' };
 }
 
-function sarifResult(finding: FileFinding, uri: string) {
+function sarifResult(finding: FileFinding, uri: string): Result {
   const ruleIndex = RULES.findIndex((rule) => rule.code === finding.code);
   return {
     ruleId: finding.code,
@@ -47,7 +48,7 @@ function sarifResult(finding: FileFinding, uri: string) {
   };
 }
 
-function sarifRule(rule: (typeof RULES)[number]) {
+function sarifRule(rule: (typeof RULES)[number]): ReportingDescriptor {
   return {
     id: rule.code,
     name: rule.code.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()),
@@ -59,7 +60,7 @@ function sarifRule(rule: (typeof RULES)[number]) {
 }
 
 /** A SARIF 2.1.0 log with one run: every rule PharmaLens has, and every finding of every file. */
-export function sarifLog(reports: readonly FileReport[], version: string, root: string) {
+export function sarifLog(reports: readonly FileReport[], version: string, root: string): Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
