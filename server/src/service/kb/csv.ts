@@ -1,4 +1,5 @@
-/** A small delimited-text reader for the knowledge-base sources (GtoPdb CSV, DrugCentral TSV, curated CSV). */
+/** The knowledge-base sources' delimited text (GtoPdb CSV, DrugCentral TSV, curated CSV), read with csv-parse. */
+import { parse } from 'csv-parse/sync';
 
 export class SourceFormatError extends Error {
   constructor(readonly source: string, readonly line: number, problem: string) {
@@ -19,111 +20,55 @@ export interface Table {
   rows: Row[];
 }
 
-interface RawRecord {
-  line: number;
-  cells: string[];
-  /** True when the first cell was written in quotes (a quoted `"# GtoPdb Version…"` banner is still a comment). */
-  firstQuoted: boolean;
-}
-
-/** Splits text into records, honouring RFC 4180 quotes (`""` escapes, delimiters and newlines inside quotes). */
-function readRecords(text: string, delimiter: string, source: string): RawRecord[] {
-  const records: RawRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordLine = 1;
-  let firstQuoted = false;
-  let i = 0;
-  const endCell = () => {
-    cells.push(cell);
-    cell = '';
-  };
-  const endRecord = () => {
-    endCell();
-    records.push({ line: recordLine, cells, firstQuoted });
-    cells = [];
-    firstQuoted = false;
-    recordLine = line;
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '#' && cell === '' && cells.length === 0) {
-      // A comment line: skipped whole, so quotes inside it cannot open a field.
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end + 1;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    if (ch === '"' && cell === '') {
-      if (cells.length === 0) firstQuoted = true;
-      const quoteLine = line;
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new SourceFormatError(source, quoteLine, 'unterminated quoted field');
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === '\n') line++;
-        cell += q;
-        i++;
-      }
-      const next = text[i];
-      if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-        throw new SourceFormatError(source, line, `unexpected character ${JSON.stringify(next)} after a closing quote`);
-      }
-      continue;
-    }
-    if (ch === delimiter) {
-      endCell();
-      i++;
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      i++;
-    } else if (ch === '\n') {
-      line++;
-      endRecord();
-      i++;
-    } else {
-      cell += ch;
-      i++;
-    }
+/** `Invalid Record Length: expect 2, got 3 on line 2` and its kind, in the reader's words. */
+function problemOf(error: Error & { code?: string }, header: number | undefined): { line?: number; problem: string } {
+  const lineOf = (pattern: RegExp) => Number(pattern.exec(error.message)?.[1]) || undefined;
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    const found = /got (\d+)/.exec(error.message)?.[1];
+    return { line: lineOf(/on line (\d+)/), problem: `expected ${header} fields, found ${found}` };
   }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
-}
-
-function isBlank(record: RawRecord): boolean {
-  return record.cells.length === 1 && record.cells[0].trim() === '';
-}
-
-/** A quoted `"# GtoPdb Version: …"` banner (unquoted `#` lines never reach here). */
-function isQuotedBanner(record: RawRecord): boolean {
-  return record.firstQuoted && record.cells.length === 1 && record.cells[0].startsWith('#');
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { line: lineOf(/at line (\d+)/), problem: 'unterminated quoted field' };
+  return { line: lineOf(/line (\d+)/), problem: error.message.replace(/ (?:on|at) line \d+.*$/, '') };
 }
 
 /**
- * Parses delimited text with a header row. Lines starting with `#` (also a quoted `"# GtoPdb Version…"` banner)
- * and blank lines are skipped. Every data row must have as many cells as the header.
+ * Parses delimited text with a header row (csv-parse, RFC 4180 quotes). Lines starting with `#` (also a quoted
+ * `"# GtoPdb Version…"` banner) and blank lines are skipped. Every data row must have as many cells as the header:
+ * the first that does not throws, naming its line.
  */
 export function parseDelimited(text: string, source: string, delimiter = ','): Table {
-  const records = readRecords(text.replace(/^\uFEFF/, ''), delimiter, source).filter((r) => !isBlank(r) && !isQuotedBanner(r));
-  const [headerRecord, ...data] = records;
-  if (!headerRecord) throw new SourceFormatError(source, 1, 'no header row');
-  const header = headerRecord.cells.map((h) => h.trim());
-  for (const record of data) {
-    if (record.cells.length !== header.length) {
-      throw new SourceFormatError(source, record.line, `expected ${header.length} fields, found ${record.cells.length}`);
-    }
+  const body = text.replace(/^\uFEFF/, '');
+  const quotedBanner = /^"#[^\n]*\n/.test(body);
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      from_line: quotedBanner ? 2 : 1,
+      comment: '#',
+      comment_no_infix: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      raw: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const header = body.split('\n', quotedBanner ? 2 : 1).pop()?.split(delimiter).length;
+    const { line, problem } = problemOf(error as Error & { code?: string }, header);
+    throw new SourceFormatError(source, line ?? 1, problem);
   }
-  return { source, header, rows: data.map(({ line, cells }) => ({ line, cells })) };
+  const data = records.filter(({ record }) => !(record.length === 1 && record[0].trim() === ''));
+  const [headerRecord, ...rows] = data;
+  if (!headerRecord) throw new SourceFormatError(source, 1, 'no header row');
+  // Each record's line is where its raw text starts in the file (skipped comment and blank lines included).
+  let cursor = 0;
+  let line = 1;
+  const startLine = (raw: string): number => {
+    const start = body.indexOf(raw, cursor);
+    for (let index = cursor; index < start; index++) if (body.charCodeAt(index) === 10) line++;
+    cursor = start;
+    return line;
+  };
+  const lines = data.map(({ raw }) => startLine(raw));
+  return { source, header: headerRecord.record.map((h) => h.trim()), rows: rows.map((row, index) => ({ line: lines[index + 1], cells: row.record })) };
 }
 
 /** Returns a getter for the named columns; throws naming the file when a column is missing. */
