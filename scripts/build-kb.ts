@@ -10,13 +10,15 @@ import type { AffinityRecord, Compound, KnowledgeBase, Pathway, Reference, Targe
 import { importGtopdbLigandNames, importGtopdbLigands, importGtopdbTargets, uniqueNames } from '../server/src/service/kb/import/gtopdb.js';
 import { importGtopdbInteractions } from '../server/src/service/kb/import/gtopdb-interactions.js';
 import { gtopdbAffinityRecords, samePaperResolver } from '../server/src/service/kb/import/gtopdb-affinities.js';
-import { importTatsumi, type TransporterKd } from '../server/src/service/kb/import/tatsumi.js';
-import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from '../server/src/service/kb/import/drugcentral.js';
-import { importTargetRoles } from '../server/src/service/kb/import/roles.js';
+import { importTatsumi, type TransporterKd } from './kb-build/tatsumi.js';
+import { asWrittenP, classifyQcNote, importDrugCentral, measureOf, speciesOf, type DrugCentralRow } from './kb-build/drugcentral.js';
+import { importTargetRoles } from './kb-build/roles.js';
 import { checkIntegrity, loadKnowledgeBase } from '../server/src/service/kb/load.js';
 import { jsonSyntaxErrorMessage } from '../server/src/service/kb/json-position.js';
 import { compileNames, namesToText } from '../server/src/service/recognize/names.js';
-import { writeValidator } from './build-kb-validator.js';
+import { writeValidator } from './kb-build/validator.js';
+import { knowledgeBaseDefinitions } from './kb-build/schema.js';
+import Ajv from 'ajv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = 'dist/kb.json';
@@ -68,7 +70,22 @@ function readText(path: string): string {
   return text;
 }
 
-function readCurated<T>(path: string, key: string): T {
+/** The JSON Schema each curated collection must meet; a curated target may only add names to a GtoPdb one. */
+const CURATED_SCHEMAS = {
+  references: { type: 'array', items: { $ref: '#/definitions/reference' } },
+  compounds: { type: 'array', items: { $ref: '#/definitions/compound' } },
+  targets: { type: 'array', items: { ...knowledgeBaseDefinitions.target, required: ['id'] } },
+  familyPrefixes: { type: 'object', additionalProperties: { anyOf: [{ type: 'array', items: { type: 'string', minLength: 1 } }, { type: 'string' }] } },
+  affinities: { type: 'array', items: { $ref: '#/definitions/affinity' } },
+  pathways: { type: 'array', items: { $ref: '#/definitions/pathway' } },
+  roleReferences: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+  stopNames: { type: 'array', items: { type: 'string', minLength: 1 } },
+} as const;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/** Reads one collection of a curated file, checked against its schema: a bad entry stops the build naming it. */
+function readCurated<T>(path: string, key: string, schema: keyof typeof CURATED_SCHEMAS): T {
   const text = readText(path);
   let data: unknown;
   try {
@@ -78,6 +95,11 @@ function readCurated<T>(path: string, key: string): T {
   }
   const value = (data as Record<string, unknown> | null)?.[key];
   if (value === undefined) throw new BuildError(`${path}: missing top-level field "${key}"`);
+  const validate = ajv.compile({ ...CURATED_SCHEMAS[schema], definitions: knowledgeBaseDefinitions });
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).slice(0, 10).map((error) => `${path}: ${key}${error.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}: ${error.message}${error.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : ''}`);
+    throw new BuildError(`curated input does not meet the schema:\n  ${problems.join('\n  ')}`);
+  }
   return value as T;
 }
 
@@ -382,17 +404,17 @@ function attachRoles(targets: Target[], roleReferences: Record<string, string | 
 function build(): { kb: KnowledgeBase; report: Record<string, number | string> } {
   const targetImport = importGtopdbTargets(readText(SOURCES.targets), SOURCES.targets);
   const ligands = importGtopdbLigands(readText(SOURCES.ligands), SOURCES.ligands);
-  const references = readCurated<Reference[]>(CURATED.references, 'references');
+  const references = readCurated<Reference[]>(CURATED.references, 'references', 'references');
   const referenceIds = new Set(references.map((r) => r.id));
-  const targets = addSubunitFamilyGroups(mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets')), targetImport.subscriptSpellings);
+  const targets = addSubunitFamilyGroups(mergeCuratedTargets(targetImport.targets, readCurated<CuratedTarget[]>(CURATED.targets, 'targets', 'targets')), targetImport.subscriptSpellings);
   addReceptorForms(targets);
-  addFamilyPrefixedNames(targets, readCurated<Record<string, string[] | string>>(CURATED.targets, 'familyPrefixes'));
+  addFamilyPrefixedNames(targets, readCurated<Record<string, string[] | string>>(CURATED.targets, 'familyPrefixes', 'familyPrefixes'));
   addBareReceptorCodes(targets);
-  const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds'), ligands);
+  const compounds = buildCompounds(readCurated<Compound[]>(CURATED.compounds, 'compounds', 'compounds'), ligands);
   const compoundsWithNewNames = addLigandNames(compounds, importGtopdbLigandNames(readText(SOURCES.ligandNames), SOURCES.ligandNames));
   const compoundIds = new Set(compounds.map((c) => c.id));
 
-  const curatedAffinities = readCurated<AffinityRecord[]>(CURATED.affinities, 'affinities');
+  const curatedAffinities = readCurated<AffinityRecord[]>(CURATED.affinities, 'affinities', 'affinities');
   const tatsumi = tatsumiRecords(importTatsumi(readText(SOURCES.tatsumi), SOURCES.tatsumi), compoundIds);
   const resolveTarget = buildTargetIndex(targets);
   const drugCentralRows = SOURCES.drugCentral.flatMap((path) => importDrugCentral(readText(path), path));
@@ -402,9 +424,9 @@ function build(): { kb: KnowledgeBase; report: Record<string, number | string> }
   const approvedByInteraction = new Set(gtopdb.parsed.interactions.filter((row) => row.approvedDrug).map((row) => row.ligandId));
   for (const compound of compounds) if (compound.gtopdbLigandId !== undefined && approvedByInteraction.has(compound.gtopdbLigandId)) compound.approved = true;
 
-  const rolesAttached = attachRoles(targets, readCurated<Record<string, string | null>>(CURATED.roleReferences, 'references'), referenceIds);
-  const pathways = readCurated<Pathway[]>(CURATED.pathways, 'pathways');
-  const stopNames = [...new Set(readCurated<string[]>(CURATED.stopNames, 'names').map((n) => n.toLowerCase()))].sort();
+  const rolesAttached = attachRoles(targets, readCurated<Record<string, string | null>>(CURATED.roleReferences, 'references', 'roleReferences'), referenceIds);
+  const pathways = readCurated<Pathway[]>(CURATED.pathways, 'pathways', 'pathways');
+  const stopNames = [...new Set(readCurated<string[]>(CURATED.stopNames, 'names', 'stopNames').map((n) => n.toLowerCase()))].sort();
 
   const kb: KnowledgeBase = {
     version: `gtopdb-2024.1+${inputHash.digest('hex').slice(0, 12)}`,

@@ -11,7 +11,7 @@ import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
 import { importGtopdbFiles } from '../server/src/node/gtopdb-import';
 import { InputError } from '../server/src/node/input-error';
 import { importGtopdbInteractions } from '../server/src/service/kb/import/gtopdb-interactions';
-import { knowledgeBaseExtensionSchema } from '../server/src/service/kb/schema';
+import { knowledgeBaseExtensionSchema } from '../scripts/kb-build/schema';
 
 const root = path.resolve(__dirname, '..');
 const fixtures = path.join(root, 'test/fixtures/gtopdb');

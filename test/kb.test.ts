@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkIntegrity, loadBundledKnowledgeBase, loadKnowledgeBase, loadKnowledgeBaseExtension, mergeKnowledgeBases } from '../server/src/service/kb/load.js';
 import { parseDelimited } from '../server/src/service/kb/csv.js';
 import { stripMarkup } from '../server/src/service/kb/markup.js';
-import { generateValidatorSource } from '../server/src/service/kb/validator-source.js';
+import { generateValidatorSource } from '../scripts/kb-build/validator-source.js';
 import type { AffinityRecord, KnowledgeBase } from '../server/src/service/kb/types.js';
 
 const ROOT = join(__dirname, '..');
@@ -34,7 +34,7 @@ const amitriptylineAt = (target: string, measure: AffinityRecord['measure']) =>
 
 test('the precompiled validator matches schema.ts', () => {
   const generated = readFileSync(join(ROOT, 'server/src/service/kb/validate-kb.generated.js'), 'utf8');
-  assert.equal(generated, generateValidatorSource(), 'run: npx tsx scripts/build-kb-validator.ts');
+  assert.equal(generated, generateValidatorSource(), 'run: npx tsx scripts/kb-build/validator.ts');
 });
 
 test('all GtoPdb targets and ligands are imported once, plus curated groups', () => {

@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { KnowledgeBase } from './types.js';
 import { jsonSyntaxErrorMessage } from './json-position.js';
-// Precompiled from schema.ts by scripts/build-kb-validator.ts: compiling the schema at start-up costs ~200 ms.
+// Precompiled from scripts/kb-build/schema.ts by scripts/kb-build/validator.ts: compiling the schema at start-up costs ~200 ms.
 import { validateKnowledgeBase, validateKnowledgeBaseExtension, type PrecompiledValidator } from './validate-kb.generated.js';
 
 export interface LoadResult {

@@ -1,5 +1,5 @@
 /** Import of target_roles.csv: pathway and clinical roles of targets, each with its reference and evidence. */
-import { columns, parseDelimited, SourceFormatError, splitMulti } from '../csv.js';
+import { columns, parseDelimited, SourceFormatError, splitMulti } from '../../server/src/service/kb/csv.js';
 
 export interface TargetRoleRow {
   line: number;

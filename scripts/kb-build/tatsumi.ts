@@ -1,6 +1,6 @@
 /** Import of Tatsumi et al. 1997 Kd values (nM) at cloned human SERT, NET and DAT. */
-import type { Relation } from '../types.js';
-import { columns, parseDelimited, SourceFormatError } from '../csv.js';
+import type { Relation } from '../../server/src/service/kb/types.js';
+import { columns, parseDelimited, SourceFormatError } from '../../server/src/service/kb/csv.js';
 
 export interface TransporterKd {
   line: number;

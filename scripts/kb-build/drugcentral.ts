@@ -1,6 +1,6 @@
 /** Import of DrugCentral drug–target activity extracts (TSV) with the curators' `qc_note` triage. */
-import type { Measure, Relation } from '../types.js';
-import { columns, parseDelimited, SourceFormatError, splitMulti } from '../csv.js';
+import type { Measure, Relation } from '../../server/src/service/kb/types.js';
+import { columns, parseDelimited, SourceFormatError, splitMulti } from '../../server/src/service/kb/csv.js';
 
 export interface DrugCentralRow {
   source: string;
