@@ -219,15 +219,24 @@ export class InlineScanner {
   /** The `>` ending a tag, searched on the same line; -1 when a newline or `<` comes first. */
   private tagEnd(from: number): number {
     if (from < this.tagEndAbsentBefore) return -1;
+    const { at, searchedTo } = this.closerOnLine(from, Ch.Greater, Ch.Less);
+    if (at < 0) this.tagEndAbsentBefore = searchedTo;
+    return at;
+  }
+
+  /**
+   * The `close` character after `from` on the same line, or -1 when a newline or another `open` comes first; where
+   * the search stopped, so that a caller can remember there is none before it.
+   */
+  private closerOnLine(from: number, close: number, open: number): { at: number; searchedTo: number } {
     const text = this.text;
     let cursor = from;
     for (; cursor < this.rangeEnd; cursor++) {
       const code = text.charCodeAt(cursor);
-      if (code === Ch.Greater) return cursor;
-      if (code === Ch.LineFeed || code === Ch.Less) break;
+      if (code === close) return { at: cursor, searchedTo: cursor };
+      if (code === Ch.LineFeed || code === open) break;
     }
-    this.tagEndAbsentBefore = cursor;
-    return -1;
+    return { at: -1, searchedTo: cursor };
   }
 
   private openBracket(position: number): number {
@@ -426,15 +435,9 @@ export class InlineScanner {
 
   private braceEndOnLine(from: number): number {
     if (from < this.braceEndAbsentBefore) return -1;
-    const text = this.text;
-    let cursor = from;
-    for (; cursor < this.rangeEnd; cursor++) {
-      const code = text.charCodeAt(cursor);
-      if (code === Ch.RightBrace) return cursor;
-      if (code === Ch.LineFeed || code === Ch.LeftBrace) break;
-    }
-    this.braceEndAbsentBefore = cursor;
-    return -1;
+    const { at, searchedTo } = this.closerOnLine(from, Ch.RightBrace, Ch.LeftBrace);
+    if (at < 0) this.braceEndAbsentBefore = searchedTo;
+    return at;
   }
 
   /** `http://…`, `https://…`, `www.…` starting a word, with GFM's trailing-punctuation rules. */
