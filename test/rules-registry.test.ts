@@ -25,6 +25,7 @@ test('the pharmalens.severity setting in package.json is the registry: every cod
   assert.deepEqual(
     Object.entries(setting.properties as Record<string, { default: string; description: string; enum: string[] }>).map(([code, property]) => [code, property.default, property.description, property.enum.join(' ')]),
     RULES.map((rule) => [rule.code, rule.defaultSeverity, rule.title, 'error warning information hint off']),
+    'run: npx tsx scripts/sync-manifest.ts',
   );
 });
 

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
-import { statementCitationProblems } from './cite/statement-citations';
+import { citationProblems } from './cite/rules/index';
 import type { DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './workspace';
 import { affinityTableRows } from './present/affinity-table';
@@ -172,7 +172,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           'cite',
           () => {
             const found = analyzeCitations(document.uri, scanned, options.discoveryOptions?.() ?? {}, workspace, bibliographyCache);
-            return { ...found, problems: [...found.problems, ...statementCitationProblems(knowledgeBase, scanned, found, checked)] };
+            return { ...found, problems: citationProblems({ kb: knowledgeBase, scanned, citations: found, checked }) };
           },
           () => NO_CITATION_ANALYSIS,
         );

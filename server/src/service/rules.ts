@@ -5,7 +5,7 @@
  */
 import type { CheckCode, RuleInfo, Severity } from './check/types';
 import type { CitationCode } from './cite/document';
-import { BIBTEX_RULES, CITATION_RULES, type BibtexCode } from './cite/rules';
+import { BIBTEX_RULES, CITATION_RULES, type BibtexCode } from './cite/rules/index';
 import { condition } from './check/rules/condition';
 import { decimalSlip } from './check/rules/decimal-slip';
 import { measureMismatch } from './check/rules/measure-mismatch';

@@ -2,7 +2,7 @@ import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { ScannedDocument, Span } from '../scan/types';
 import { parseBibtex, type BibEntry, type ParsedBibliography } from './bibtex';
 import { bibliographyUris, type DiscoveryOptions, type MissingBibliography } from './discover';
-import { referenceOfEntry, unresolvedCitationKeys } from './resolve';
+import { referenceOfEntry } from './resolve';
 import type { Workspace } from '../workspace';
 
 export type CitationCode = 'citation.unresolved' | 'citation.bibliography-missing' | 'citation.missing' | 'citation.source-mismatch';
@@ -39,38 +39,20 @@ export class BibliographyCache {
   }
 }
 
+/** The document's bibliography files, parsed, and those it declares but that do not exist; the rules find the problems. */
 export function analyzeCitations(
   documentUri: string,
   scanned: ScannedDocument,
   options: DiscoveryOptions,
   workspace: Workspace,
   cache: BibliographyCache,
-): CitationAnalysis {
+): Omit<CitationAnalysis, 'problems'> {
   const discovered = bibliographyUris(documentUri, scanned, options, workspace);
   const bibliographies = discovered.uris.flatMap((uri) => {
     const text = workspace.readFile(uri);
     return text === undefined ? [] : [{ uri, parsed: cache.parse(uri, text) }];
   });
-  const problems: CitationProblem[] = discovered.missing
-    .filter((missing): missing is MissingBibliography & { span: Span } => missing.span !== undefined && missing.origin !== 'quarto-project')
-    .map((missing) => ({
-      code: 'citation.bibliography-missing',
-      span: missing.span,
-      message: `Bibliography file "${missing.path}" not found (looked for ${missing.tried.join(', ')}).`,
-      fixes: [],
-    }));
-  if (bibliographies.length > 0) {
-    for (const unresolved of unresolvedCitationKeys(scanned.citations, bibliographies.map((bibliography) => bibliography.parsed))) {
-      const { key, suggestions } = unresolved;
-      problems.push({
-        code: 'citation.unresolved',
-        span: { start: key.start, end: key.end },
-        message: `"${key.key}" is in no bibliography file of this document${suggestions.length > 0 ? ` (did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(', ')}?)` : ''}.`,
-        fixes: suggestions.map((suggestion, index) => ({ title: `Change to "${suggestion}"`, edits: [{ span: { start: key.start, end: key.end }, newText: suggestion }], preferred: index === 0 })),
-      });
-    }
-  }
-  return { bibliographies, missing: discovered.missing, problems };
+  return { bibliographies, missing: discovered.missing };
 }
 
 export function entryForKey(analysis: CitationAnalysis, key: string): BibEntry | undefined {

@@ -1,13 +1,11 @@
-import { foldOutside, isConsistent } from '../check/distance';
-import { interchangeableMeasure, recordsForPair } from '../check/references';
 import type { Verdict } from '../check/types';
 import type { AffinityStatement } from '../extract/types';
-import { shortCitation } from '../kb/format';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { Reference } from '../kb/types';
 import { sentenceAround } from '../scan/sentence';
-import type { Citation, ScannedDocument, Span } from '../scan/types';
-import type { CitationAnalysis, CitationProblem } from './document';
+import type { Citation, Span } from '../scan/types';
+import type { CitationAnalysis } from './document';
+import type { CitationRuleContext } from './rules/types';
 import { referenceOfEntry } from './resolve';
 import { itemsWithin } from '../spans';
 
@@ -25,7 +23,7 @@ function citationsOfValue(inSentence: readonly Citation[], statement: AffinitySt
   return after.length > 0 ? after : inSentence.filter((citation) => citation.end <= statement.span.start && citation.start > previous);
 }
 
-function citedReferences(kb: IndexedKnowledgeBase, analysis: CitationAnalysis, citations: readonly Citation[]): { key: string; reference: Reference }[] {
+function citedReferences(kb: IndexedKnowledgeBase, analysis: Pick<CitationAnalysis, 'bibliographies'>, citations: readonly Citation[]): { key: string; reference: Reference }[] {
   return citations.flatMap((citation) =>
     citation.keys.flatMap(({ key }) => {
       for (const bibliography of analysis.bibliographies) {
@@ -38,54 +36,22 @@ function citedReferences(kb: IndexedKnowledgeBase, analysis: CitationAnalysis, c
   );
 }
 
-/**
- * `citation.missing`: a checked affinity with no citation in its sentence or table caption.
- * `citation.source-mismatch`: the cited source, known to the knowledge base, records another value for this pair
- * and measure (or none at all, when the base holds the source itself and not just its PubMed ID), while the value
- * itself is supported by another source.
- */
-export function statementCitationProblems(
-  kb: IndexedKnowledgeBase,
-  scanned: ScannedDocument,
-  analysis: CitationAnalysis,
-  checked: readonly { statement: AffinityStatement; verdict: Verdict }[],
-): CitationProblem[] {
-  const problems: CitationProblem[] = [];
-  const byStart = <T extends Span>(items: readonly T[]): T[] => [...items].sort((a, b) => a.start - b.start);
-  const statementSpans = byStart(checked.map(({ statement }) => ({ ...statement.span, statement })));
-  const citationsByStart = byStart(scanned.citations);
-  for (const { statement, verdict } of checked) {
-    if (!statement.compound || !statement.target || verdict.kind === 'unchecked') continue;
-    // The sentence, or the table with its caption.
-    const sentence = sentenceAround(scanned, statement.span);
-    const inSentence = within(citationsByStart, sentence);
-    if (inSentence.length === 0) {
-      problems.push({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] });
-      continue;
-    }
-    if (verdict.kind !== 'consistent' || statement.valueNm === undefined) continue;
-    const others = within(statementSpans, sentence).map((entry) => entry.statement).filter((other) => other !== statement);
-    const citations = statement.context === 'table' ? inSentence : citationsOfValue(inSentence, statement, others);
-    const { valueNm } = statement;
-    const pair = recordsForPair(kb, statement.compound.id, statement.target.id);
-    for (const { key, reference } of citedReferences(kb, analysis, citations)) {
-      const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
-      const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
-      const supports = fromSource.some((record) => isConsistent(foldOutside(valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
-      if (supports) continue;
-      // A paper known only by its PubMed ID comes from a database that curated some of its values, not all: that it
-      // records none for this pair says nothing.
-      if (fromSource.length === 0 && !reference.title && !reference.authors) continue;
-      const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
-      const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));
-      const recorded = fromSource.length > 0 ? `records ${fromSource.map((record) => record.asWritten).join(', ')}` : 'has no such value';
-      problems.push({
-        code: 'citation.source-mismatch',
-        span: statement.span,
-        message: `${statement.text} cites "${key}" (${shortCitation(reference)}), which ${recorded} for this ${statement.measure}${otherReference ? `; the value is supported by ${shortCitation(otherReference)}` : ''}.`,
-        fixes: [],
-      });
-    }
-  }
-  return problems;
+/** The checked statements a citation rule looks at, each with the citations of its sentence (or table and caption). */
+export function checkedWithCitations(context: CitationRuleContext): { statement: AffinityStatement; verdict: Verdict; inSentence: Citation[]; sentence: Span }[] {
+  const citationsByStart = [...context.scanned.citations].sort((a, b) => a.start - b.start);
+  return context.checked.flatMap(({ statement, verdict }) => {
+    if (!statement.compound || !statement.target || verdict.kind === 'unchecked') return [];
+    const sentence = sentenceAround(context.scanned, statement.span);
+    return [{ statement, verdict, inSentence: within(citationsByStart, sentence), sentence }];
+  });
 }
+
+/** The citations a value carries: all of a table's, or in a sentence quoting several values, its own. */
+export function citationsOfStatement(context: CitationRuleContext, statement: AffinityStatement, inSentence: Citation[], sentence: Span): Citation[] {
+  if (statement.context === 'table') return inSentence;
+  const statementSpans = [...context.checked.map(({ statement: other }) => ({ ...other.span, statement: other }))].sort((a, b) => a.start - b.start);
+  const others = within(statementSpans, sentence).map((entry) => entry.statement).filter((other) => other !== statement);
+  return citationsOfValue(inSentence, statement, others);
+}
+
+export { citedReferences };

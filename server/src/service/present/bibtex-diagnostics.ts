@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseBibtex } from '../cite/bibtex';
 import { problemDiagnostic, type DiagnosticSettings, type Problem } from './diagnostics';
+import { BIBTEX_RULES } from '../cite/rules/index';
 
 /**
  * A `.bib` file's syntax errors (each naming its line; the other entries are still used) and duplicate keys, at the
@@ -10,19 +11,7 @@ import { problemDiagnostic, type DiagnosticSettings, type Problem } from './diag
 export function bibliographyDiagnostics(document: TextDocument, settings: DiagnosticSettings = {}): Diagnostic[] {
   const text = document.getText();
   const parsed = parseBibtex(text);
-  const problems: Problem[] = [
-    ...parsed.errors.map((error) => ({
-      code: 'bibtex.syntax' as const,
-      span: { start: error.offset, end: Math.min(error.offset + 1, text.length) },
-      message: `${error.message} (line ${error.line}, column ${error.column}); the other entries are still used.`,
-      fixes: [],
-    })),
-    ...parsed.duplicates.map((duplicate) => ({
-      code: 'bibtex.duplicate-key' as const,
-      span: duplicate.keySpan,
-      message: `Duplicate key "${duplicate.key}": citations resolve to its first entry (line ${document.positionAt(duplicate.firstKeySpan.start).line + 1}).`,
-      fixes: [],
-    })),
-  ];
+  const context = { text, errors: parsed.errors, duplicates: parsed.duplicates, lineOf: (offset: number) => document.positionAt(offset).line + 1 };
+  const problems: Problem[] = BIBTEX_RULES.flatMap((rule) => rule.run(context));
   return problems.flatMap((problem) => problemDiagnostic(document, problem, settings) ?? []);
 }

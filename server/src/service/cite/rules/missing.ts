@@ -1,0 +1,13 @@
+import { checkedWithCitations } from '../statement-citations';
+import type { CitationRule } from './types';
+
+export const missing: CitationRule = {
+  code: 'citation.missing',
+  defaultSeverity: 'hint',
+  title: 'A checked affinity value has no citation.',
+  help: 'A checked affinity value has no citation in its sentence or table caption. Cite the source of the value.',
+  run: (context) =>
+    checkedWithCitations(context)
+      .filter(({ inSentence }) => inSentence.length === 0)
+      .map(({ statement }) => ({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] })),
+};
