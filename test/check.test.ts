@@ -6,7 +6,7 @@ import type { AffinityStatement, ConcentrationUnit } from '../server/src/service
 import { indexKnowledgeBase } from '../server/src/service/kb/indexed';
 import type { AffinityRecord } from '../server/src/service/kb/types';
 import { scanDocument } from '../server/src/service/scan/index';
-import { significantDigits } from '../server/src/service/check/rules/same-digits-slip';
+import { significantDigits } from '../server/src/service/check/same-digits-slip';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
 
 function record(id: string, target: string, measure: AffinityRecord['measure'], valueNm: number, extra: Partial<AffinityRecord> = {}): AffinityRecord {

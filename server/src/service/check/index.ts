@@ -10,14 +10,13 @@ import { condition } from './rules/condition';
 import { decimalSlip } from './rules/decimal-slip';
 import { measureMismatch } from './rules/measure-mismatch';
 import { mismatch } from './rules/mismatch';
-import { pScaleAsConcentration } from './rules/p-scale-as-concentration';
-import { sameDigitsSlip } from './rules/same-digits-slip';
+import { sameDigitsSlip } from './same-digits-slip';
 import { targetSwap } from './rules/target-swap';
 import { unitSlip } from './rules/unit-slip';
 import type { Evidence, Finding, Verdict } from './types';
 
 /** Explanations of a misquote; the closest explanation wins, ties in this order. `mismatch` takes what none explains. */
-const EXPLANATIONS = [unitSlip.run, decimalSlip.run, measureMismatch.run, pScaleAsConcentration, targetSwap.run];
+const EXPLANATIONS = [unitSlip.run, decimalSlip.run, measureMismatch.run, targetSwap.run];
 
 export interface CheckInput {
   kb: IndexedKnowledgeBase;

@@ -2,7 +2,7 @@ import type { RuleContext } from '../context';
 import { isConsistent } from '../distance';
 import type { AffinityRecord } from '../../kb/types';
 import type { AffinityRule, Finding } from '../types';
-import { finding, foldOne, names, written } from './shared';
+import { finding, foldOne, names, written } from '../finding';
 
 const CONDITION_WORDS: [RegExp, RegExp][] = [
   [/\bCa\b|Ca2\+|Ca²⁺|calcium/i, /\bCa\b|Ca\s*(\$\^\{?2\+\}?\$|\^\{?2\+\}?|2\+|²⁺)|calcium/i],

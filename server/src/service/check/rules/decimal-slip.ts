@@ -2,7 +2,7 @@ import type { RuleContext } from '../context';
 import { printNumber } from '../context';
 import { explains, isSameDigits } from '../distance';
 import type { AffinityRule, Finding } from '../types';
-import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from '../finding';
 
 const SHIFTS = [10, 100, 1 / 10, 1 / 100];
 

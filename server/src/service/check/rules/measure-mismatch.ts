@@ -2,10 +2,10 @@ import type { RuleContext } from '../context';
 import type { Measure } from '../../kb/types';
 import { explains, isSameNumber } from '../distance';
 import { evidenceFor, interchangeableMeasure, measuresOf } from '../references';
-import { significantDigits } from './same-digits-slip';
+import { significantDigits } from '../same-digits-slip';
 import { relabelMeasure } from '../relabel-measure';
 import type { AffinityRule, Finding } from '../types';
-import { describeEvidence, finding, foldFrom, foldOne, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldOne, names, written } from '../finding';
 
 /**
  * Which measures can be mistaken for one another: a binding constant (Ki, Kd) and an inhibition IC50. An antagonist's Kb
@@ -21,7 +21,7 @@ function confusable(written: Measure, recorded: Measure): boolean {
  * no record of the written measure, it must be one record's very number, a single value of two or more significant
  * digits (an IC50 of `1 nM` beside a Ki of 1 nM is chance); otherwise it must explain the misquote closely.
  */
-function measureMismatchRun(context: RuleContext): Finding | undefined {
+function relabelledMeasure(context: RuleContext): Finding | undefined {
   const { statement, pairRecords } = context;
   // A bound (`IC50 > 1000 nM`) says the compound is weak there; any weaker value of another measure agrees with it.
   if (statement.relation !== '=' && statement.relation !== '~') return undefined;
@@ -53,10 +53,33 @@ function measureMismatchRun(context: RuleContext): Finding | undefined {
   return undefined;
 }
 
+/** A p-scale value written as if it were a concentration (`pKi 8.4` quoted as `Ki = 8.4 nM`). */
+function pScaleWrittenAsConcentration(context: RuleContext): Finding | undefined {
+  const { statement, evidence } = context;
+  if (!evidence || statement.scale !== 'concentration' || statement.value < 3 || statement.value > 12) return undefined;
+  const asPValueNm = 10 ** (9 - statement.value);
+  const residual = foldFrom(context, evidence, asPValueNm / statement.valueNm);
+  if (!explains(residual)) return undefined;
+  return finding(
+    context,
+    'affinity.measure-mismatch',
+    evidence,
+    foldFrom(context, evidence),
+    `${written(context)} for ${names(context)} looks like p${statement.measure} ${statement.value} written as a concentration (references: ${describeEvidence(evidence, context.kb)}).`,
+    [],
+    residual,
+  );
+}
+
 export const measureMismatch: AffinityRule = {
   code: 'affinity.measure-mismatch',
   defaultSeverity: 'warning',
   title: 'The value matches another measure of the same compound and target.',
   help: 'The value matches another measure of the pair (an IC50 quoted as a Ki, a Kd as a Ki), or a pKi written as a concentration. Fix: change the label.',
-  run: measureMismatchRun,
+  // The closer of the two readings wins; a relabelled measure on a tie.
+  run: (context) => {
+    const relabelled = relabelledMeasure(context);
+    const pScale = pScaleWrittenAsConcentration(context);
+    return pScale && (!relabelled || pScale.residual < relabelled.residual) ? pScale : relabelled;
+  },
 };

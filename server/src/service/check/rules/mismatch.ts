@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import type { AffinityRule, Finding } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, names, written } from '../finding';
 
 /** More than 10× from every reference value, and no slip explains it. */
 function mismatchRun(context: RuleContext): Finding | undefined {

@@ -3,7 +3,7 @@ import { explains, isSameNumber } from '../distance';
 import { independentSources, recordsForPair, relatedTargetIds, statementEvidence } from '../references';
 import type { AffinityRule, Evidence } from '../types';
 import type { Finding } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, names, written } from '../finding';
 
 /**
  * The value is this compound's value at another target: one named nearby, within the explanation tolerance (NET's

@@ -2,7 +2,7 @@ import type { RuleContext } from '../context';
 import { explains } from '../distance';
 import type { ConcentrationUnit } from '../../extract/types';
 import type { AffinityRule, Finding } from '../types';
-import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from './shared';
+import { describeEvidence, finding, foldFrom, foldFromNearestRecord, names, written } from '../finding';
 
 const NEIGHBOURS: [ConcentrationUnit, ConcentrationUnit][] = [
   ['pM', 'nM'],

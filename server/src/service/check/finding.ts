@@ -1,13 +1,13 @@
-import type { AffinityRecord } from '../../kb/types';
-import type { Evidence, Finding, Fix } from '../types';
-import type { RuleContext } from '../context';
-import { foldOutside, UNIT_SLIP_MIN_FOLD } from '../distance';
-import { replaceWithReferenceFixes } from '../fixes';
-import { evidenceLabel, independentSources } from '../references';
-import type { CheckCode } from '../types';
-import { assumptionsOf } from '../../extract/reading';
-import { formatConcentration, shortCitation } from '../../kb/format';
-import type { IndexedKnowledgeBase } from '../../kb/indexed';
+import type { AffinityRecord } from '../kb/types';
+import type { Evidence, Finding, Fix } from './types';
+import type { RuleContext } from './context';
+import { foldOutside, UNIT_SLIP_MIN_FOLD } from './distance';
+import { replaceWithReferenceFixes } from './fixes';
+import { evidenceLabel, independentSources } from './references';
+import type { CheckCode } from './types';
+import { assumptionsOf } from '../extract/reading';
+import { formatConcentration, shortCitation } from '../kb/format';
+import type { IndexedKnowledgeBase } from '../kb/indexed';
 
 export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {
   const { statement } = context;

@@ -1,9 +1,9 @@
-import type { RuleContext } from '../context';
-import { printNumber } from '../context';
-import type { ConcentrationUnit } from '../../extract/types';
-import type { AffinityRecord } from '../../kb/types';
-import type { Finding, Fix } from '../types';
-import { describeEvidence, finding, foldFrom, names, written } from './shared';
+import type { RuleContext } from './context';
+import { printNumber } from './context';
+import type { ConcentrationUnit } from '../extract/types';
+import type { AffinityRecord } from '../kb/types';
+import type { Finding, Fix } from './types';
+import { describeEvidence, finding, foldFrom, names, written } from './finding';
 
 const NEIGHBOUR_UNIT: Record<ConcentrationUnit, { smaller?: ConcentrationUnit; larger?: ConcentrationUnit }> = {
   pM: { larger: 'nM' },
