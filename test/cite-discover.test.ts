@@ -47,11 +47,20 @@ describe('cite discover: LaTeX', () => {
     assert.deepEqual(found.uris, inRoot('sub/refs.bib'));
   });
 
-  it('resolves parent folders, spaces and absolute paths', () => {
+  it('resolves parent folders and spaces inside the workspace, and refuses a declared path outside it', () => {
     const text = '\\addbibresource{../bib/my refs.bib}\n\\addbibresource{/srv/bib/global.bib}';
     const workspace = memoryWorkspace({ [`${root}/bib/my refs.bib`]: bib, '/srv/bib/global.bib': bib });
-    const found = bibliographyUris(`${root}/text/main.tex`, scanDocument(text, 'latex'), {}, workspace);
-    assert.deepEqual(found.uris, [`${root}/bib/my%20refs.bib`, 'file:///srv/bib/global.bib']);
+    const found = bibliographyUris(`${root}/text/main.tex`, scanDocument(text, 'latex'), { workspaceRoot: root }, workspace);
+    assert.deepEqual(found.uris, [`${root}/bib/my%20refs.bib`]);
+    assert.deepEqual(found.missing.map((missing) => [missing.path, missing.outside, missing.tried]), [['/srv/bib/global.bib', true, ['file:///srv/bib/global.bib']]]);
+    // Without a workspace, only the document's own folder may be read.
+    assert.deepEqual(bibliographyUris(`${root}/text/main.tex`, scanDocument(text, 'latex'), {}, workspace).uris, []);
+  });
+
+  it("reads a bibliography the user's own setting names anywhere", () => {
+    const workspace = memoryWorkspace({ '/srv/bib/global.bib': bib });
+    const found = bibliographyUris(`${root}/main.tex`, scanDocument('Text.', 'latex'), { workspaceRoot: root, fallback: ['/srv/bib/global.bib'] }, workspace);
+    assert.deepEqual(found.uris, ['file:///srv/bib/global.bib']);
   });
 
   it('leaves remote resources alone', () => {

@@ -77,6 +77,9 @@ function isSpace(code: number): boolean {
   return code === Code.Space || code === Code.Newline || code === Code.Return || code === Code.Tab || code === 12 || code === 11;
 }
 
+/** No field of a real bibliography is this long; a macro expanding past it is cut (and reported). */
+const MAX_VALUE_LENGTH = 100_000;
+
 /** Characters that end an identifier (entry type, field name, macro name) or a key. */
 function isDelimiter(code: number): boolean {
   return isSpace(code) || code === Code.Comma || code === Code.Equals || code === Code.LeftBrace || code === Code.RightBrace
@@ -288,6 +291,11 @@ class BibReader {
         expanded += this.expandMacro(cursor, partEnd);
       }
       lastPartEnd = partEnd;
+      // `@string{a = a # a}` repeated doubles at each step: a value is cut at a length no real field reaches.
+      if (expanded.length > MAX_VALUE_LENGTH) {
+        this.fail(cursor, `a value longer than ${MAX_VALUE_LENGTH} characters once its string macros are expanded; cut there`);
+        expanded = expanded.slice(0, MAX_VALUE_LENGTH);
+      }
       const next = this.skipSpace(partEnd);
       if (text.charCodeAt(next) !== Code.Hash) break;
       cursor = next + 1;

@@ -35,6 +35,11 @@ export interface MissingBibliography {
   span?: Span;
   /** The URIs looked at, in order. */
   tried: string[];
+  /**
+   * Declared by the document (or its project) for a place outside the workspace and the document's folder: not read
+   * and never written. `tried` then holds where it points.
+   */
+  outside?: boolean;
 }
 
 export interface DiscoveredBibliographies {
@@ -69,10 +74,19 @@ export function bibliographyUris(
     ...quartoProjectDeclarations(options.quartoYaml),
     ...(options.fallback ?? []).map((path): Declaration => ({ path, origin: 'setting' })),
   ];
+  // A manuscript may name any path; what it names is read only inside the workspace or the document's own folder.
+  const boundaries = [rootFolder, documentUri.startsWith('file:') ? documentFolder : undefined].filter((folder): folder is string => folder !== undefined);
+  const inside = (uri: string) => boundaries.some((folder) => uri.startsWith(folder));
   const discovered: DiscoveredBibliographies = { uris: [], sources: [], missing: [] };
   for (const declaration of declarations) {
     if (isRemote(declaration.path)) continue;
-    const tried = candidateUris(declaration, declaration.folder ?? documentFolder, rootFolder);
+    const candidates = candidateUris(declaration, declaration.folder ?? documentFolder, rootFolder);
+    // The user's own setting may point anywhere; a document's declaration may not.
+    const tried = declaration.origin === 'setting' ? candidates : candidates.filter(inside);
+    if (tried.length === 0) {
+      discovered.missing.push({ ...declaration, tried: candidates, outside: true });
+      continue;
+    }
     const uri = tried.find((candidate) => fileExists(workspace, candidate));
     if (uri === undefined) discovered.missing.push({ ...declaration, tried });
     else if (!discovered.uris.includes(uri)) {

@@ -227,6 +227,8 @@ export interface CiteSourceFixInput {
   bibliography?: { uri: string; text: string; missing?: boolean };
   /** New text for the statement's value (`valueSpan`): "replace value and cite its source". */
   valueReplacement?: string;
+  /** Only the citation (and the value): no BibTeX entry, no new file, no declaration (an unsaved document, a refused bibliography). */
+  citationOnly?: boolean;
 }
 
 export interface CiteSourceFix {
@@ -242,7 +244,9 @@ export function citeSourceFix(input: CiteSourceFixInput): CiteSourceFix {
   const documentEdits: TextEdit[] = [];
   const files: FileEdit[] = [];
   let key: string;
-  if (input.bibliography) {
+  if (input.citationOnly) {
+    key = uniqueKey(keyFor(reference, preferredKey), new Set());
+  } else if (input.bibliography) {
     const { uri, text, missing } = input.bibliography;
     const result = bibEntryEdit(uri, text, reference, preferredKey);
     key = result.key;

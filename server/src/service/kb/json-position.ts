@@ -24,8 +24,27 @@ function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** Deeper than this, a file is refused before parsing: a recursive parser would overflow the stack on it. */
+const MAX_DEPTH = 512;
+
+/** Where brackets and braces first nest deeper than `MAX_DEPTH`, strings skipped; a linear scan. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 34) {
+      for (index++; index < text.length && text.charCodeAt(index) !== 34; index++) if (text.charCodeAt(index) === 92) index++;
+    } else if (code === 91 || code === 123) {
+      if (++depth > MAX_DEPTH) return index;
+    } else if (code === 93 || code === 125) depth--;
+  }
+  return undefined;
+}
+
 /** Offset and description of the first JSON syntax error, or `undefined` when the text is valid JSON. */
 export function findJsonSyntaxError(text: string): { offset: number; problem: string } | undefined {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { offset: deep, problem: `nested deeper than ${MAX_DEPTH} levels` };
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const [first] = errors;

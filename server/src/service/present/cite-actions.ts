@@ -44,8 +44,35 @@ function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): Work
 function bibliographyFor(context: CiteContext): { uri: string; text: string; missing?: boolean } | undefined {
   const [first] = context.citations.bibliographies;
   if (first) return { uri: first.uri, text: textOf(context, first.uri) };
-  const [missing] = context.citations.missing;
+  const missing = context.citations.missing.find((declared) => !declared.outside);
   if (missing?.tried[0]) return { uri: missing.tried[0], text: '', missing: true };
+  return undefined;
+}
+
+/** Whether `text` ends inside an entry: an `@` entry at the start of a line whose braces are still open at the end. */
+export function endsInsideEntry(text: string): boolean {
+  const entries = [...text.matchAll(/^@[A-Za-z]+\s*[{(]/gm)];
+  const lastEntry = entries.length > 0 ? entries[entries.length - 1].index! : -1;
+  if (lastEntry < 0) return false;
+  let depth = 0;
+  for (let index = lastEntry; index < text.length; index++) {
+    const ch = text[index];
+    if (ch === '\\') index++;
+    else if (ch === '{' || ch === '(') depth++;
+    else if (ch === '}' || ch === ')') depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Why a cite action may write only the citation, or undefined when it may add the BibTeX entry too: a document never
+ * saved has no folder, a bibliography declared outside the workspace is not written, and one that ends inside an
+ * unclosed entry would swallow the new one.
+ */
+function citationOnlyReason(context: CiteContext, bibliography: { uri: string; text: string } | undefined): string | undefined {
+  if (!context.document.uri.startsWith('file:')) return 'the document is not saved yet: no BibTeX entry added';
+  if (!bibliography && context.citations.missing.some((declared) => declared.outside)) return 'its bibliography is outside the workspace: no BibTeX entry added';
+  if (bibliography && endsInsideEntry(bibliography.text)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
   return undefined;
 }
 
@@ -71,10 +98,11 @@ function sourcesOf(context: CiteContext, verdict: Verdict): { record: AffinityRe
  */
 export function citeActions(context: CiteContext, statement: AffinityStatement, verdict: Verdict): CodeAction[] {
   const bibliography = bibliographyFor(context);
+  const onlyCitation = citationOnlyReason(context, bibliography);
   const actions: CodeAction[] = [];
   for (const { record, reference } of sourcesOf(context, verdict)) {
-    const base = { documentUri: context.document.uri, documentText: context.document.getText(), format: context.format, scanned: context.scanned, statement, reference, bibliography };
-    const label = `${shortCitation(reference)}${reference.kind === 'vendor' ? ' (vendor sheet)' : ''}`;
+    const base = { documentUri: context.document.uri, documentText: context.document.getText(), format: context.format, scanned: context.scanned, statement, reference, bibliography, citationOnly: onlyCitation !== undefined };
+    const label = `${shortCitation(reference)}${reference.kind === 'vendor' ? ' (vendor sheet)' : ''}${onlyCitation ? ` (${onlyCitation})` : ''}`;
     if (verdict.kind === 'finding') {
       const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, context.format);
       const fix = citeSourceFix({ ...base, valueReplacement: value });

@@ -14,7 +14,9 @@ export const bibliographyMissing: CitationRule = {
       .map((missing) => ({
         code: 'citation.bibliography-missing',
         span: missing.span,
-        message: `Bibliography file "${missing.path}" not found (looked for ${missing.tried.join(', ')}).`,
+        message: missing.outside
+          ? `Bibliography file "${missing.path}" is outside the workspace (${missing.tried.join(', ')}): PharmaLens neither reads nor writes files there.`
+          : `Bibliography file "${missing.path}" not found (looked for ${missing.tried.join(', ')}).`,
         fixes: [],
       })),
 };

@@ -1,0 +1,93 @@
+/**
+ * The reproducers of `test/fixtures/robustness/` (found by fuzzing the server), replayed against the server in this
+ * process: each once broke it, each is a regression test of the fix.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction, Hover, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { replay } from './helpers/replay';
+
+/** Every URI a workspace edit touches (changes, document changes, created files). */
+function touchedUris(edit: WorkspaceEdit | undefined): string[] {
+  if (!edit) return [];
+  const fromChanges = Object.keys(edit.changes ?? {});
+  const fromDocumentChanges = (edit.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : 'uri' in change ? change.uri : change.oldUri));
+  return [...fromChanges, ...fromDocumentChanges];
+}
+
+function actions(answer: unknown): CodeAction[] {
+  return (answer as CodeAction[] | null) ?? [];
+}
+
+test('01: pharmalens.bibliography of the wrong type is ignored with a warning; diagnostics and hovers still work', async () => {
+  const run = await replay('01-bibliography-setting-wrong-type.json');
+  assert.ok(run.logged.some((message) => /pharmalens\.bibliography should be a list of paths; ignored/.test(message)), run.logged.join('\n'));
+  assert.ok(!run.logged.some((message) => /is not iterable/.test(message)), run.logged.join('\n'));
+  assert.ok(run.published.some((params) => params.diagnostics.some((diagnostic) => String(diagnostic.code).startsWith('affinity.'))));
+  assert.ok((run.answers as (Hover | null)[]).every((hover) => hover !== null));
+});
+
+test('02: pharmalens.knowledgeBase.extraFiles given as one path starts the server with that file', async () => {
+  const run = await replay('02-extra-kb-setting-string.json');
+  assert.equal(run.started, true);
+});
+
+test('03: an extra knowledge-base file nested 100,000 deep is reported with its position and left out; the server starts', async () => {
+  const run = await replay('03-extra-kb-deep-nesting.json');
+  assert.equal(run.started, true);
+  assert.ok(run.logged.some((message) => /kb-nested\.json:1:\d+: invalid JSON: nested deeper than 512 levels/.test(message)), run.logged.join('\n'));
+});
+
+test('06: a .bib ending inside an unclosed entry gets no appended entry; the action says why', async () => {
+  const run = await replay('06-bib-append-after-unclosed-entry.json');
+  const all = run.answers.flatMap(actions);
+  const cite = all.filter((action) => /cite/i.test(action.title));
+  assert.ok(cite.length > 0, all.map((action) => action.title).join('\n'));
+  for (const action of cite) {
+    assert.match(action.title, /the \.bib ends inside an unclosed entry: fix it, then cite again/);
+    assert.ok(!touchedUris(action.edit).some((uri) => uri.endsWith('.bib')), action.title);
+  }
+});
+
+test('11: an untitled document gets the citation text only, no file created or edited', async () => {
+  const run = await replay('11-untitled-document-cite-creates-root-references-bib.json');
+  const cite = run.answers.flatMap(actions).filter((action) => /cite/i.test(action.title));
+  assert.ok(cite.length > 0);
+  for (const action of cite) {
+    assert.ok(touchedUris(action.edit).every((uri) => uri.startsWith('untitled:')), JSON.stringify(action.edit));
+    assert.ok(!(action.edit?.documentChanges ?? []).some((change) => 'kind' in change), 'no file operation');
+  }
+});
+
+test('S1: a bibliography declared outside the workspace is neither read nor written, and is reported', async () => {
+  const run = await replay('S1-bibliography-outside-workspace.json');
+  const diagnostics = run.published.flatMap((params) => params.diagnostics);
+  assert.ok(!diagnostics.some((diagnostic) => /root:x:0:0/.test(String(diagnostic.message))), 'the file outside was not read');
+  assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'citation.bibliography-missing' && /is outside the workspace/.test(String(diagnostic.message))));
+  for (const action of run.answers.flatMap(actions)) assert.ok(touchedUris(action.edit).every((uri) => uri.startsWith(run.rootUri)), JSON.stringify(action.edit));
+});
+
+test('S2: a missing bibliography declared outside the workspace is not created there', async () => {
+  const run = await replay('S2-create-bib-outside-workspace.json');
+  for (const action of run.answers.flatMap(actions)) assert.ok(touchedUris(action.edit).every((uri) => uri.startsWith(run.rootUri)), `${action.title}: ${JSON.stringify(action.edit)}`);
+  assert.equal(existsSync(path.resolve(run.root, '../../../outside/pharmalens-outside.bib')), false);
+});
+
+test('13: a .bib whose @string macro doubles itself is cut and reported, not expanded to 134 million characters', async () => {
+  const started = Date.now();
+  const run = await replay('13-bib-string-macro-doubling.json');
+  assert.ok(Date.now() - started < 5000, 'bounded work');
+  assert.equal(readFileSync(path.join(run.root, 'refs.bib'), 'utf8').length, 686);
+  const bibDiagnostics = run.published.filter((params) => params.uri.endsWith('refs.bib')).flatMap((params) => params.diagnostics);
+  assert.ok(bibDiagnostics.some((diagnostic) => diagnostic.code === 'bibtex.syntax' && /longer than 100000 characters once its string macros are expanded/.test(String(diagnostic.message))), JSON.stringify(bibDiagnostics));
+  assert.ok(run.answers.length > 0);
+});
+
+test('S3: Markdown from a .bib and an extra knowledge-base file stays escaped in hovers', async () => {
+  const run = await replay('S3-hover-markdown-injection.json');
+  const text = (run.answers as (Hover | null)[]).map((hover) => (hover?.contents as MarkupContent | undefined)?.value ?? '').join('\n');
+  assert.doesNotMatch(text, /\]\(command:/);
+  assert.doesNotMatch(text, /(?<!\\)<(img|script)/);
+});
