@@ -91,3 +91,12 @@ test('S3: Markdown from a .bib and an extra knowledge-base file stays escaped in
   assert.doesNotMatch(text, /\]\(command:/);
   assert.doesNotMatch(text, /(?<!\\)<(img|script)/);
 });
+
+test('05: paths in .pharmalens.json resolve against the workspace, not the server process\'s folder', async () => {
+  const run = await replay('05-project-config-paths-use-server-cwd.json');
+  assert.ok(!run.logged.some((message) => /kb\/lab\.json: cannot read/.test(message)), run.logged.join('\n'));
+  const hover = (run.answers[0] as Hover | null)?.contents as MarkupContent | undefined;
+  assert.match(hover?.value ?? '', /Pharmalensamine/i, 'the lab knowledge base was loaded');
+  for (const action of actions(run.answers[1])) assert.ok(touchedUris(action.edit).every((uri) => uri.startsWith(run.rootUri)), JSON.stringify(action.edit));
+  assert.ok(!run.published.flatMap((params) => params.diagnostics).some((diagnostic) => diagnostic.code === 'citation.bibliography-missing'));
+});

@@ -33,12 +33,11 @@ function locate(file: string, text: string, needle: string | undefined): string 
   return offset < 0 ? file : `${file}:${positionAt(text, offset).line}`;
 }
 
-function stringList(file: string, text: string, value: unknown, key: string): string[] {
+function stringList(file: string, text: string, value: unknown, key: string, folder: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
     throw new InputError(`${locate(file, text, key)}: "${key}" must be a list of file names`);
   }
-  const folder = path.dirname(path.resolve(file));
   return value.map((item: string) => path.resolve(folder, item));
 }
 
@@ -58,7 +57,8 @@ function severityTable(file: string, text: string, value: unknown): ProjectConfi
   return table;
 }
 
-export function parseProjectConfig(file: string, text: string): ProjectConfig {
+/** `file` names the config in messages; its relative paths resolve against `folder` (the config file's own folder). */
+export function parseProjectConfig(file: string, text: string, folder = path.dirname(path.resolve(file))): ProjectConfig {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,8 +72,8 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
   return {
     file,
     severity: severityTable(file, text, record.severity),
-    knowledgeBase: stringList(file, text, record.knowledgeBase, 'knowledgeBase'),
-    bibliography: stringList(file, text, record.bibliography, 'bibliography'),
+    knowledgeBase: stringList(file, text, record.knowledgeBase, 'knowledgeBase', folder),
+    bibliography: stringList(file, text, record.bibliography, 'bibliography', folder),
     latexIgnoredCommands: commandList(file, text, record.latexIgnoredCommands),
   };
 }
@@ -89,5 +89,6 @@ export function loadProjectConfig(explicitFile: string | undefined, folder: stri
   } catch (error) {
     throw new InputError(`${shownName}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return parseProjectConfig(shownName, text);
+  // Shown by its name relative to the folder, but its paths resolve against where it is, not the process's cwd.
+  return parseProjectConfig(shownName, text, path.dirname(path.resolve(file)));
 }
