@@ -100,3 +100,11 @@ test('05: paths in .pharmalens.json resolve against the workspace, not the serve
   for (const action of actions(run.answers[1])) assert.ok(touchedUris(action.edit).every((uri) => uri.startsWith(run.rootUri)), JSON.stringify(action.edit));
   assert.ok(!run.published.flatMap((params) => params.diagnostics).some((diagnostic) => diagnostic.code === 'citation.bibliography-missing'));
 });
+
+test('07: a fix asked for with a diagnostic whose data predates an edit is recomputed for the text as it is now', async () => {
+  const run = await replay('07-fix-from-stale-diagnostic-data.json');
+  const fix = actions(run.answers[0]).find((action) => action.title === 'Change the unit to µM');
+  assert.ok(fix, actions(run.answers[0]).map((action) => action.title).join('\n'));
+  const edits = Object.values(fix.edit?.changes ?? {}).flat();
+  assert.deepEqual(edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.newText]), [[7, 58, 'µM']]);
+});

@@ -234,7 +234,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     citationCompletions(document.getText({ start: { line: position.line, character: 0 }, end: position }), analysis.format, analysis.citations.bibliographies);
 
   const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[], range?: Range): CodeAction[] => {
-    const fixes = codeActionsFor(document, analysis.format, requested);
+    // A client moves a diagnostic's range with edits but keeps its `data`: fixes come from the finding now at that
+    // range (same code), and a diagnostic that no longer matches one gets none.
+    const key = (diagnostic: Diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character}`;
+    const current = new Map(diagnostics(document, analysis).map((diagnostic) => [key(diagnostic), diagnostic]));
+    const fresh = requested.flatMap((diagnostic) => current.get(key(diagnostic)) ?? []);
+    const fixes = codeActionsFor(document, analysis.format, fresh);
     if (!range || !workspace) return fixes;
     const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace };
     const cites = statementsIn(analysis.checked, document, range).flatMap(({ statement, verdict }) => citeActions(context, statement, verdict));
