@@ -108,3 +108,17 @@ test('07: a fix asked for with a diagnostic whose data predates an edit is recom
   const edits = Object.values(fix.edit?.changes ?? {}).flat();
   assert.deepEqual(edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.newText]), [[7, 58, 'µM']]);
 });
+
+test('12: a client that declares no documentChanges or resourceOperations gets plain changes and no file created', async () => {
+  const run = await replay('12-documentchanges-without-client-capability.json');
+  const cite = run.answers.flatMap(actions).filter((action) => /cite/i.test(action.title));
+  assert.ok(cite.length > 0);
+  for (const action of cite) {
+    assert.equal(action.edit?.documentChanges, undefined, JSON.stringify(action.edit));
+    assert.ok(Object.keys(action.edit?.changes ?? {}).every((uri) => uri.endsWith('paper.md')), JSON.stringify(action.edit));
+    assert.match(action.title, /this editor cannot create the \.bib/);
+  }
+  const editor = await replay('12-documentchanges-without-client-capability.json', { caps: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } } });
+  const created = editor.answers.flatMap(actions).flatMap((action) => action.edit?.documentChanges ?? []).filter((change) => 'kind' in change);
+  assert.ok(created.length > 0, 'an editor that declares them gets the .bib created');
+});

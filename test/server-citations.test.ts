@@ -11,8 +11,11 @@ import { scanDocument } from '../server/src/service/scan/index';
 import { startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;
+/** What VS Code declares: versioned edits and file creation. */
+const EDITOR_CAPABILITIES = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
+
 before(async () => {
-  server = await startServer();
+  server = await startServer({ capabilities: EDITOR_CAPABILITIES });
 });
 after(() => server.stop());
 

@@ -14,7 +14,8 @@ interface Reproducer {
   files?: Record<string, string>;
   initOptions?: unknown;
   settings?: unknown;
-  capabilities?: Record<string, unknown>;
+  /** The client's capabilities; without it, an editor's that accepts versioned edits and file creation. */
+  caps?: { workspace?: Record<string, unknown> } & Record<string, unknown>;
   messages: ({ method: string; params: unknown; request?: boolean } | { wait: number })[];
 }
 
@@ -31,6 +32,8 @@ export interface Replayed {
   started: boolean;
 }
 
+const EDITOR_CAPABILITIES = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `$ROOT` in every string of a value, replaced by the workspace's URI. */
@@ -46,6 +49,7 @@ export async function replay(name: string, overrides: Partial<Reproducer> = {}):
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
+  const caps = reproducer.caps ?? EDITOR_CAPABILITIES;
   const published: PublishDiagnosticsParams[] = [];
   const logged: string[] = [];
   const answers: unknown[] = [];
@@ -56,7 +60,7 @@ export async function replay(name: string, overrides: Partial<Reproducer> = {}):
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: 'replay' }],
         initializationOptions: withRoot(reproducer.initOptions, rootUri),
-        capabilities: { workspace: { configuration: reproducer.settings !== undefined }, ...(reproducer.capabilities ?? {}) },
+        capabilities: { ...caps, workspace: { ...caps.workspace, configuration: reproducer.settings !== undefined } },
       },
       (connection) => {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -2,7 +2,7 @@
  * The PharmaLens language server as a factory: `createServer(connection)` registers every handler on a connection and
  * keeps the server's state in one object; `server.ts` gives it stdio or IPC, tests a pair of in-process streams.
  */
-import { bibliographyDiagnostics, createLanguageService, type DiagnosticSettings, type DiscoveryOptions, type DocumentAnalysis, type LanguageService } from '../service/index';
+import { bibliographyDiagnostics, createLanguageService, type EditCapabilities, type DiagnosticSettings, type DiscoveryOptions, type DocumentAnalysis, type LanguageService } from '../service/index';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,6 +70,8 @@ export interface ServerState {
   clientRefreshesInlayHints: boolean;
   /** Stage failures since start: each is logged with its stack and counted, and the document shows it as a diagnostic. */
   stageFailures: number;
+  /** What the client's workspace edits may hold: no `documentChanges` or `CreateFile` it did not declare. */
+  editCapabilities: EditCapabilities;
 }
 
 export interface PharmaLensServer {
@@ -90,6 +92,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     clientRegistersConfigurationChanges: false,
     clientRefreshesInlayHints: false,
     stageFailures: 0,
+    editCapabilities: { documentChanges: false, createFiles: false },
   };
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
@@ -204,6 +207,8 @@ export function createServer(connection: Connection): PharmaLensServer {
     applySettings(params.initializationOptions, options.knowledgeBaseFiles);
     state.clientRefreshesInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
     state.clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    state.editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create') };
     state.clientRegistersConfigurationChanges = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     for (const error of loaded.errors) connection.console.error(error);
     if (loaded.errors.length > 0) {
@@ -248,7 +253,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     const document = documents.get(params.textDocument.uri);
     if (!document || !state.service) return [];
     const analysis = analysisOf(document);
-    return analysis ? state.service.codeActions(document, analysis, params.context.diagnostics, params.range) : [];
+    return analysis ? state.service.codeActions(document, analysis, params.context.diagnostics, params.range, state.editCapabilities) : [];
   });
 
   connection.onCompletion((params) => {

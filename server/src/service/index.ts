@@ -7,7 +7,7 @@ import type { Workspace } from './workspace';
 import { affinityTableRows } from './present/affinity-table';
 import type { AffinityTableRow, KnowledgeBaseEntry } from '../protocol';
 import { citationHover } from './present/citation-hover';
-import { citeActions, statementsIn } from './present/cite-actions';
+import { citeActions, FULL_EDIT_CAPABILITIES, statementsIn, type EditCapabilities } from './present/cite-actions';
 import { citationCompletions } from './present/completion';
 import { affinityInlayHints } from './present/inlay-hints';
 import { knowledgeBaseEntryFor } from './present/knowledge-base-entry';
@@ -107,7 +107,8 @@ export interface LanguageService {
   /** The same findings as LSP diagnostics. */
   diagnostics(document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[];
   /** Quick fixes for the diagnostics, and citation actions for the quoted values in `range`. */
-  codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[];
+  /** Quick fixes for the diagnostics, and cite actions for the values in `range`, as edits the client can apply. */
+  codeActions(document: TextDocument, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[], range?: Range, client?: EditCapabilities): CodeAction[];
   /** Citation keys after `\cite{` or `@`. */
   completions(document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[];
   /** Every affinity statement with its verdict, reference range and sources, as plain rows. */
@@ -233,7 +234,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const completions = (document: TextDocument, analysis: DocumentAnalysis, position: Position): CompletionItem[] =>
     citationCompletions(document.getText({ start: { line: position.line, character: 0 }, end: position }), analysis.format, analysis.citations.bibliographies);
 
-  const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[], range?: Range): CodeAction[] => {
+  const codeActions = (document: TextDocument, analysis: DocumentAnalysis, requested: readonly Diagnostic[], range?: Range, client: EditCapabilities = FULL_EDIT_CAPABILITIES): CodeAction[] => {
     // A client moves a diagnostic's range with edits but keeps its `data`: fixes come from the finding now at that
     // range (same code), and a diagnostic that no longer matches one gets none.
     const key = (diagnostic: Diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character}`;
@@ -241,7 +242,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const fresh = requested.flatMap((diagnostic) => current.get(key(diagnostic)) ?? []);
     const fixes = codeActionsFor(document, analysis.format, fresh);
     if (!range || !workspace) return fixes;
-    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace };
+    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace, client };
     const cites = statementsIn(analysis.checked, document, range).flatMap(({ statement, verdict }) => citeActions(context, statement, verdict));
     return [...fixes, ...cites];
   };
@@ -263,6 +264,7 @@ export type { KnowledgeBase } from './kb/types';
 // ---------- What the adapters (server, CLI, node host) use: they import nothing deeper than this file. ----------
 
 export type { Workspace } from './workspace';
+export type { EditCapabilities } from './present/cite-actions';
 export { memoryWorkspace } from './workspace';
 export type { DiscoveryOptions } from './cite/discover';
 export type { Severity, Verdict } from './check/types';

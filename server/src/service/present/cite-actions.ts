@@ -11,8 +11,19 @@ import type { DocumentFormat, ScannedDocument } from '../scan/types';
 import { byGrade, shortCitation } from '../kb/format';
 import { valueInStatementUnits } from '../check/context';
 
+/** What the client's workspace edits may hold (LSP `workspace.workspaceEdit`). */
+export interface EditCapabilities {
+  /** `documentChanges` (versioned text edits) rather than `changes`. */
+  documentChanges: boolean;
+  /** `CreateFile` operations (needs `documentChanges` too). */
+  createFiles: boolean;
+}
+
+export const FULL_EDIT_CAPABILITIES: EditCapabilities = { documentChanges: true, createFiles: true };
+
 export interface CiteContext {
   kb: IndexedKnowledgeBase;
+  client: EditCapabilities;
   document: TextDocument;
   format: DocumentFormat;
   scanned: ScannedDocument;
@@ -28,6 +39,15 @@ function textOf(context: CiteContext, uri: string): string {
 }
 
 function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): WorkspaceEdit {
+  if (!context.client.documentChanges) {
+    // Only `changes`, as the client asked: files to create never reach here (see `citationOnlyReason`).
+    return {
+      changes: Object.fromEntries(files.map((file) => {
+        const positions = TextDocument.create(file.uri, 'plaintext', 0, textOf(context, file.uri));
+        return [file.uri, file.edits.map((edit) => ({ range: { start: positions.positionAt(edit.span.start), end: positions.positionAt(edit.span.end) }, newText: edit.newText }))];
+      })),
+    };
+  }
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const file of files) {
     if (file.create) documentChanges.push({ kind: 'create', uri: file.uri, options: { ignoreIfExists: true } });
@@ -69,8 +89,10 @@ export function endsInsideEntry(text: string): boolean {
  * saved has no folder, a bibliography declared outside the workspace is not written, and one that ends inside an
  * unclosed entry would swallow the new one.
  */
-function citationOnlyReason(context: CiteContext, bibliography: { uri: string; text: string } | undefined): string | undefined {
+function citationOnlyReason(context: CiteContext, bibliography: { uri: string; text: string; missing?: boolean } | undefined): string | undefined {
   if (!context.document.uri.startsWith('file:')) return 'the document is not saved yet: no BibTeX entry added';
+  const mustCreate = !bibliography || bibliography.missing === true;
+  if (mustCreate && !(context.client.createFiles && context.client.documentChanges)) return 'this editor cannot create the .bib: no BibTeX entry added';
   if (!bibliography && context.citations.missing.some((declared) => declared.outside)) return 'its bibliography is outside the workspace: no BibTeX entry added';
   if (bibliography && endsInsideEntry(bibliography.text)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
   return undefined;
