@@ -122,3 +122,18 @@ test('12: a client that declares no documentChanges or resourceOperations gets p
   const created = editor.answers.flatMap(actions).flatMap((action) => action.edit?.documentChanges ?? []).filter((change) => 'kind' in change);
   assert.ok(created.length > 0, 'an editor that declares them gets the .bib created');
 });
+
+test('08: a didChange past the last line is clamped: no duplicated text, every published position inside the document', async () => {
+  const run = await replay('08-didchange-past-last-line-nan-positions.json');
+  const lineCount = 8; // the 6 lines opened, a newline appended at the end, one line inserted at line 6
+  for (const { diagnostics } of run.published) {
+    for (const { range } of diagnostics) {
+      for (const position of [range.start, range.end]) {
+        assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), JSON.stringify(range));
+        assert.ok(position.line < lineCount, JSON.stringify(range));
+      }
+    }
+  }
+  const [hover] = run.answers as (Hover | null)[];
+  assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /hERG|Kv11\.1/);
+});

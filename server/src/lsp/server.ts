@@ -27,6 +27,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clampedTextDocuments } from './documents';
 import { loadKnowledgeBaseFiles } from '../node/knowledge-base-file';
 import { nodeWorkspace } from '../node/workspace';
 import { loadProjectConfig, type ProjectConfig } from '../node/project-config';
@@ -94,7 +95,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     stageFailures: 0,
     editCapabilities: { documentChanges: false, createFiles: false },
   };
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(clampedTextDocuments);
   const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
   const pendingValidations = new Map<string, NodeJS.Timeout>();
   const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
