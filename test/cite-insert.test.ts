@@ -305,6 +305,34 @@ describe('cite insert: declaring a new bibliography', () => {
     assert.equal(created.text, '---\nbibliography: references.bib\n---\n# Title\n\nText.\n');
     assert.deepEqual(scanDocument(created.text, 'markdown').bibliographies.map((b) => b.path), ['references.bib']);
   });
+  it('Markdown: an empty `bibliography:` key gets the value, never a second key', () => {
+    for (const empty of ['bibliography:', 'bibliography: ', "bibliography: ''", 'bibliography: ~', 'bibliography: # later']) {
+      const text = `---\ntitle: Draft\n${empty}\n---\n\nText.\n`;
+      const result = declared(text, 'markdown', 'file:///work/paper/paper.md');
+      assert.equal((result.text.match(/^bibliography:/gm) ?? []).length, 1, result.text);
+      assert.deepEqual(scanDocument(result.text, 'markdown').bibliographies.map((b) => b.path), ['references.bib'], result.text);
+    }
+  });
+
+  it('Markdown: every `bibliography` key of front matter that repeats it is read', () => {
+    const text = '---\nbibliography:\nbibliography: refs.bib\n---\nText.\n';
+    assert.deepEqual(scanDocument(text, 'markdown').bibliographies.map((b) => b.path), ['refs.bib']);
+  });
+});
+
+describe('cite insert: the references.bib beside an undeclared document', () => {
+  it('reuses its entry and declares it: no file created, no second entry', () => {
+    const text = 'Amitriptyline binds SERT with a Kd of 4.3 nM.\n';
+    const bibUri = 'file:///work/paper/references.bib';
+    const bibText = `${applyEdits('', bibEntryEdit(bibUri, '', tatsumi, 'tatsumi1997').edit!.edits)}`;
+    const fix = citeSourceFix({
+      documentUri, documentText: text, format: 'markdown', scanned: scanDocument(text, 'markdown'), statement: statementAt(text, '4.3 nM', '4.3'),
+      reference: tatsumi, bibliography: { uri: bibUri, text: bibText, undeclared: true },
+    });
+    assert.deepEqual(fix.files.map((file) => file.uri), [documentUri]);
+    const files = applyFileEdits({ [documentUri]: text, [bibUri]: bibText }, fix.files);
+    assert.equal(files[documentUri], '---\nbibliography: references.bib\n---\nAmitriptyline binds SERT with a Kd of 4.3 nM [@tatsumi1997].\n');
+  });
 });
 
 describe('cite insert: replace value and cite its source', () => {

@@ -137,3 +137,25 @@ test('08: a didChange past the last line is clamped: no duplicated text, every p
   const [hover] = run.answers as (Hover | null)[];
   assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /hERG|Kv11\.1/);
 });
+
+test('09: the references.bib already beside an undeclared manuscript is reused and declared, not created again with a second entry', async () => {
+  const run = await replay('09-cite-fix-duplicates-entry-in-undeclared-references-bib.json');
+  const cite = run.answers.flatMap(actions).find((action) => /^Cite Tatsumi 1997/.test(action.title));
+  assert.ok(cite, run.answers.flatMap(actions).map((action) => action.title).join('\n'));
+  const changes = cite.edit?.documentChanges ?? [];
+  assert.ok(!changes.some((change) => 'kind' in change), 'no file created');
+  assert.deepEqual(changes.map((change) => ('textDocument' in change ? change.textDocument.uri.replace(run.rootUri, '') : '')), ['/paper.md']);
+  const inserted = changes.flatMap((change) => ('edits' in change ? change.edits.map((edit) => edit.newText) : []));
+  assert.deepEqual(inserted, ['---\nbibliography: references.bib\n---\n', ' [@tatsumi1997pharmacological]']);
+});
+
+test('10: an empty front-matter bibliography key gets its value; on the text the fix leaves, it is not offered again', async () => {
+  const run = await replay('10-cite-fix-not-idempotent-empty-frontmatter-bibliography.json');
+  const [first, second] = run.answers.map(actions);
+  const cite = first!.find((action) => /^Cite Tatsumi 1997/.test(action.title));
+  const documentEdits = (cite?.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri.endsWith('a.md') ? change.edits : []));
+  assert.ok(documentEdits.some((edit) => edit.newText === ' references.bib' && edit.range.start.line === 2), JSON.stringify(documentEdits));
+  assert.ok(!documentEdits.some((edit) => /bibliography:/.test(edit.newText)), 'no second key');
+  assert.ok(!(cite?.edit?.documentChanges ?? []).some((change) => 'kind' in change), 'the existing references.bib is reused');
+  assert.ok(!second!.some((action) => /^Cite Tatsumi 1997/.test(action.title)), second!.map((action) => action.title).join('\n'));
+});

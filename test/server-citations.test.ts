@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionRequest, DidOpenTextDocumentNotification, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidOpenTextDocumentNotification, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { parseBibtex } from '../server/src/service/cite/bibtex';
 import { scanDocument } from '../server/src/service/scan/index';
 import { startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;
 /** What VS Code declares: versioned edits and file creation. */
-const EDITOR_CAPABILITIES = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
+const EDITOR_CAPABILITIES: ClientCapabilities = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
 
 before(async () => {
   server = await startServer({ capabilities: EDITOR_CAPABILITIES });

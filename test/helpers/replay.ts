@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { projectRoot, startServer } from './server';
 
 interface Reproducer {
@@ -15,7 +15,7 @@ interface Reproducer {
   initOptions?: unknown;
   settings?: unknown;
   /** The client's capabilities; without it, an editor's that accepts versioned edits and file creation. */
-  caps?: { workspace?: Record<string, unknown> } & Record<string, unknown>;
+  caps?: ClientCapabilities;
   messages: ({ method: string; params: unknown; request?: boolean } | { wait: number })[];
 }
 
@@ -32,7 +32,7 @@ export interface Replayed {
   started: boolean;
 }
 
-const EDITOR_CAPABILITIES = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
+const EDITOR_CAPABILITIES: ClientCapabilities = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

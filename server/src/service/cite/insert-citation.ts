@@ -157,11 +157,20 @@ export interface NewBibliography {
  * `\end{document}`; in Markdown/Quarto a `bibliography:` line in the front matter, created when there is none.
  */
 export function newBibliographyEdits(documentUri: string, documentText: string, format: DocumentFormat, scanned: ScannedDocument): NewBibliography {
-  const bibUri = resolvePath(folderUriOf(documentUri), newBibliographyName);
-  const declaration = format === 'latex'
+  const bibUri = newBibliographyUri(documentUri);
+  return { bibUri, edits: [{ uri: bibUri, create: true, edits: [] }, { uri: documentUri, edits: [bibliographyDeclaration(documentText, format, scanned)] }] };
+}
+
+/** Where a document that declares no bibliography gets one: `references.bib` beside it. */
+export function newBibliographyUri(documentUri: string): string {
+  return resolvePath(folderUriOf(documentUri), newBibliographyName);
+}
+
+/** The edit that declares `references.bib` in a document that declares no bibliography. */
+export function bibliographyDeclaration(documentText: string, format: DocumentFormat, scanned: ScannedDocument): TextEdit {
+  return format === 'latex'
     ? latexDeclaration(withoutComments(documentText, scanned), lineEnding(documentText))
     : frontMatterDeclaration(documentText, scanned);
-  return { bibUri, edits: [{ uri: bibUri, create: true, edits: [] }, { uri: documentUri, edits: [declaration] }] };
 }
 
 /** The text with comments blanked (offsets kept); the scanner's `masked` text also blanks command arguments. */
@@ -200,6 +209,13 @@ function frontMatterDeclaration(text: string, scanned: ScannedDocument): TextEdi
   const line = `bibliography: ${newBibliographyName}${eol}`;
   const frontMatter = scanned.frontMatter;
   if (frontMatter) {
+    // A top-level `bibliography:` with no value gets one: a second key would be a duplicate YAML key.
+    const empty = /^bibliography:([ \t]*(?:''|""|\[\]|~|null)?)[ \t]*(?:#.*)?$/m.exec(text.slice(0, frontMatter.span.end));
+    if (empty) {
+      const valueStart = empty.index + 'bibliography:'.length;
+      const valueEnd = valueStart + empty[1]!.length;
+      return { span: { start: valueStart, end: valueEnd }, newText: ` ${newBibliographyName}${text[valueEnd] === '#' ? ' ' : ''}` };
+    }
     const closingLineStart = text.lastIndexOf('\n', frontMatter.span.end - 1) + 1;
     return { span: { start: closingLineStart, end: closingLineStart }, newText: line };
   }
@@ -222,9 +238,10 @@ export interface CiteSourceFixInput {
   preferredKey?: string;
   /**
    * The bibliography the entry goes into (the document's first), with its current text; absent when the document has
-   * none, and `missing` when it is declared but does not exist yet.
+   * none, `missing` when it is declared but does not exist yet, and `undeclared` when it is the `references.bib` beside
+   * an undeclared document (its entries are reused, and the document gets the declaration).
    */
-  bibliography?: { uri: string; text: string; missing?: boolean };
+  bibliography?: { uri: string; text: string; missing?: boolean; undeclared?: boolean };
   /** New text for the statement's value (`valueSpan`): "replace value and cite its source". */
   valueReplacement?: string;
   /** Only the citation (and the value): no BibTeX entry, no new file, no declaration (an unsaved document, a refused bibliography). */
@@ -247,10 +264,11 @@ export function citeSourceFix(input: CiteSourceFixInput): CiteSourceFix {
   if (input.citationOnly) {
     key = uniqueKey(keyFor(reference, preferredKey), new Set());
   } else if (input.bibliography) {
-    const { uri, text, missing } = input.bibliography;
+    const { uri, text, missing, undeclared } = input.bibliography;
     const result = bibEntryEdit(uri, text, reference, preferredKey);
     key = result.key;
     if (result.edit) files.push(missing ? { ...result.edit, create: true } : result.edit);
+    if (undeclared) documentEdits.push(bibliographyDeclaration(documentText, format, scanned));
   } else {
     const created = newBibliographyEdits(documentUri, documentText, format, scanned);
     key = uniqueKey(keyFor(reference, preferredKey), new Set());

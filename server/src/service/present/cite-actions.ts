@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Verdict } from '../check/types';
 import type { CitationAnalysis } from '../cite/document';
-import { citeSourceFix, type FileEdit } from '../cite/insert-citation';
+import { citeSourceFix, newBibliographyUri, type CiteSourceFixInput, type FileEdit } from '../cite/insert-citation';
 import type { Workspace } from '../workspace';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
@@ -30,7 +30,6 @@ export interface CiteContext {
   citations: CitationAnalysis;
   workspace: Workspace | undefined;
 }
-
 
 /** A file's text as the edits were computed against it: the document itself, a bibliography, or empty for a new file. */
 function textOf(context: CiteContext, uri: string): string {
@@ -61,12 +60,21 @@ function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): Work
   return { documentChanges };
 }
 
-function bibliographyFor(context: CiteContext): { uri: string; text: string; missing?: boolean } | undefined {
+type TargetBibliography = NonNullable<CiteSourceFixInput['bibliography']>;
+
+/**
+ * The `.bib` a cite action writes to: the document's first bibliography; one it declares that does not exist yet; or,
+ * for a document that declares none, the `references.bib` already beside it (reused, then declared).
+ */
+function bibliographyFor(context: CiteContext): TargetBibliography | undefined {
   const [first] = context.citations.bibliographies;
   if (first) return { uri: first.uri, text: textOf(context, first.uri) };
   const missing = context.citations.missing.find((declared) => !declared.outside);
   if (missing?.tried[0]) return { uri: missing.tried[0], text: '', missing: true };
-  return undefined;
+  if (context.citations.missing.length > 0 || !context.document.uri.startsWith('file:')) return undefined;
+  const beside = newBibliographyUri(context.document.uri);
+  const text = context.workspace?.readFile(beside);
+  return text === undefined ? undefined : { uri: beside, text, undeclared: true };
 }
 
 /** Whether `text` ends inside an entry: an `@` entry at the start of a line whose braces are still open at the end. */
@@ -89,7 +97,7 @@ export function endsInsideEntry(text: string): boolean {
  * saved has no folder, a bibliography declared outside the workspace is not written, and one that ends inside an
  * unclosed entry would swallow the new one.
  */
-function citationOnlyReason(context: CiteContext, bibliography: { uri: string; text: string; missing?: boolean } | undefined): string | undefined {
+function citationOnlyReason(context: CiteContext, bibliography: TargetBibliography | undefined): string | undefined {
   if (!context.document.uri.startsWith('file:')) return 'the document is not saved yet: no BibTeX entry added';
   const mustCreate = !bibliography || bibliography.missing === true;
   if (mustCreate && !(context.client.createFiles && context.client.documentChanges)) return 'this editor cannot create the .bib: no BibTeX entry added';

@@ -47,10 +47,11 @@ function parseYaml(content: string, contentStart: number, out: ScanCollector): {
   }
 }
 
+/** The paths of every top-level `bibliography` key (a duplicated key too: each may be the one the writer filled). */
 function collectBibliographies(contents: unknown, contentStart: number, out: ScanCollector): void {
   if (!isMap(contents)) return;
-  const value = contents.get('bibliography', true) as YamlNode | undefined;
-  const scalars = isSeq(value) ? value.items : [value];
+  const values = contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'bibliography').map((pair) => pair.value as YamlNode | null);
+  const scalars = values.flatMap((value) => (isSeq(value) ? value.items : [value]));
   for (const item of scalars) {
     if (!isScalar(item) || !item.range || typeof item.value !== 'string' || item.value === '') continue;
     const quoted = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE';
