@@ -242,8 +242,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const fresh = requested.flatMap((diagnostic) => current.get(key(diagnostic)) ?? []);
     const fixes = codeActionsFor(document, analysis.format, fresh);
     if (!range || !workspace) return fixes;
-    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace, client };
-    const cites = statementsIn(analysis.checked, document, range).flatMap(({ statement, verdict }) => citeActions(context, statement, verdict));
+    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace, client, parseBibliography: (uri: string, text: string) => bibliographyCache.parse(uri, text) };
+    const cites = citeActions(context, statementsIn(analysis.checked, document, range));
     return [...fixes, ...cites];
   };
 

@@ -26,15 +26,26 @@ export interface CheckInput {
   statements: readonly AffinityStatement[];
 }
 
-/** The sentence (or table row with the table's caption) the statement stands in, as text. */
-function sentenceTextAround(scanned: ScannedDocument, span: Span): string {
+/** The sentence (or table row with the table's caption) the statement stands in, as text, and where it is. */
+function sentenceAt(scanned: ScannedDocument, span: Span): { key: string; text: () => string } {
   const table = tableAround(scanned, span);
   if (table) {
     const row = table.rows.find((cells) => cells.some((cell) => cell.start <= span.start && span.end <= cell.end)) ?? [];
-    return [table.caption?.text ?? '', ...row.map((cell) => cell.text)].join(' ');
+    return { key: `row ${row[0]?.start ?? table.start}`, text: () => [table.caption?.text ?? '', ...row.map((cell) => cell.text)].join(' ') };
   }
   const sentence = sentenceAround(scanned, span);
-  return scanned.masked.slice(sentence.start, sentence.end);
+  return { key: `${sentence.start}-${sentence.end}`, text: () => scanned.masked.slice(sentence.start, sentence.end) };
+}
+
+/** The species a statement's sentence names, worked out once per sentence: dense text has many values to a sentence. */
+const speciesBySentence = new WeakMap<ScannedDocument, Map<string, string | undefined>>();
+
+function speciesNamedAround(scanned: ScannedDocument, span: Span): string | undefined {
+  let cache = speciesBySentence.get(scanned);
+  if (!cache) speciesBySentence.set(scanned, (cache = new Map()));
+  const sentence = sentenceAt(scanned, span);
+  if (!cache.has(sentence.key)) cache.set(sentence.key, speciesNamedIn(sentence.text()));
+  return cache.get(sentence.key);
 }
 
 /** This compound's evidence at the other targets named in the statement's paragraph or table. */
@@ -59,7 +70,7 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
   let nearbyTargets: RuleContext['nearbyTargets'] | undefined;
   let sentence: string | undefined;
   // Other species' records count only where the text names that species: worked out only when the pair has some.
-  const named = pairRecords.some((record) => !/^(human|homo sapiens)$/i.test(record.species)) ? speciesNamedIn((sentence = sentenceTextAround(input.scanned, statement.span))) : undefined;
+  const named = pairRecords.some((record) => !/^(human|homo sapiens)$/i.test(record.species)) ? speciesNamedAround(input.scanned, statement.span) : undefined;
   const species = named && named !== 'human' && pairRecords.some((record) => record.species.toLowerCase() === named) ? named : undefined;
   return {
     kb: input.kb,
@@ -72,7 +83,7 @@ function contextFor(input: CheckInput, statement: AffinityStatement): RuleContex
       return (nearbyTargets ??= nearbyTargetsOf(input, statement, compound.id, target.id, species));
     },
     get sentence() {
-      return (sentence ??= sentenceTextAround(input.scanned, statement.span));
+      return (sentence ??= sentenceAt(input.scanned, statement.span).text());
     },
   };
 }

@@ -241,7 +241,7 @@ export interface CiteSourceFixInput {
    * none, `missing` when it is declared but does not exist yet, and `undeclared` when it is the `references.bib` beside
    * an undeclared document (its entries are reused, and the document gets the declaration).
    */
-  bibliography?: { uri: string; text: string; missing?: boolean; undeclared?: boolean };
+  bibliography?: { uri: string; text: string; parsed?: ParsedBibliography; missing?: boolean; undeclared?: boolean };
   /** New text for the statement's value (`valueSpan`): "replace value and cite its source". */
   valueReplacement?: string;
   /** Only the citation (and the value): no BibTeX entry, no new file, no declaration (an unsaved document, a refused bibliography). */
@@ -264,8 +264,8 @@ export function citeSourceFix(input: CiteSourceFixInput): CiteSourceFix {
   if (input.citationOnly) {
     key = uniqueKey(keyFor(reference, preferredKey), new Set());
   } else if (input.bibliography) {
-    const { uri, text, missing, undeclared } = input.bibliography;
-    const result = bibEntryEdit(uri, text, reference, preferredKey);
+    const { uri, text, parsed, missing, undeclared } = input.bibliography;
+    const result = bibEntryEdit(uri, text, reference, preferredKey, parsed);
     key = result.key;
     if (result.edit) files.push(missing ? { ...result.edit, create: true } : result.edit);
     if (undeclared) documentEdits.push(bibliographyDeclaration(documentText, format, scanned));

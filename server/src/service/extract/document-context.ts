@@ -210,13 +210,12 @@ export function listTables(masked: string): Table[] {
   const finish = (table: Table | undefined) => {
     if (table && table.rows.length >= (marked ? 2 : 3)) tables.push(table);
   };
-  let searchedLine = -1;
   VALUE_AFTER_COLON.lastIndex = 0;
   for (let candidate = VALUE_AFTER_COLON.exec(masked); candidate; candidate = VALUE_AFTER_COLON.exec(masked)) {
     const lineStart = masked.lastIndexOf('\n', candidate.index) + 1;
-    if (lineStart === searchedLine) continue;
-    searchedLine = lineStart;
     const newline = masked.indexOf('\n', candidate.index);
+    // One look per line: the next candidate is searched for after it.
+    VALUE_AFTER_COLON.lastIndex = newline < 0 ? masked.length : newline;
     const lineText = masked.slice(lineStart, newline < 0 ? masked.length : newline);
     const match = LIST_ITEM.exec(lineText);
     if (!match) continue;

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Verdict } from '../check/types';
+import type { ParsedBibliography } from '../cite/bibtex';
 import type { CitationAnalysis } from '../cite/document';
 import { citeSourceFix, newBibliographyUri, type CiteSourceFixInput, type FileEdit } from '../cite/insert-citation';
 import type { Workspace } from '../workspace';
@@ -29,20 +30,42 @@ export interface CiteContext {
   scanned: ScannedDocument;
   citations: CitationAnalysis;
   workspace: Workspace | undefined;
+  /** Parses a `.bib` (the service's cache: a bibliography unchanged since the analysis is not parsed again). */
+  parseBibliography: (uri: string, text: string) => ParsedBibliography;
 }
 
-/** A file's text as the edits were computed against it: the document itself, a bibliography, or empty for a new file. */
-function textOf(context: CiteContext, uri: string): string {
-  if (uri === context.document.uri) return context.document.getText();
-  return context.workspace?.readFile(uri) ?? '';
+/** Cite actions for at most this many values of a range: a select-all would ask for every value in the document. */
+export const MAX_CITED_VALUES = 10;
+
+/** One request's state: the target bibliography read and parsed once, and each file's line table built once. */
+interface CiteRequest extends CiteContext {
+  bibliography: TargetBibliography | undefined;
+  onlyCitation: string | undefined;
+  lineTables: Map<string, TextDocument>;
 }
 
-function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): WorkspaceEdit {
-  if (!context.client.documentChanges) {
+/** A file's text as the edits were computed against it: the document itself, or the bibliography as read once. */
+function textOf(request: CiteRequest, uri: string): string {
+  if (uri === request.document.uri) return request.document.getText();
+  if (uri === request.bibliography?.uri) return request.bibliography.text;
+  return request.workspace?.readFile(uri) ?? '';
+}
+
+/** The file's line table as the edits were computed against it (empty for a file to create), built once a request. */
+function linesOf(request: CiteRequest, uri: string, create: boolean | undefined): TextDocument {
+  if (uri === request.document.uri) return request.document;
+  const key = `${create ? 'new ' : ''}${uri}`;
+  let lines = request.lineTables.get(key);
+  if (!lines) request.lineTables.set(key, (lines = TextDocument.create(uri, 'plaintext', 0, create ? '' : textOf(request, uri))));
+  return lines;
+}
+
+function toWorkspaceEdit(request: CiteRequest, files: readonly FileEdit[]): WorkspaceEdit {
+  if (!request.client.documentChanges) {
     // Only `changes`, as the client asked: files to create never reach here (see `citationOnlyReason`).
     return {
       changes: Object.fromEntries(files.map((file) => {
-        const positions = TextDocument.create(file.uri, 'plaintext', 0, textOf(context, file.uri));
+        const positions = linesOf(request, file.uri, false);
         return [file.uri, file.edits.map((edit) => ({ range: { start: positions.positionAt(edit.span.start), end: positions.positionAt(edit.span.end) }, newText: edit.newText }))];
       })),
     };
@@ -50,8 +73,7 @@ function toWorkspaceEdit(context: CiteContext, files: readonly FileEdit[]): Work
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const file of files) {
     if (file.create) documentChanges.push({ kind: 'create', uri: file.uri, options: { ignoreIfExists: true } });
-    const text = file.create ? '' : textOf(context, file.uri);
-    const positions = TextDocument.create(file.uri, 'plaintext', 0, text);
+    const positions = linesOf(request, file.uri, file.create);
     documentChanges.push({
       textDocument: { uri: file.uri, version: null },
       edits: file.edits.map((edit) => ({ range: { start: positions.positionAt(edit.span.start), end: positions.positionAt(edit.span.end) }, newText: edit.newText })),
@@ -67,14 +89,18 @@ type TargetBibliography = NonNullable<CiteSourceFixInput['bibliography']>;
  * for a document that declares none, the `references.bib` already beside it (reused, then declared).
  */
 function bibliographyFor(context: CiteContext): TargetBibliography | undefined {
+  const read = (uri: string) => context.workspace?.readFile(uri);
   const [first] = context.citations.bibliographies;
-  if (first) return { uri: first.uri, text: textOf(context, first.uri) };
+  if (first) {
+    const text = read(first.uri) ?? '';
+    return { uri: first.uri, text, parsed: context.parseBibliography(first.uri, text) };
+  }
   const missing = context.citations.missing.find((declared) => !declared.outside);
   if (missing?.tried[0]) return { uri: missing.tried[0], text: '', missing: true };
   if (context.citations.missing.length > 0 || !context.document.uri.startsWith('file:')) return undefined;
   const beside = newBibliographyUri(context.document.uri);
-  const text = context.workspace?.readFile(beside);
-  return text === undefined ? undefined : { uri: beside, text, undeclared: true };
+  const text = read(beside);
+  return text === undefined ? undefined : { uri: beside, text, parsed: context.parseBibliography(beside, text), undeclared: true };
 }
 
 /** Whether `text` ends inside an entry: an `@` entry at the start of a line whose braces are still open at the end. */
@@ -122,25 +148,30 @@ function sourcesOf(context: CiteContext, verdict: Verdict): { record: AffinityRe
 }
 
 /**
- * For a quoted value at the cursor: "Cite <source>" for each source that supports it, and, when the value is a
- * finding, "Replace with <value> and cite <source>" — one WorkspaceEdit each, adding the BibTeX entry (or reusing it)
- * and declaring a new bibliography when the document has none.
+ * For the quoted values in a range (the first `MAX_CITED_VALUES`): "Cite <source>" for each source that supports a
+ * value, and, when the value is a finding, "Replace with <value> and cite <source>" — one WorkspaceEdit each, adding the
+ * BibTeX entry (or reusing it) and declaring a new bibliography when the document has none.
  */
-export function citeActions(context: CiteContext, statement: AffinityStatement, verdict: Verdict): CodeAction[] {
+export function citeActions(context: CiteContext, checked: readonly { statement: AffinityStatement; verdict: Verdict }[]): CodeAction[] {
   const bibliography = bibliographyFor(context);
-  const onlyCitation = citationOnlyReason(context, bibliography);
+  const request: CiteRequest = { ...context, bibliography, onlyCitation: citationOnlyReason(context, bibliography), lineTables: new Map() };
+  return checked.slice(0, MAX_CITED_VALUES).flatMap(({ statement, verdict }) => citeActionsFor(request, statement, verdict));
+}
+
+function citeActionsFor(request: CiteRequest, statement: AffinityStatement, verdict: Verdict): CodeAction[] {
+  const { bibliography, onlyCitation } = request;
   const actions: CodeAction[] = [];
-  for (const { record, reference } of sourcesOf(context, verdict)) {
-    const base = { documentUri: context.document.uri, documentText: context.document.getText(), format: context.format, scanned: context.scanned, statement, reference, bibliography, citationOnly: onlyCitation !== undefined };
+  for (const { record, reference } of sourcesOf(request, verdict)) {
+    const base = { documentUri: request.document.uri, documentText: request.document.getText(), format: request.format, scanned: request.scanned, statement, reference, bibliography, citationOnly: onlyCitation !== undefined };
     const label = `${shortCitation(reference)}${reference.kind === 'vendor' ? ' (vendor sheet)' : ''}${onlyCitation ? ` (${onlyCitation})` : ''}`;
     if (verdict.kind === 'finding') {
-      const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, context.format);
+      const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, request.format);
       const fix = citeSourceFix({ ...base, valueReplacement: value });
-      actions.push({ title: `Replace with ${value} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(context, fix.files) });
+      actions.push({ title: `Replace with ${value} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
     } else {
       const fix = citeSourceFix(base);
       if (fix.files.length === 0) continue;
-      actions.push({ title: `Cite ${label} for this value`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(context, fix.files) });
+      actions.push({ title: `Cite ${label} for this value`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
     }
   }
   return actions;

@@ -32,27 +32,60 @@ export function tableAround(scanned: ScannedDocument, span: Span): Table | undef
   return undefined;
 }
 
+/**
+ * Where paragraphs break (each `\n\n`) and sentences end (a `.`, `!` or `?` before a space or the end) in a document,
+ * found once: every statement's block and sentence is then a binary search, not a scan of its paragraph.
+ */
+interface BoundaryIndex {
+  paragraphBreaks: number[];
+  sentenceEnds: number[];
+}
+
+const boundaryIndexes = new WeakMap<ScannedDocument, BoundaryIndex>();
+
+function boundaryIndex(scanned: ScannedDocument): BoundaryIndex {
+  let index = boundaryIndexes.get(scanned);
+  if (!index) {
+    const paragraphBreaks: number[] = [];
+    for (let at = scanned.text.indexOf('\n\n'); at >= 0; at = scanned.text.indexOf('\n\n', at + 1)) paragraphBreaks.push(at);
+    const sentenceEnds = [...scanned.masked.matchAll(SENTENCE_END)].map((match) => match.index);
+    index = { paragraphBreaks, sentenceEnds };
+    boundaryIndexes.set(scanned, index);
+  }
+  return index;
+}
+
+/** The last of ascending `positions` at or before `offset`, or -1. */
+function lastAtOrBefore(positions: readonly number[], offset: number): number {
+  const after = partitionPoint(positions.length, (index) => positions[index] <= offset);
+  return after > 0 ? positions[after - 1] : -1;
+}
+
+/** The first of ascending `positions` at or after `offset`, or -1. */
+function firstAtOrAfter(positions: readonly number[], offset: number): number {
+  const index = partitionPoint(positions.length, (candidate) => positions[candidate] < offset);
+  return index < positions.length ? positions[index] : -1;
+}
+
 /** The paragraph (blank-line bounded) or table, with its caption, around a span. */
 export function blockAround(scanned: ScannedDocument, span: Span): Span {
   const table = tableAround(scanned, span);
   if (table) return { start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) };
-  const { text } = scanned;
-  const before = text.lastIndexOf('\n\n', span.start);
-  const after = text.indexOf('\n\n', span.end);
-  return { start: before < 0 ? 0 : before, end: after < 0 ? text.length : after };
+  const { paragraphBreaks } = boundaryIndex(scanned);
+  const before = lastAtOrBefore(paragraphBreaks, span.start);
+  const after = firstAtOrAfter(paragraphBreaks, span.end);
+  return { start: before < 0 ? 0 : before, end: after < 0 ? scanned.text.length : after };
 }
 
 /** The sentence around a span within its paragraph; in a table, the whole table with its caption. */
 export function sentenceAround(scanned: ScannedDocument, span: Span): Span {
   const block = blockAround(scanned, span);
   if (tableAround(scanned, span)) return block;
-  const { masked } = scanned;
-  let start = block.start;
-  SENTENCE_END.lastIndex = block.start;
-  for (let match = SENTENCE_END.exec(masked); match && match.index < span.start && match.index < block.end; match = SENTENCE_END.exec(masked)) {
-    start = match.index + 1;
-  }
-  SENTENCE_END.lastIndex = span.end;
-  const end = SENTENCE_END.exec(masked);
-  return { start, end: end && end.index < block.end ? end.index + 1 : block.end };
+  const { sentenceEnds } = boundaryIndex(scanned);
+  const previous = lastAtOrBefore(sentenceEnds, span.start - 1);
+  const next = firstAtOrAfter(sentenceEnds, span.end);
+  return {
+    start: previous >= block.start && previous < block.end ? previous + 1 : block.start,
+    end: next >= 0 && next < block.end ? next + 1 : block.end,
+  };
 }
