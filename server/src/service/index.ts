@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
 import { citationProblems } from './cite/rules/index';
-import type { DiscoveryOptions } from './cite/discover';
+import { insideBoundary, type DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './workspace';
 import { affinityTableRows } from './present/affinity-table';
 import type { AffinityTableRow, KnowledgeBaseEntry } from '../protocol';
@@ -242,7 +242,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const fresh = requested.flatMap((diagnostic) => current.get(key(diagnostic)) ?? []);
     const fixes = codeActionsFor(document, analysis.format, fresh);
     if (!range || !workspace) return fixes;
-    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace, client, parseBibliography: (uri: string, text: string) => bibliographyCache.parse(uri, text) };
+    const context = { kb: knowledgeBase, document, format: analysis.format, scanned: analysis.scanned, citations: analysis.citations, workspace, client, mayWrite: insideBoundary(document.uri, options.discoveryOptions?.() ?? {}), parseBibliography: (uri: string, text: string) => bibliographyCache.parse(uri, text) };
     const cites = citeActions(context, statementsIn(analysis.checked, document, range));
     return [...fixes, ...cites];
   };

@@ -58,6 +58,16 @@ interface Declaration {
   folder?: string;
 }
 
+/**
+ * Whether a file is inside the workspace folder or the document's own folder: what a document declares is read only
+ * there, and no edit writes anywhere else.
+ */
+export function insideBoundary(documentUri: string, options: Pick<DiscoveryOptions, 'workspaceRoot'>): (uri: string) => boolean {
+  const rootFolder = options.workspaceRoot === undefined ? undefined : asFolderUri(options.workspaceRoot);
+  const boundaries = [rootFolder, documentUri.startsWith('file:') ? folderUriOf(documentUri) : undefined].filter((folder): folder is string => folder !== undefined);
+  return (uri) => boundaries.some((folder) => uri.startsWith(folder));
+}
+
 /** The bibliography files of a document, found through `workspace`. */
 export function bibliographyUris(
   documentUri: string,
@@ -75,8 +85,7 @@ export function bibliographyUris(
     ...(options.fallback ?? []).map((path): Declaration => ({ path, origin: 'setting' })),
   ];
   // A manuscript may name any path; what it names is read only inside the workspace or the document's own folder.
-  const boundaries = [rootFolder, documentUri.startsWith('file:') ? documentFolder : undefined].filter((folder): folder is string => folder !== undefined);
-  const inside = (uri: string) => boundaries.some((folder) => uri.startsWith(folder));
+  const inside = insideBoundary(documentUri, options);
   const discovered: DiscoveredBibliographies = { uris: [], sources: [], missing: [] };
   for (const declaration of declarations) {
     if (isRemote(declaration.path)) continue;

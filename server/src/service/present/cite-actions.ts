@@ -30,6 +30,8 @@ export interface CiteContext {
   scanned: ScannedDocument;
   citations: CitationAnalysis;
   workspace: Workspace | undefined;
+  /** Whether an edit may write the file: inside the workspace or the document's folder (a setting may point elsewhere). */
+  mayWrite: (uri: string) => boolean;
   /** Parses a `.bib` (the service's cache: a bibliography unchanged since the analysis is not parsed again). */
   parseBibliography: (uri: string, text: string) => ParsedBibliography;
 }
@@ -127,7 +129,9 @@ function citationOnlyReason(context: CiteContext, bibliography: TargetBibliograp
   if (!context.document.uri.startsWith('file:')) return 'the document is not saved yet: no BibTeX entry added';
   const mustCreate = !bibliography || bibliography.missing === true;
   if (mustCreate && !(context.client.createFiles && context.client.documentChanges)) return 'this editor cannot create the .bib: no BibTeX entry added';
-  if (!bibliography && context.citations.missing.some((declared) => declared.outside)) return 'its bibliography is outside the workspace: no BibTeX entry added';
+  if ((!bibliography && context.citations.missing.some((declared) => declared.outside)) || (bibliography && !context.mayWrite(bibliography.uri))) {
+    return 'its bibliography is outside the workspace: no BibTeX entry added';
+  }
   if (bibliography && endsInsideEntry(bibliography.text)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
   return undefined;
 }
