@@ -51,6 +51,16 @@ describe('cite bibtex: entries', () => {
     assert.deepEqual(parsed.errors.map((error) => [error.line, error.message]), [[3, 'undefined string macro "nomacro"']]);
   });
 
+  it('macros defined as a long macro twice over, thousands of times, share one expansion budget per file', () => {
+    const doublings = Array.from({ length: 17 }, () => '@string{a = a # a}');
+    const copies = Array.from({ length: 5000 }, (_, index) => `@string{b${index} = a # a}`);
+    const parsed = parseBibtex([`@string{a = "xy"}`, ...doublings, ...copies, '@misc{m, title = b4999 # {end}}'].join('\n'));
+    const expanded = [...parsed.strings.values()].reduce((sum, value) => sum + value.length, 0);
+    assert.ok(expanded <= 1_100_000, `${expanded} characters held by macros`);
+    assert.equal(parsed.errors.filter((error) => /expand to more than 1000000 characters in this file/.test(error.message)).length, 1);
+    assert.equal(parsed.byKey.get('m')?.fields['title'], 'end');
+  });
+
   it('skips @comment (with braces inside) and keeps @preamble as written', () => {
     const text = '@comment{jabref-meta: {groups}; @article{not, title={x}}}\n@preamble{"\\newcommand{\\noop}[1]{}"}\n@misc{real, title = {R}}\n';
     const parsed = parseBibtex(text);

@@ -97,7 +97,11 @@ export function bibliography(random: Random): string {
     case 0: return BIB_ENTRY;
     case 1: return mutateManuscript(random, BIB_ENTRY + BIB_ENTRY.replace('tatsumi1997pharmacological', 'other'));
     case 2: return `${BIB_ENTRY}\n@article{open,\n  title = {Unclosed`;
-    case 3: return `@string{a = "ab"}\n${Array.from({ length: 20 + random.int(10) }, () => '@string{a = a # a}').join('\n')}\n@misc{m, title = a}\n`;
+    case 3: {
+      const doublings = Array.from({ length: 16 + random.int(12) }, () => '@string{a = a # a}');
+      const copies = Array.from({ length: random.int(3000) }, (_, index) => `@string{b${index} = a # a}`);
+      return `@string{a = "ab"}\n${[...doublings, ...copies].join('\n')}\n@misc{m, title = a}\n`;
+    }
     case 4: return Array.from({ length: 200 + random.int(1800) }, (_, index) => `@misc{k${index}, title = {Entry ${index}}, year = {2000}}`).join('\n');
     default: return `@misc{inject, title = {[x](command:workbench.action.files.delete) <img src=x onerror=alert(1)> <script>1</script>}, doi = {10.1/x}}\n`;
   }

@@ -79,6 +79,8 @@ function isSpace(code: number): boolean {
 
 /** No field of a real bibliography is this long; a macro expanding past it is cut (and reported). */
 const MAX_VALUE_LENGTH = 100_000;
+/** Nor does a real file expand its macros to this much in all: past it, macros expand to nothing (and it is reported). */
+const MAX_EXPANDED_PER_FILE = 1_000_000;
 
 /** Characters that end an identifier (entry type, field name, macro name) or a key. */
 function isDelimiter(code: number): boolean {
@@ -98,6 +100,8 @@ class BibReader {
   private readonly duplicates: BibDuplicate[] = [];
   private readonly errorOffsets: Array<{ offset: number; message: string }> = [];
   private readonly strings = new Map<string, string>();
+  /** Characters macro expansions may still produce in this file; -1 once spent (and reported). */
+  private expansionBudget = MAX_EXPANDED_PER_FILE;
   private readonly preambles: string[] = [];
 
   constructor(private readonly text: string) {}
@@ -307,7 +311,16 @@ class BibReader {
     const word = this.text.slice(start, end);
     if (/^\d+$/.test(word)) return word;
     const value = this.strings.get(word.toLowerCase()) ?? monthMacros.get(word.toLowerCase());
-    if (value !== undefined) return value;
+    if (value !== undefined) {
+      // Many macros defined as a long one twice over would each hold a copy: the file's expansions share one budget.
+      if (value.length > this.expansionBudget) {
+        if (this.expansionBudget >= 0) this.fail(start, `string macros expand to more than ${MAX_EXPANDED_PER_FILE} characters in this file; "${word}" and later macros left out`);
+        this.expansionBudget = -1;
+        return '';
+      }
+      this.expansionBudget -= value.length;
+      return value;
+    }
     this.fail(start, `undefined string macro "${word}"`);
     return word;
   }
