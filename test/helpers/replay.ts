@@ -42,7 +42,7 @@ function withRoot<T>(value: T, rootUri: string): T {
 }
 
 export async function replay(name: string, overrides: Partial<Reproducer> = {}): Promise<Replayed> {
-  const reproducer = { ...(JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/robustness', name), 'utf8')) as Reproducer), ...overrides };
+  const reproducer = { ...(JSON.parse(readFileSync(path.isAbsolute(name) ? name : path.join(projectRoot, 'test/fixtures/robustness', name), 'utf8')) as Reproducer), ...overrides };
   const root = mkdtempSync(path.join(tmpdir(), 'pharmalens-replay-'));
   const rootUri = pathToFileURL(root).href;
   for (const [file, text] of Object.entries(reproducer.files ?? {})) {

@@ -8,6 +8,6 @@ export const missing: CitationRule = {
   help: 'A checked affinity value has no citation in its sentence or table caption. Cite the source of the value.',
   run: (context) =>
     checkedWithCitations(context)
-      .filter(({ inSentence }) => inSentence.length === 0)
+      .filter(({ sentenceCites }) => !sentenceCites)
       .map(({ statement }) => ({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] })),
 };

@@ -18,11 +18,11 @@ export const sourceMismatch: CitationRule = {
   run(context) {
     const { kb } = context;
     const problems: CitationProblem[] = [];
-    for (const { statement, verdict, inSentence, sentence } of checkedWithCitations(context)) {
-      if (inSentence.length === 0 || verdict.kind !== 'consistent' || statement.valueNm === undefined) continue;
+    for (const { statement, verdict, sentenceCites, sentence } of checkedWithCitations(context)) {
+      if (!sentenceCites || verdict.kind !== 'consistent' || statement.valueNm === undefined) continue;
       const { valueNm } = statement;
       const pair = recordsForPair(kb, statement.compound!.id, statement.target!.id);
-      for (const { key, reference } of citedReferences(kb, context.citations, citationsOfStatement(context, statement, inSentence, sentence))) {
+      for (const { key, reference } of citedReferences(kb, context.citations, citationsOfStatement(context, statement, sentence))) {
         const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
         const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
         const supports = fromSource.some((record) => isConsistent(foldOutside(valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
