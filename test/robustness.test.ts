@@ -193,3 +193,18 @@ test('F1 (fuzzer): a LaTeX sentence quoting thousands of values, some cited, is 
   assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
   assert.ok((analysis?.checked.length ?? 0) >= 6000);
 });
+
+test('F2 (fuzzer): front matter that is not valid YAML gets no second bibliography key from a cite fix', () => {
+  const service = createLanguageService({ ...loadKnowledgeBaseFiles(), workspace: memoryWorkspace({}), discoveryOptions: () => ({ workspaceRoot: 'file:///work/' }) });
+  const text = '---\ntitle: "Draft">\nbibliography: refs.bib\n---\n\nAmitriptyline binds the human serotonin transporter (SERT) with a Kd of 4.3 nM.\n';
+  const document = TextDocument.create('file:///work/paper.md', 'markdown', 1, text);
+  const analysis = service.analyze(document)!;
+  const at = document.positionAt(text.indexOf('4.3 nM'));
+  const cite = service.codeActions(document, analysis, [], { start: at, end: at }).filter((action) => /^Cite/.test(action.title));
+  assert.ok(cite.length > 0);
+  for (const action of cite) {
+    const inserted = (action.edit?.documentChanges ?? []).flatMap((change) => ('edits' in change ? change.edits.map(newTextOf) : []));
+    assert.ok(!inserted.some((newText) => /bibliography:/.test(newText)), `${action.title}: ${JSON.stringify(inserted)}`);
+    assert.match(action.title, /the front matter is not valid YAML/);
+  }
+});

@@ -299,6 +299,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       writeFileSync(entry.reproducer, write());
     }
     distinct.set(key, entry);
+    options.progress?.(`new: ${problem.kind}: ${problem.message}${entry.reproducer ? ` (${entry.reproducer})` : ''}`);
   };
   while (done < options.cases) {
     const { session, problems } = await startSession(random, options.projectRoot, options.serverPath ?? path.join(options.projectRoot, 'dist/server.js'), timeoutMs);
@@ -323,7 +324,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
-    for (const problem of session.logged) record(problem);
+    for (const problem of session.logged) record(problem, () => reproducer(session, { problems: [], messages: [], requests: 0, edits: 0 }, problem));
     done += next;
     await stopSession(session);
     options.progress?.(`${done} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, problems ${JSON.stringify(counts)}`);

@@ -59,7 +59,8 @@ export interface EditContext {
 /** Keys cited twice in one citation group: `[@a; @a]`, `\cite{a,a}`. */
 function repeatedCitationKeys(text: string): string[] {
   const repeated: string[] = [];
-  for (const group of text.matchAll(/\[[^\][]*@[^\][]*\]|\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\]]*\])*\{([^}]*)\}/g)) {
+  // On one line, without a backslash in the keys: a `\cite{` left open by a mutation does not reach a later `}`.
+  for (const group of text.matchAll(/\[[^\][\n]*@[^\][\n]*\]|\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\]\n]*\])*\{([^{}\\\n]*)\}/g)) {
     const keys = group[1] !== undefined ? group[1].split(',').map((key) => key.trim()) : [...group[0].matchAll(/@([\w:.#$%&\-+?<>~/]+)/g)].map((match) => match[1]!);
     const seen = new Set<string>();
     for (const key of keys.filter(Boolean)) {

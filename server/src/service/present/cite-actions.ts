@@ -132,6 +132,9 @@ function citationOnlyReason(context: CiteContext, bibliography: TargetBibliograp
   if ((!bibliography && context.citations.missing.some((declared) => declared.outside)) || (bibliography && !context.mayWrite(bibliography.uri))) {
     return 'its bibliography is outside the workspace: no BibTeX entry added';
   }
+  const declares = !bibliography || bibliography.undeclared === true;
+  // A declaration in front matter the YAML reader could not read might be a second `bibliography:` key.
+  if (declares && context.format !== 'latex' && context.scanned.frontMatter?.error) return 'the front matter is not valid YAML: fix it, then cite again';
   if (bibliography && endsInsideEntry(bibliography.text)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
   return undefined;
 }
