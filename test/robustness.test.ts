@@ -208,3 +208,19 @@ test('F2 (fuzzer): front matter that is not valid YAML gets no second bibliograp
     assert.match(action.title, /the front matter is not valid YAML/);
   }
 });
+
+test('04: a select-all code action reads and parses the .bib once, and offers cite actions for at most 10 values', () => {
+  const entries = Array.from({ length: 2000 }, (_, index) => `@misc{k${index}, title = {Entry ${index}}, year = {2000}}`).join('\n');
+  const files = memoryWorkspace({ 'file:///work/refs.bib': `${entries}\n` });
+  let bibReads = 0;
+  const workspace = { ...files, readFile: (uri: string) => (uri.endsWith('refs.bib') && bibReads++, files.readFile(uri)) };
+  const service = createLanguageService({ ...loadKnowledgeBaseFiles(), workspace, discoveryOptions: () => ({ workspaceRoot: 'file:///work/' }) });
+  const text = `---\nbibliography: refs.bib\n---\n\n${Array.from({ length: 200 }, () => 'Amitriptyline binds the human serotonin transporter (SERT) with a Kd of 4.3 nM.').join('\n\n')}\n`;
+  const document = TextDocument.create('file:///work/paper.md', 'markdown', 1, text);
+  const analysis = service.analyze(document)!;
+  bibReads = 0;
+  const actions = service.codeActions(document, analysis, [], { start: { line: 0, character: 0 }, end: document.positionAt(text.length) });
+  assert.equal(bibReads, 1);
+  const citedLines = new Set(actions.flatMap((action) => (action.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri.endsWith('paper.md') ? change.edits.map((edit) => edit.range.start.line) : []))));
+  assert.ok(citedLines.size > 0 && citedLines.size <= 10, `${citedLines.size} values`);
+});
