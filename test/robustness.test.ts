@@ -224,3 +224,15 @@ test('04: a select-all code action reads and parses the .bib once, and offers ci
   const citedLines = new Set(actions.flatMap((action) => (action.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri.endsWith('paper.md') ? change.edits.map((edit) => edit.range.start.line) : []))));
   assert.ok(citedLines.size > 0 && citedLines.size <= 10, `${citedLines.size} values`);
 });
+
+test('06b: a closed last entry with an unbalanced parenthesis in a braced title still gets the new entry appended', () => {
+  const bib = '@article{a, title = {Effects (in rats}, year = {2001}}\n';
+  const service = createLanguageService({ ...loadKnowledgeBaseFiles(), workspace: memoryWorkspace({ 'file:///work/refs.bib': bib }), discoveryOptions: () => ({ workspaceRoot: 'file:///work/' }) });
+  const text = '---\nbibliography: refs.bib\n---\n\nAmitriptyline binds the human serotonin transporter (SERT) with a Kd of 4.3 nM.\n';
+  const document = TextDocument.create('file:///work/paper.md', 'markdown', 1, text);
+  const at = document.positionAt(text.indexOf('4.3 nM'));
+  const cite = service.codeActions(document, service.analyze(document)!, [], { start: at, end: at }).filter((action) => /^Cite Tatsumi/.test(action.title));
+  assert.equal(cite.length, 1);
+  assert.doesNotMatch(cite[0]!.title, /unclosed/);
+  assert.ok((cite[0]!.edit?.documentChanges ?? []).some((change) => 'textDocument' in change && change.textDocument.uri.endsWith('refs.bib')));
+});

@@ -105,19 +105,10 @@ function bibliographyFor(context: CiteContext): TargetBibliography | undefined {
   return text === undefined ? undefined : { uri: beside, text, parsed: context.parseBibliography(beside, text), undeclared: true };
 }
 
-/** Whether `text` ends inside an entry: an `@` entry at the start of a line whose braces are still open at the end. */
-export function endsInsideEntry(text: string): boolean {
-  const entries = [...text.matchAll(/^@[A-Za-z]+\s*[{(]/gm)];
-  const lastEntry = entries.length > 0 ? entries[entries.length - 1].index! : -1;
-  if (lastEntry < 0) return false;
-  let depth = 0;
-  for (let index = lastEntry; index < text.length; index++) {
-    const ch = text[index];
-    if (ch === '\\') index++;
-    else if (ch === '{' || ch === '(') depth++;
-    else if (ch === '}' || ch === ')') depth--;
-  }
-  return depth > 0;
+/** Whether the `.bib` ends inside an entry: its last entry is not closed and reading it ran to the end of the file. */
+function endsInsideEntry(bibliography: TargetBibliography): boolean {
+  const last = bibliography.parsed?.entries.at(-1);
+  return last !== undefined && !last.complete && last.span.end >= bibliography.text.trimEnd().length;
 }
 
 /**
@@ -135,7 +126,7 @@ function citationOnlyReason(context: CiteContext, bibliography: TargetBibliograp
   const declares = !bibliography || bibliography.undeclared === true;
   // A declaration in front matter the YAML reader could not read might be a second `bibliography:` key.
   if (declares && context.format !== 'latex' && context.scanned.frontMatter?.error) return 'the front matter is not valid YAML: fix it, then cite again';
-  if (bibliography && endsInsideEntry(bibliography.text)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
+  if (bibliography && endsInsideEntry(bibliography)) return 'the .bib ends inside an unclosed entry: fix it, then cite again';
   return undefined;
 }
 
