@@ -58,7 +58,7 @@ const lines: string[] = [];
 
 for (const name of readdirSync(folder).filter((file) => /\.(md|qmd|tex)$/.test(file)).sort()) {
   const truth = JSON.parse(readFileSync(path.join(folder, `${name}.truth.json`), 'utf8')) as { statements: TruthStatement[] };
-  const document = readManuscript(path.join(folder, name));
+  const { document } = readManuscript(path.join(folder, name));
   const analysis = service.analyze(document);
   if (!analysis) continue;
   const alarms = service.diagnostics(document, analysis).filter((diagnostic) => String(diagnostic.code).startsWith('affinity.'));

@@ -41,10 +41,10 @@ test('check --format json lists every mention with line, character and id', () =
   assert.ok(latex.some((mention) => mention.id === 'group:alpha1-adrenoceptor' && mention.text.startsWith('\\textalpha')));
 });
 
-test('check prints one file:line:col line per finding and a summary in text format', () => {
+test('check prints one file:line:col line per finding and one summary line in text format; a clean file prints nothing', () => {
   const clean = cli('check', 'examples/amitriptyline-review.tex');
   assert.equal(clean.status, 0);
-  assert.match(clean.stdout, /^examples\/amitriptyline-review\.tex: \d+ mention\(s\) of \d+ compound\(s\)\/target\(s\), \d+ affinity statement\(s\), 0 finding\(s\)( \(\+\d+ below --min-severity information\))?$/m);
+  assert.match(clean.stdout, /^1 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?\n$/);
   const planted = cli('check', 'test/fixtures/affinity/planted/amitriptyline-profile.md');
   assert.match(planted.stdout, /^test\/fixtures\/affinity\/planted\/amitriptyline-profile\.md:\d+:\d+ error affinity\.unit-slip .+$/m);
 });
@@ -88,7 +88,7 @@ function findingLines(stdout: string): string[] {
 test('check walks folders and expands globs, and exits 0 clean, 1 on findings at or above --fail-on', () => {
   const clean = cli('check', 'examples');
   assert.equal(clean.status, 0, clean.stderr);
-  assert.match(clean.stdout, /^2 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\), 0 information$/m);
+  assert.match(clean.stdout, /^2 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?$/m);
   const planted = cli('check', PLANTED);
   assert.equal(planted.status, 1);
   assert.equal(new Set(findingLines(planted.stdout).map((line) => line.split(':')[0])).size, 6, 'six planted manuscripts, not the truth files');
@@ -101,16 +101,19 @@ test('check walks folders and expands globs, and exits 0 clean, 1 on findings at
   assert.match(noMatch.stderr, /examples\/\*\*\/\*\.qmd: no Markdown, Quarto, R Markdown or LaTeX file matches/);
 });
 
-test('--min-severity filters what is shown, --quiet shows only the summary, and no colour off a terminal', () => {
+test('--min-severity filters what is shown (warning by default), --quiet drops the summary, and no colour off a terminal', () => {
   const errorsOnly = cli('check', `${PLANTED}/amitriptyline-profile.md`, '--min-severity', 'error');
   assert.ok(findingLines(errorsOnly.stdout).length > 0);
   assert.ok(findingLines(errorsOnly.stdout).every((line) => / error affinity\./.test(line)));
   assert.doesNotMatch(errorsOnly.stdout, /\u001b\[/);
   const withHints = cli('check', `${PLANTED}/amitriptyline-profile.md`, '--min-severity', 'hint');
   assert.ok(findingLines(withHints.stdout).some((line) => / hint /.test(line)));
-  const quiet = cli('check', PLANTED, '--quiet');
+  const byDefault = cli('check', `${PLANTED}/amitriptyline-profile.md`);
+  assert.ok(findingLines(byDefault.stdout).every((line) => / (error|warning) /.test(line)), 'information and hints only on request');
+  const quiet = cli('check', PLANTED, '-q');
   assert.equal(quiet.status, 1);
-  assert.match(quiet.stdout, /^6 file\(s\) checked, \d+ affinity statement\(s\): [1-9]\d* error\(s\), \d+ warning\(s\), \d+ information\n$/);
+  const quietLines = quiet.stdout.trimEnd().split('\n');
+  assert.ok(quietLines.length > 0 && quietLines.every((line) => /^\S+:\d+:\d+ (error|warning) /.test(line)), quiet.stdout);
   const badLevel = cli('check', 'examples', '--fail-on', 'fatal');
   assert.equal(badLevel.status, 2);
   assert.match(badLevel.stderr, /--fail-on takes error, warning, information, hint or none, not "fatal"/);
@@ -140,7 +143,7 @@ function sarifValidator() {
 }
 
 test('--format sarif is valid SARIF 2.1.0 with one rule per code, regions and fixes', () => {
-  const { status, stdout } = cli('check', PLANTED, 'examples', '--format', 'sarif');
+  const { status, stdout } = cli('check', PLANTED, 'examples', '--format', 'sarif', '--min-severity', 'hint');
   assert.equal(status, 1);
   const log = JSON.parse(stdout) as SarifLog;
   const validate = sarifValidator();
@@ -165,7 +168,9 @@ test('--format sarif is valid SARIF 2.1.0 with one rule per code, regions and fi
   assert.ok(unitSlip, 'a unit slip with its fix');
   const replacement = unitSlip.fixes![0].artifactChanges[0].replacements[0];
   assert.ok(replacement.deletedRegion.startLine >= 1 && replacement.insertedContent.text.length > 0);
-  assert.ok(run.results.some((result) => result.level === 'note'), 'hints are reported as notes in SARIF');
+  assert.ok(run.results.some((result) => result.level === 'note'), 'hints are reported as notes in SARIF when asked for');
+  const byDefault = JSON.parse(cli('check', PLANTED, '--format', 'sarif').stdout) as SarifLog;
+  assert.ok(byDefault.runs[0].results.length > 0 && byDefault.runs[0].results.every((result) => result.level !== 'note'), 'no notes by default');
 });
 
 test('table lists every affinity statement as CSV or a Markdown table', () => {

@@ -14,7 +14,7 @@ test('phrasings from real papers: every statement read as reviewed, and no affin
   const lines: string[] = [];
   const alarms: string[] = [];
   for (const name of manuscripts) {
-    const document = readManuscript(path.join(folder, name));
+    const { document } = readManuscript(path.join(folder, name));
     const analysis = service.analyze(document);
     assert.ok(analysis, name);
     for (const { statement, verdict } of analysis.checked) {

@@ -228,7 +228,7 @@ export class Scorer {
 
   scoreFile(textFile: string, truthFile: string): FileScore {
     const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { affinity_statements?: TruthStatement[]; class_level_affinity_statements?: TruthStatement[] };
-    const document = readManuscript(textFile);
+    const { document } = readManuscript(textFile);
     const lines = document.getText().split('\n');
     const analysis = this.service.analyze(document);
     const score: FileScore = {

@@ -21,23 +21,46 @@ function createService(options: CliOptions, config: ProjectConfig): LanguageServ
   return createLanguageService({ ...loaded, workspace: nodeWorkspace(), discoveryOptions: () => ({ workspaceRoot, fallback: config.bibliography }), latexIgnoredCommands: () => config.latexIgnoredCommands });
 }
 
-function analyzeAll(options: CliOptions): AnalyzedFile[] {
+/** A file that could not be checked, and why: reported while the other files are still checked (exit 2 at the end). */
+export interface FileError {
+  file: string;
+  message: string;
+}
+
+interface Run {
+  analyzed: AnalyzedFile[];
+  errors: FileError[];
+}
+
+function analyzeAll(options: CliOptions): Run {
   const config = loadProjectConfig(options.configFile, process.cwd());
-  const files = expandPaths(options.paths);
+  const { files, errors } = expandPaths(options.paths);
   const service = createService(options, config);
   const progress = createProgress(files.length);
+  const analyzed: AnalyzedFile[] = [];
   try {
-    return files.map((file, index) => {
+    files.forEach((file, index) => {
       progress.update(index + 1, file);
-      return analyzeFile(service, file, { severity: config.severity });
+      try {
+        analyzed.push(analyzeFile(service, file, { severity: config.severity }));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push({ file, message: error.message });
+      }
     });
   } finally {
     progress.clear();
   }
+  return { analyzed, errors };
 }
 
-function keepAtLeast(reports: FileReport[], minSeverity: Severity | undefined): FileReport[] {
-  if (!minSeverity) return reports;
+/** Files that could not be read, and encodings that had to be guessed, one line each on stderr. */
+function reportInputProblems(run: Run): void {
+  for (const error of run.errors) process.stderr.write(`pharmalens: ${error.message}\n`);
+  for (const { report } of run.analyzed) for (const warning of report.warnings) process.stderr.write(`pharmalens: warning: ${warning}\n`);
+}
+
+function keepAtLeast(reports: FileReport[], minSeverity: Severity): FileReport[] {
   return reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => atLeast(finding.severity, minSeverity)) }));
 }
 
@@ -56,24 +79,27 @@ function reportFailures(reports: readonly FileReport[]): boolean {
 }
 
 function runCheck(options: CheckOptions): number {
-  const reports = analyzeAll(options).map((analyzed) => analyzed.report);
+  const run = analyzeAll(options);
+  const reports = run.analyzed.map((analyzed) => analyzed.report);
   const failed = reportFailures(reports);
+  reportInputProblems(run);
+  const shown = keepAtLeast(reports, options.minSeverity);
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: keepAtLeast(reports, options.minSeverity) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ files: shown, errors: run.errors }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(sarifLog(keepAtLeast(reports, options.minSeverity), packageVersion(), process.cwd()), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(sarifLog(shown, packageVersion(), process.cwd(), run.errors), null, 2)}\n`);
   } else {
-    const minSeverity = options.minSeverity ?? 'information';
-    process.stdout.write(textReport(reports, { minSeverity, quiet: options.quiet, colour: wantsColour(process.stdout, process.env) }));
+    process.stdout.write(textReport(reports, { minSeverity: options.minSeverity, quiet: options.quiet, colour: wantsColour(process.stdout, process.env) }));
   }
-  return failed ? 2 : exitCodeFor(reports, options.failOn);
+  return failed || run.errors.length > 0 ? 2 : exitCodeFor(reports, options.failOn);
 }
 
 function runTable(options: TableOptions): number {
-  const analyzed = analyzeAll(options);
-  const rows = tableRows(analyzed.map((file) => ({ file: file.report.file, rows: file.table })));
+  const run = analyzeAll(options);
+  reportInputProblems(run);
+  const rows = tableRows(run.analyzed.map((file) => ({ file: file.report.file, rows: file.table })));
   process.stdout.write(options.format === 'md' ? markdownTable(rows) : csvTable(rows));
-  return reportFailures(analyzed.map((file) => file.report)) ? 2 : 0;
+  return reportFailures(run.analyzed.map((file) => file.report)) || run.errors.length > 0 ? 2 : 0;
 }
 
 function run(argv: string[]): number {

@@ -62,6 +62,8 @@ export interface FileReport {
   findings: FileFinding[];
   /** Stages that failed on this file (a bug): the CLI prints them on stderr and exits 2. */
   failures: StageFailure[];
+  /** What the reader had to guess (an encoding): printed on stderr, and in SARIF as a tool notification. */
+  warnings: string[];
 }
 
 /** A file's report (what --format json prints) and its affinity table (what `pharmalens table` prints). */
@@ -107,7 +109,7 @@ function fileFinding(document: TextDocument, finding: ReportedFinding): FileFind
 
 /** Reads and checks one manuscript: its mentions, affinity statements and findings, positions 1-based. */
 export function analyzeFile(service: LanguageService, file: string, settings: DiagnosticSettings): AnalyzedFile {
-  const document = readManuscript(file);
+  const { document, warning } = readManuscript(file);
   const analysis = service.analyze(document);
   const position = (offset: number) => {
     const at = document.positionAt(offset);
@@ -136,5 +138,5 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
   }));
   const findings = analysis ? service.findings(analysis, settings).map((finding) => fileFinding(document, finding)) : [];
   findings.sort((a, b) => a.line - b.line || a.character - b.character);
-  return { report: { file, mentions, statements, findings, failures: analysis?.failures ?? [] }, table: analysis ? service.affinityTable(document, analysis) : [] };
+  return { report: { file, mentions, statements, findings, failures: analysis?.failures ?? [], warnings: warning ? [warning] : [] }, table: analysis ? service.affinityTable(document, analysis) : [] };
 }

@@ -15,9 +15,9 @@ and target names, reads every quoted affinity (Ki, Kd, IC50 …) and checks it a
   --format sarif    SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
   --format csv|md   (table) every affinity statement as a CSV or Markdown table (default csv)
   --min-severity L  report findings of level L or more severe: error, warning, information, hint
-                    (default information for text, hint — everything — for json and sarif)
+                    (default warning, for every format: information and hints on request)
   --fail-on L       exit 1 when a finding of level L or more severe is found, or none (default error)
-  --quiet           text: print only the summary line
+  --quiet, -q       text: print the findings only, without the summary line
   --kb FILE         an extra knowledge-base file (JSON, same schema as the bundled one); repeatable
   --config FILE     the project config (default: .pharmalens.json or pharmalens.config.json in this folder)
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or input error.`;
@@ -34,7 +34,7 @@ interface CommonOptions {
 export interface CheckOptions extends CommonOptions {
   command: 'check';
   format: CheckFormat;
-  minSeverity?: Severity;
+  minSeverity: Severity;
   failOn: Severity | 'none';
   quiet: boolean;
 }
@@ -99,7 +99,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     command,
     ...common,
     format: format as CheckFormat,
-    minSeverity: values['min-severity'] === undefined ? undefined : (severityOption('--min-severity', values['min-severity'], false) as Severity),
+    minSeverity: values['min-severity'] === undefined ? 'warning' : (severityOption('--min-severity', values['min-severity'], false) as Severity),
     failOn: values['fail-on'] === undefined ? 'error' : severityOption('--fail-on', values['fail-on'], true),
     quiet: values.quiet ?? false,
   };

@@ -36,16 +36,29 @@ function expandFolder(folder: string): string[] {
   return files;
 }
 
+export interface ExpandedPaths {
+  files: string[];
+  /** Arguments that name no manuscript (a glob matching nothing, a folder holding none): the others are still checked. */
+  errors: { file: string; message: string }[];
+}
+
 /**
  * The manuscripts named by the command line: files as given (a missing or unsupported one is reported when read),
  * folders walked recursively, globs matched; each file once, in the order first named.
  */
-export function expandPaths(arguments_: readonly string[]): string[] {
+export function expandPaths(arguments_: readonly string[]): ExpandedPaths {
+  const errors: ExpandedPaths['errors'] = [];
   const files = arguments_.flatMap((argument) => {
-    if (isFolder(argument)) return expandFolder(argument);
-    // A file that exists is that file, even when its name holds a glob character (`lab#2/paper?.md`).
-    if (!existsSync(argument) && isGlob(argument)) return expandGlob(argument);
-    return [argument];
+    try {
+      if (isFolder(argument)) return expandFolder(argument);
+      // A file that exists is that file, even when its name holds a glob character (`lab#2/paper?.md`).
+      if (!existsSync(argument) && isGlob(argument)) return expandGlob(argument);
+      return [argument];
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push({ file: argument, message: error.message });
+      return [];
+    }
   });
-  return [...new Set(files)];
+  return { files: [...new Set(files)], errors };
 }

@@ -1,7 +1,7 @@
 import { RULES, type Severity } from '../service/index';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
+import type { ArtifactLocation, Log, Notification, Region, ReportingDescriptor, Result } from 'sarif';
 import type { FileFinding, FileRange, FileReport } from './analyze-file';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -59,8 +59,19 @@ function sarifRule(rule: (typeof RULES)[number]): ReportingDescriptor {
   };
 }
 
-/** A SARIF 2.1.0 log with one run: every rule PharmaLens has, and every finding of every file. */
-export function sarifLog(reports: readonly FileReport[], version: string, root: string): Log {
+function notification(level: 'error' | 'warning', text: string, file: string, root: string): Notification {
+  return { level, message: { text }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(relativeUri(file, root)) } }] };
+}
+
+/**
+ * A SARIF 2.1.0 log with one run: every rule PharmaLens has, every finding of every file, and, as tool notifications of
+ * the invocation, the files that could not be checked (the run then did not succeed) and the encodings guessed.
+ */
+export function sarifLog(reports: readonly FileReport[], version: string, root: string, errors: readonly { file: string; message: string }[] = []): Log {
+  const notifications = [
+    ...errors.map((error) => notification('error', error.message, error.file, root)),
+    ...reports.flatMap((report) => report.warnings.map((warning) => notification('warning', warning, report.file, root))),
+  ];
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -68,6 +79,7 @@ export function sarifLog(reports: readonly FileReport[], version: string, root: 
       {
         tool: { driver: { name: 'PharmaLens', informationUri: INFORMATION_URI, semanticVersion: version, version, rules: RULES.map(sarifRule) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${root}${path.sep}`).href } },
+        invocations: [{ executionSuccessful: errors.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         columnKind: 'utf16CodeUnits',
         results: reports.flatMap((report) => report.findings.map((finding) => sarifResult(finding, relativeUri(report.file, root)))),
       },

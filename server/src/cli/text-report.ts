@@ -18,18 +18,10 @@ export function wantsColour(stream: NodeJS.WriteStream, environment: NodeJS.Proc
   return stream.isTTY === true && !environment.NO_COLOR;
 }
 
-function fileSection(report: FileReport, options: TextReportOptions): string[] {
-  const shown = report.findings.filter((finding) => atLeast(finding.severity, options.minSeverity));
-  const lines = shown.map(
-    (finding) =>
-      `${paint(options.colour, '1', `${report.file}:${finding.line}:${finding.character}`)} ${paint(options.colour, SEVERITY_COLOUR[finding.severity], finding.severity)} ${paint(options.colour, '2', finding.code)} ${finding.message}`,
-  );
-  const ids = new Set(report.mentions.map((mention) => mention.id)).size;
-  const hidden = report.findings.length - shown.length;
-  lines.push(
-    `${report.file}: ${report.mentions.length} mention(s) of ${ids} compound(s)/target(s), ${report.statements.length} affinity statement(s), ${shown.length} finding(s)${hidden > 0 ? ` (+${hidden} below --min-severity ${options.minSeverity})` : ''}`,
-  );
-  return lines;
+function findingLines(report: FileReport, options: TextReportOptions): string[] {
+  return report.findings
+    .filter((finding) => atLeast(finding.severity, options.minSeverity))
+    .map((finding) => `${paint(options.colour, '1', `${report.file}:${finding.line}:${finding.character}`)} ${paint(options.colour, SEVERITY_COLOUR[finding.severity], finding.severity)} ${paint(options.colour, '2', finding.code)} ${finding.message}`);
 }
 
 export function summaryLine(reports: readonly FileReport[], minSeverity: Severity): string {
@@ -38,11 +30,14 @@ export function summaryLine(reports: readonly FileReport[], minSeverity: Severit
     return `${count} ${severity === 'information' ? 'information' : `${severity}(s)`}`;
   });
   const statements = reports.reduce((sum, report) => sum + report.statements.length, 0);
-  return `${reports.length} file(s) checked, ${statements} affinity statement(s): ${counts.join(', ')}`;
+  const below = reports.reduce((sum, report) => sum + report.findings.filter((finding) => !atLeast(finding.severity, minSeverity)).length, 0);
+  const hidden = below > 0 ? ` (+${below} below --min-severity ${minSeverity})` : '';
+  return `${reports.length} file(s) checked, ${statements} affinity statement(s): ${counts.join(', ')}${hidden}`;
 }
 
-/** Findings grouped per file (each file's followed by its summary), then one summary line for the run. */
+/** One line per finding (clean files print nothing), then one summary line for the run unless --quiet. */
 export function textReport(reports: readonly FileReport[], options: TextReportOptions): string {
-  const sections = options.quiet ? [] : reports.map((report) => fileSection(report, options).join('\n'));
-  return `${[...sections, summaryLine(reports, options.minSeverity)].join('\n')}\n`;
+  const lines = reports.flatMap((report) => findingLines(report, options));
+  if (!options.quiet) lines.push(summaryLine(reports, options.minSeverity));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

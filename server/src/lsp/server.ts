@@ -293,7 +293,7 @@ export function createServer(connection: Connection): PharmaLensServer {
   /** Checks one manuscript, open (its current text) or on disk (its saved text), and publishes its diagnostics. */
   function checkFile(uri: string): Diagnostic[] {
     if (documents.get(uri)) return validate(uri);
-    const document = readManuscript(fileURLToPath(uri));
+    const { document } = readManuscript(fileURLToPath(uri));
     const diagnostics = manuscriptDiagnostics(document, analyzeAndReport(document));
     checkedOnDisk.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });

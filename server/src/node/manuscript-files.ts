@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { decodeText } from './decode-text';
 import { InputError } from './input-error';
 
 export function isManuscript(file: string): boolean {
@@ -19,15 +20,28 @@ export function filesUnder(folder: string): string[] {
   });
 }
 
-/** Reads a manuscript from disk as a document of the language its extension names; InputError names the file and the problem. */
-export function readManuscript(file: string): TextDocument {
+export interface ReadManuscript {
+  document: TextDocument;
+  /** How the bytes were decoded, when that was a guess (no BOM and not UTF-8). */
+  warning?: string;
+}
+
+/**
+ * Reads a manuscript from disk as a document of the language its extension names, decoded by its byte-order mark (or
+ * as Windows-1252 when it is not UTF-8, with a warning); InputError names the file and the problem.
+ */
+export function readManuscript(file: string): ReadManuscript {
   const languageId = languageIdOfPath(file);
   if (!languageId || !formatForLanguageId(languageId, file)) throw new InputError(`${file}: not a Markdown, Quarto, R Markdown or LaTeX file`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, text);
+  const decoded = decodeText(bytes);
+  return {
+    document: TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, decoded.text),
+    ...(decoded.warning ? { warning: `${file}: ${decoded.warning}` } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Workspace } from '../service/index';
+import { decodeText } from './decode-text';
 
 /**
  * Files as the editor has them: an open document's unsaved text first, else the file on disk — read again only when
@@ -27,7 +28,7 @@ export function nodeWorkspace(openText: (uri: string) => string | undefined = ()
         const { mtimeMs, size } = statSync(file);
         const cached = cache.get(file);
         if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.text;
-        const text = readFileSync(file, 'utf8');
+        const text = decodeText(readFileSync(file)).text;
         cache.set(file, { mtimeMs, size, text });
         return text;
       } catch {
