@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from './helpers/server';
@@ -43,4 +43,28 @@ test('Neovim: hover and a quick fix in a LaTeX manuscript', () => {
   });
   assert.equal(status, 0, output);
   assert.match(output, /PASS: code action "Move the decimal point: 3.45" applied/);
+});
+
+test("Neovim 0.7: the README's configuration, exactly as printed, attaches the server; pharmalens/checkFiles with {} answers", () => {
+  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const config = /Neovim 0\.7 to 0\.9[^\n]*\n```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(config, 'the README has a Neovim 0.7 to 0.9 configuration');
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-nvim-readme-'));
+  const bin = path.join(folder, 'bin');
+  mkdirSync(bin);
+  // `pharmalens-ls` on PATH, as `npm install -g` puts it.
+  writeFileSync(path.join(bin, 'pharmalens-ls'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(projectRoot, 'dist/server.js')}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(path.join(folder, 'init.lua'), config);
+  mkdirSync(path.join(folder, 'project', '.git'), { recursive: true });
+  writeFileSync(path.join(folder, 'project', 'paper.md'), '# Results\n\nAmitriptyline binds SERT with a Ki of 3.45 uM.\n');
+  const result = spawnSync('nvim', ['--headless', '-u', path.join(folder, 'init.lua'), 'paper.md', '-c', `luafile ${path.join(projectRoot, 'test/nvim/readme_config_test.lua')}`], {
+    cwd: path.join(folder, 'project'),
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, HOME: folder, XDG_CACHE_HOME: folder, XDG_STATE_HOME: folder, XDG_CONFIG_HOME: folder, PATH: `${bin}:${process.env.PATH}` },
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  assert.equal(result.status, 0, output);
+  assert.match(output, /PASS: the README configuration started and attached pharmalens-ls/);
+  assert.match(output, /PASS: pharmalens\/checkFiles with \{\} answered/);
 });

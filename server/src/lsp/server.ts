@@ -309,8 +309,12 @@ export function createServer(connection: Connection): PharmaLensServer {
   const yieldToOtherMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
   /** Checks the listed manuscripts (or the workspace's) one by one, reporting progress and answering other requests in between. */
-  connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
-    const uris = params.uris ?? workspaceManuscripts();
+  // Any params shape a client sends: `{}`, none, or `[]` (Neovim encodes an empty Lua table so; the JSON-RPC library
+  // then spreads the array, and the token comes first).
+  connection.onRequest(CHECK_FILES_REQUEST, async (...args: unknown[]): Promise<CheckFilesResult> => {
+    const token = args[args.length - 1] as CancellationToken;
+    const params = (args.length >= 2 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]) ? args[0] : {}) as CheckFilesParams;
+    const uris = Array.isArray(params.uris) ? params.uris.filter((uri): uri is string => typeof uri === 'string') : workspaceManuscripts();
     const result: CheckFilesResult = { files: [], unreadable: [], cancelled: false };
     const progressToken = params.workDoneToken;
     const progress = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
