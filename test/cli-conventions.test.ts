@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from './helpers/server';
@@ -76,4 +76,70 @@ test('a file that cannot be read is reported, the others are still checked, and 
   assert.match(asText.stderr, /^pharmalens: missing\.md: cannot read \(ENOENT\)$/m);
   assert.match(asText.stdout, /^c\.md:1:\d+ error affinity\./m);
   assert.match(asText.stdout, /^2 file\(s\) checked/m);
+});
+
+test('--help and --version print on stdout and exit 0, for the CLI, its commands and the server', () => {
+  const server = (...args: string[]) => spawnSync(process.execPath, [path.join(projectRoot, 'dist/server.js'), ...args], { encoding: 'utf8' });
+  const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  for (const args of [['--help'], ['-h'], ['check', '--help'], ['table', '-h']]) {
+    const run = cliIn(projectRoot, ...args);
+    assert.equal(run.status, 0, args.join(' '));
+    assert.match(run.stdout, /^Usage: pharmalens check PATH/);
+    assert.equal(run.stderr, '');
+  }
+  for (const args of [['--version'], ['-V']]) assert.equal(cliIn(projectRoot, ...args).stdout, `${version}\n`);
+  assert.match(server('--help').stdout, /^Usage: pharmalens-ls --stdio/);
+  assert.equal(server('--version').stdout, `${version}\n`);
+  const bare = server();
+  assert.equal(bare.status, 2);
+  assert.doesNotMatch(bare.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('options as --option=value and short options; standard input with - and --stdin-filename', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-options-'));
+  writeFileSync(path.join(folder, 'a.md'), PAPER);
+  assert.equal(json(cliIn(folder, 'check', '--format=json', 'a.md').stdout).files.length, 1);
+  assert.equal(json(cliIn(folder, 'check', '-f', 'json', 'a.md').stdout).files.length, 1);
+  const latex = '\\documentclass{article}\n\\begin{document}\nAmitriptyline binds SERT with a $K_i$ of 345 nM.\n\\end{document}\n';
+  const piped = spawnSync(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'check', '-', '--stdin-filename', 'chapter.tex'], { cwd: folder, input: latex, encoding: 'utf8' });
+  assert.equal(piped.status, 1, piped.stderr);
+  assert.match(piped.stdout, /^chapter\.tex:3:\d+ error affinity\.decimal-slip /m);
+});
+
+test('--exclude, "exclude" in the nearest parent config and .gitignore leave files out; --no-gitignore and naming a file bring them back', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'pharmalens-exclude-'));
+  mkdirSync(path.join(root, '.git'));
+  for (const folder of ['paper', 'paper/_site', 'paper/renv/library', 'paper/drafts']) mkdirSync(path.join(root, folder), { recursive: true });
+  for (const file of ['paper/main.md', 'paper/_site/main.md', 'paper/renv/library/README.md', 'paper/drafts/old.md', 'paper/notes.md']) writeFileSync(path.join(root, file), PAPER);
+  writeFileSync(path.join(root, '.gitignore'), '_site/\n');
+  writeFileSync(path.join(root, '.pharmalens.json'), JSON.stringify({ exclude: ['renv'] }));
+  const checked = (run: { stdout: string }) => json(run.stdout).files.map((file) => file.file).sort();
+  const paper = path.join(root, 'paper');
+  assert.deepEqual(checked(cliIn(paper, 'check', '.', '-f', 'json')), ['drafts/old.md', 'main.md', 'notes.md']);
+  assert.deepEqual(checked(cliIn(paper, 'check', '.', '-f', 'json', '--exclude', 'drafts', '-e', 'notes.md')), ['main.md']);
+  assert.deepEqual(checked(cliIn(paper, 'check', '.', '-f', 'json', '--no-gitignore')), ['_site/main.md', 'drafts/old.md', 'main.md', 'notes.md']);
+  assert.deepEqual(checked(cliIn(paper, 'check', '_site/main.md', '-f', 'json')), ['_site/main.md'], 'a file named on the command line is checked');
+});
+
+test('a .bib argument and the bibliographies manuscripts use are checked for syntax errors and repeated keys', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bib-'));
+  writeFileSync(path.join(folder, 'refs.bib'), '@article{a, title = {A}}\n@article{a, title = {Again}}\n@article{broken, title = {Unclosed}\n');
+  writeFileSync(path.join(folder, 'paper.md'), `---\nbibliography: refs.bib\n---\n\n${PAPER}`);
+  const direct = cliIn(folder, 'check', 'refs.bib', '--min-severity', 'hint');
+  assert.match(direct.stdout, /^refs\.bib:\d+:\d+ \w+ bibtex\.duplicate-key /m);
+  assert.match(direct.stdout, /^refs\.bib:\d+:\d+ \w+ bibtex\.syntax /m);
+  const used = cliIn(folder, 'check', 'paper.md', '--min-severity', 'hint');
+  assert.match(used.stdout, /^refs\.bib:\d+:\d+ \w+ bibtex\.syntax /m, used.stdout);
+  assert.match(used.stdout, /^2 file\(s\) checked/m);
+});
+
+test('symbolic links are followed, and one looping back is reported, not walked forever', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-links-'));
+  mkdirSync(path.join(folder, 'real'));
+  writeFileSync(path.join(folder, 'real', 'paper.md'), PAPER);
+  symlinkSync(path.join(folder, 'real', 'paper.md'), path.join(folder, 'linked.md'));
+  symlinkSync(folder, path.join(folder, 'real', 'loop'));
+  const run = cliIn(folder, 'check', '.', '-f', 'json');
+  assert.deepEqual(json(run.stdout).files.map((file) => file.file).sort(), ['linked.md', 'real/paper.md']);
+  assert.match(run.stderr, /real\/loop: not followed: a symbolic link back into a folder above it/);
 });

@@ -29,7 +29,7 @@ test('check --format json lists every mention with line, character and id', () =
   const { status, stdout } = cli('check', 'examples/amitriptyline-review.md', 'examples/amitriptyline-review.tex', '--format', 'json');
   assert.equal(status, 0);
   const report = JSON.parse(stdout) as { files: { file: string; mentions: JsonMention[] }[] };
-  assert.deepEqual(report.files.map((file) => file.file), ['examples/amitriptyline-review.md', 'examples/amitriptyline-review.tex']);
+  assert.deepEqual(report.files.map((file) => file.file), ['examples/amitriptyline-review.md', 'examples/amitriptyline-review.tex', 'examples/references.bib'], 'the bibliography they use is checked too');
   const markdown = report.files[0].mentions;
   assert.deepEqual(markdown.find((mention) => mention.text === 'Elavil'), {
     line: 9, character: 16, endLine: 9, endCharacter: 22, kind: 'compound', id: 'amitriptyline', name: 'amitriptyline', text: 'Elavil',
@@ -44,7 +44,7 @@ test('check --format json lists every mention with line, character and id', () =
 test('check prints one file:line:col line per finding and one summary line in text format; a clean file prints nothing', () => {
   const clean = cli('check', 'examples/amitriptyline-review.tex');
   assert.equal(clean.status, 0);
-  assert.match(clean.stdout, /^1 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?\n$/);
+  assert.match(clean.stdout, /^2 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?\n$/, 'the manuscript and its references.bib');
   const planted = cli('check', 'test/fixtures/affinity/planted/amitriptyline-profile.md');
   assert.match(planted.stdout, /^test\/fixtures\/affinity\/planted\/amitriptyline-profile\.md:\d+:\d+ error affinity\.unit-slip .+$/m);
 });
@@ -88,7 +88,7 @@ function findingLines(stdout: string): string[] {
 test('check walks folders and expands globs, and exits 0 clean, 1 on findings at or above --fail-on', () => {
   const clean = cli('check', 'examples');
   assert.equal(clean.status, 0, clean.stderr);
-  assert.match(clean.stdout, /^2 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?$/m);
+  assert.match(clean.stdout, /^3 file\(s\) checked, \d+ affinity statement\(s\): 0 error\(s\), 0 warning\(s\)( \(\+\d+ below --min-severity warning\))?$/m, 'two manuscripts and their references.bib');
   const planted = cli('check', PLANTED);
   assert.equal(planted.status, 1);
   assert.equal(new Set(findingLines(planted.stdout).map((line) => line.split(':')[0])).size, 6, 'six planted manuscripts, not the truth files');
@@ -98,7 +98,7 @@ test('check walks folders and expands globs, and exits 0 clean, 1 on findings at
   assert.equal(cli('check', PLANTED, '--fail-on', 'none').status, 0);
   const noMatch = cli('check', 'examples/**/*.qmd');
   assert.equal(noMatch.status, 2);
-  assert.match(noMatch.stderr, /examples\/\*\*\/\*\.qmd: no Markdown, Quarto, R Markdown or LaTeX file matches/);
+  assert.match(noMatch.stderr, /examples\/\*\*\/\*\.qmd: no Markdown, Quarto, R Markdown, LaTeX or BibTeX file matches/);
 });
 
 test('--min-severity filters what is shown (warning by default), --quiet drops the summary, and no colour off a terminal', () => {

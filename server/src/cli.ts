@@ -1,17 +1,21 @@
 import { atLeast, createLanguageService, type LanguageService, type Severity } from './service/index';
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
-import { analyzeFile, type AnalyzedFile, type FileReport } from './cli/analyze-file';
-import { parseArguments, type CheckOptions, type CliOptions, type TableOptions } from './cli/arguments';
+import { analyzeBibliography, analyzeFile, type AnalyzedFile, type FileReport } from './cli/analyze-file';
+import { parseArguments, USAGE, type CheckOptions, type CliOptions, type TableOptions } from './cli/arguments';
 import { loadProjectConfig, type ProjectConfig } from './node/project-config';
 import { UsageError } from './cli/errors';
 import { InputError } from './node/input-error';
+import { FileFilter } from './node/file-filter';
+import { readManuscript, readText } from './node/manuscript-files';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { expandPaths } from './cli/paths';
 import { createProgress } from './cli/progress';
 import { sarifLog } from './cli/sarif';
 import { csvTable, markdownTable, tableRows } from './cli/table';
 import { textReport, wantsColour } from './cli/text-report';
-import { packageVersion } from './cli/version';
+import { packageVersion } from './node/version';
 import { runImportGtopdb } from './cli/import-gtopdb';
 
 function createService(options: CliOptions, config: ProjectConfig): LanguageService {
@@ -32,22 +36,44 @@ interface Run {
   errors: FileError[];
 }
 
+/** One named file checked: standard input, a `.bib`, or a manuscript. */
+function analyzeOne(service: LanguageService, file: string, options: CliOptions, config: ProjectConfig): AnalyzedFile {
+  const settings = { severity: config.severity };
+  if (file === '-') return analyzeFile(service, options.stdinFilename, settings, readManuscript(options.stdinFilename, readFileSync(0)));
+  if (/\.bib$/i.test(file)) {
+    const { text, warning } = readText(file);
+    return analyzeBibliography(file, text, settings, warning);
+  }
+  return analyzeFile(service, file, settings);
+}
+
 function analyzeAll(options: CliOptions): Run {
-  const config = loadProjectConfig(options.configFile, process.cwd());
-  const { files, errors } = expandPaths(options.paths);
+  const config = loadProjectConfig(options.configFile, process.cwd(), true);
+  const filter = new FileFilter(options.gitignore, [{ base: process.cwd(), globs: options.exclude }, { base: config.folder, globs: config.exclude }]);
+  const { files, errors } = expandPaths(options.paths, { filter, onSkipped: (file, reason) => process.stderr.write(`pharmalens: warning: ${file}: not followed: ${reason}\n`) });
   const service = createService(options, config);
   const progress = createProgress(files.length);
   const analyzed: AnalyzedFile[] = [];
+  const check = (file: string) => {
+    try {
+      analyzed.push(analyzeOne(service, file, options, config));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push({ file, message: error.message });
+    }
+  };
   try {
     files.forEach((file, index) => {
       progress.update(index + 1, file);
-      try {
-        analyzed.push(analyzeFile(service, file, { severity: config.severity }));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        errors.push({ file, message: error.message });
-      }
+      check(file);
     });
+    // The bibliographies the manuscripts use are checked too (once each), unless named already or excluded.
+    const seen = new Set(files.map((file) => path.resolve(file)));
+    for (const bibliography of analyzed.flatMap((file) => file.bibliographies)) {
+      if (seen.has(path.resolve(bibliography)) || filter.isExcluded(bibliography)) continue;
+      seen.add(path.resolve(bibliography));
+      check(bibliography);
+    }
   } finally {
     progress.clear();
   }
@@ -105,6 +131,14 @@ function runTable(options: TableOptions): number {
 function run(argv: string[]): number {
   if (argv[0] === 'import-gtopdb') return runImportGtopdb(argv.slice(1));
   const options = parseArguments(argv);
+  if (options.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.command === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   return options.command === 'table' ? runTable(options) : runCheck(options);
 }
 

@@ -1,6 +1,8 @@
-import type { DiagnosticSettings, LanguageService, ReportedFinding, Severity, StageFailure, Verdict } from '../service/index';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readManuscript } from '../node/manuscript-files';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bibliographyFindings, type DiagnosticSettings, type LanguageService, type ReportedFinding, type Severity, type StageFailure, type Verdict } from '../service/index';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readManuscript, type ReadManuscript } from '../node/manuscript-files';
 import type { AffinityTableRow } from '../protocol';
 
 /** 1-based, in UTF-16 code units as LSP counts them; the end is just past the last character. */
@@ -70,6 +72,8 @@ export interface FileReport {
 export interface AnalyzedFile {
   report: FileReport;
   table: AffinityTableRow[];
+  /** The bibliography files the manuscript uses, as paths: the CLI checks each of them once. */
+  bibliographies: string[];
 }
 
 function fileRange(document: TextDocument, span: { start: number; end: number }): FileRange {
@@ -93,7 +97,7 @@ function verdictJson(verdict: Verdict): Pick<FileStatement, 'verdict' | 'code' |
   };
 }
 
-function fileFinding(document: TextDocument, finding: ReportedFinding): FileFinding {
+function fileFinding(document: TextDocument, finding: Pick<ReportedFinding, 'span' | 'severity' | 'code' | 'message' | 'fixes'>): FileFinding {
   return {
     ...fileRange(document, finding.span),
     severity: finding.severity,
@@ -107,9 +111,19 @@ function fileFinding(document: TextDocument, finding: ReportedFinding): FileFind
   };
 }
 
-/** Reads and checks one manuscript: its mentions, affinity statements and findings, positions 1-based. */
-export function analyzeFile(service: LanguageService, file: string, settings: DiagnosticSettings): AnalyzedFile {
-  const { document, warning } = readManuscript(file);
+/** A `.bib` file's syntax errors and repeated keys, as a report with no mentions or statements. */
+export function analyzeBibliography(file: string, text: string, settings: DiagnosticSettings, warning?: string): AnalyzedFile {
+  const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'bibtex', 1, text);
+  const findings = bibliographyFindings(document, settings).map((finding) => fileFinding(document, finding));
+  return { report: { file, mentions: [], statements: [], findings, failures: [], warnings: warning ? [warning] : [] }, table: [], bibliographies: [] };
+}
+
+/**
+ * Reads (unless `source` gives it, as for standard input) and checks one manuscript: its mentions, affinity statements
+ * and findings, positions 1-based.
+ */
+export function analyzeFile(service: LanguageService, file: string, settings: DiagnosticSettings, source: ReadManuscript = readManuscript(file)): AnalyzedFile {
+  const { document, warning } = source;
   const analysis = service.analyze(document);
   const position = (offset: number) => {
     const at = document.positionAt(offset);
@@ -138,5 +152,10 @@ export function analyzeFile(service: LanguageService, file: string, settings: Di
   }));
   const findings = analysis ? service.findings(analysis, settings).map((finding) => fileFinding(document, finding)) : [];
   findings.sort((a, b) => a.line - b.line || a.character - b.character);
-  return { report: { file, mentions, statements, findings, failures: analysis?.failures ?? [], warnings: warning ? [warning] : [] }, table: analysis ? service.affinityTable(document, analysis) : [] };
+  const bibliographies = (analysis?.citations.bibliographies ?? []).flatMap(({ uri }) => (uri.startsWith('file:') ? [path.relative(process.cwd(), fileURLToPath(uri))] : []));
+  return {
+    report: { file, mentions, statements, findings, failures: analysis?.failures ?? [], warnings: warning ? [warning] : [] },
+    table: analysis ? service.affinityTable(document, analysis) : [],
+    bibliographies,
+  };
 }

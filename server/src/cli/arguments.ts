@@ -2,25 +2,32 @@ import { parseArgs } from 'node:util';
 import { isSeverity, type Severity } from '../service/index';
 import { UsageError } from './errors';
 
-export const USAGE = `Usage: pharmalens check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL|none]
-                        [--quiet] [--kb FILE] [--config FILE]
-       pharmalens table PATH... [--format csv|md] [--kb FILE] [--config FILE]
+export const USAGE = `Usage: pharmalens check PATH... [options]     check every quoted affinity and its citation
+       pharmalens table PATH... [options]     list every quoted affinity as a table
        pharmalens import-gtopdb FILE... --out FILE [--release NAME]   (pharmalens import-gtopdb --help)
+       pharmalens --help | --version
 
-Reads Markdown, Quarto, R Markdown and LaTeX manuscripts (.md .markdown .qmd .Rmd .tex; a folder is searched
-recursively, skipping node_modules, .git and dist; globs such as 'paper/**/*.md' are expanded), recognizes compound
-and target names, reads every quoted affinity (Ki, Kd, IC50 …) and checks it and its citations.
-  --format text     file:line:col severity code message, grouped per file, and a summary (default for check)
-  --format json     every mention, every affinity statement with its verdict and references, every finding
-  --format sarif    SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
-  --format csv|md   (table) every affinity statement as a CSV or Markdown table (default csv)
-  --min-severity L  report findings of level L or more severe: error, warning, information, hint
-                    (default warning, for every format: information and hints on request)
-  --fail-on L       exit 1 when a finding of level L or more severe is found, or none (default error)
-  --quiet, -q       text: print the findings only, without the summary line
-  --kb FILE         an extra knowledge-base file (JSON, same schema as the bundled one); repeatable
-  --config FILE     the project config (default: .pharmalens.json or pharmalens.config.json in this folder)
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or input error.`;
+Reads Markdown, Quarto, R Markdown and LaTeX manuscripts (.md .markdown .qmd .Rmd .tex) and BibTeX files (.bib); a
+folder is searched recursively (skipping node_modules, dist, hidden folders and what .gitignore ignores); globs such
+as 'paper/**/*.md' are expanded; - reads standard input. Recognizes compound and target names, reads every quoted
+affinity (Ki, Kd, IC50 …) and checks it and its citations.
+  -f, --format F         check: text (default; file:line:col severity code message, and one summary line),
+                         json (every mention, statement with its verdict and references, finding, and errors)
+                         or sarif (SARIF 2.1.0, for GitHub code scanning); table: csv (default) or md
+  --min-severity L       check: report findings of level L or more severe: error, warning, information, hint
+                         (default warning, for every format: information and hints on request)
+  --fail-on L            check: exit 1 when a finding of level L or more severe is found, or none (default error)
+  -q, --quiet            check, text: print the findings only, without the summary line
+  -e, --exclude GLOB     leave out files and folders matching GLOB (relative to this folder); repeatable
+  --no-gitignore         also check files that .gitignore files ignore
+  --stdin-filename NAME  the name (and so the language) of the text read from -, default stdin.md
+  --kb FILE              an extra knowledge-base file (JSON, same schema as the bundled one); repeatable
+  -c, --config FILE      the project config (default: .pharmalens.json or pharmalens.config.json in this folder
+                         or the nearest parent folder that has one)
+  -h, --help             this text;  -V, --version  the version
+Options take their value as --option value or --option=value.
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage or input error (a file
+that cannot be read is reported and the others are still checked).`;
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type TableFormat = 'csv' | 'md';
@@ -29,6 +36,9 @@ interface CommonOptions {
   paths: string[];
   kbFiles: string[];
   configFile?: string;
+  exclude: string[];
+  gitignore: boolean;
+  stdinFilename: string;
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -44,17 +54,25 @@ export interface TableOptions extends CommonOptions {
   format: TableFormat;
 }
 
+/** `--help` or `--version`: printed on stdout, exit 0. */
+export type InformationRequest = { command: 'help' } | { command: 'version' };
+
 export type CliOptions = CheckOptions | TableOptions;
 
 const FORMATS = { check: ['text', 'json', 'sarif'], table: ['csv', 'md'] } as const;
 
 const OPTIONS = {
-  format: { type: 'string' },
+  format: { type: 'string', short: 'f' },
   'min-severity': { type: 'string' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  exclude: { type: 'string', short: 'e', multiple: true },
+  'no-gitignore': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   kb: { type: 'string', multiple: true },
-  config: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
 /** Options only `check` takes. */
@@ -74,17 +92,27 @@ function usageProblem(error: Error & { code?: string }): string {
   return `${error.message}\n\n${USAGE}`;
 }
 
-export function parseArguments(argv: readonly string[]): CliOptions {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
-  if (command !== 'check' && command !== 'table') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
-  let parsed;
+function parse(args: readonly string[]) {
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(usageProblem(error as Error & { code?: string }));
   }
-  const { values, positionals } = parsed;
+}
+
+export function parseArguments(argv: readonly string[]): CliOptions | InformationRequest {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(USAGE);
+  if (command !== 'check' && command !== 'table') {
+    // `pharmalens --help`, `pharmalens -V`: no command needed.
+    const { values } = parse(argv);
+    if (values.help) return { command: 'help' };
+    if (values.version) return { command: 'version' };
+    throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+  const { values, positionals } = parse(rest);
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
   if (command !== 'check') {
     const given = CHECK_ONLY.find((option) => values[option] !== undefined);
     if (given) throw new UsageError(`--${given} is an option of check, not of ${command}.`);
@@ -93,7 +121,14 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   const format = values.format ?? formats[0];
   if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(' or ')}, not "${format}".`);
   if (positionals.length === 0) throw new UsageError(`No file given.\n\n${USAGE}`);
-  const common = { paths: positionals, kbFiles: values.kb ?? [], configFile: values.config };
+  const common: CommonOptions = {
+    paths: positionals,
+    kbFiles: values.kb ?? [],
+    configFile: values.config,
+    exclude: values.exclude ?? [],
+    gitignore: !values['no-gitignore'],
+    stdinFilename: values['stdin-filename'] ?? 'stdin.md',
+  };
   if (command === 'table') return { command, ...common, format: format as TableFormat };
   return {
     command,

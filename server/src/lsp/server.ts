@@ -30,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clampedTextDocuments } from './documents';
 import { loadKnowledgeBaseFiles } from '../node/knowledge-base-file';
 import { nodeWorkspace } from '../node/workspace';
-import { loadProjectConfig, type ProjectConfig } from '../node/project-config';
+import { emptyConfig, loadProjectConfig, type ProjectConfig } from '../node/project-config';
 import {
   AFFINITY_TABLE_REQUEST,
   CHECK_FILES_REQUEST,
@@ -86,7 +86,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     service: undefined,
     settings: {},
     editor: DEFAULT_EDITOR_SETTINGS,
-    projectConfig: { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] },
+    projectConfig: emptyConfig(process.cwd()),
     workspaceRoot: undefined,
     quartoYaml: undefined,
     clientHasConfiguration: false,

@@ -15,9 +15,15 @@ export interface ProjectConfig {
   bibliography: string[];
   /** LaTeX commands (without backslash) whose first argument is not prose, like `\label` (other commands' arguments are read as prose). */
   latexIgnoredCommands: string[];
+  /** Globs of files and folders the CLI leaves out, relative to `folder`. */
+  exclude: string[];
+  /** The folder the config's relative paths and globs are relative to: its own. */
+  folder: string;
 }
 
-const EMPTY_CONFIG: ProjectConfig = { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [] };
+export function emptyConfig(folder: string): ProjectConfig {
+  return { severity: {}, knowledgeBase: [], bibliography: [], latexIgnoredCommands: [], exclude: [], folder };
+}
 
 function commandList(file: string, text: string, value: unknown): string[] {
   if (value === undefined) return [];
@@ -39,6 +45,12 @@ function stringList(file: string, text: string, value: unknown, key: string, fol
     throw new InputError(`${locate(file, text, key)}: "${key}" must be a list of file names`);
   }
   return value.map((item: string) => path.resolve(folder, item));
+}
+
+function globList(file: string, text: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new InputError(`${locate(file, text, 'exclude')}: "exclude" must be a list of globs such as "_site" or "drafts/**"`);
+  return value;
 }
 
 function severityTable(file: string, text: string, value: unknown): ProjectConfig['severity'] {
@@ -67,21 +79,34 @@ export function parseProjectConfig(file: string, text: string, folder = path.dir
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`${file}:1: the config must be a JSON object`);
   const record = data as Record<string, unknown>;
-  const unknownKey = Object.keys(record).find((key) => !['severity', 'knowledgeBase', 'bibliography', 'latexIgnoredCommands', '$schema'].includes(key));
-  if (unknownKey) throw new InputError(`${locate(file, text, unknownKey)}: unknown setting "${unknownKey}" (known: severity, knowledgeBase, bibliography, latexIgnoredCommands)`);
+  const unknownKey = Object.keys(record).find((key) => !['severity', 'knowledgeBase', 'bibliography', 'latexIgnoredCommands', 'exclude', '$schema'].includes(key));
+  if (unknownKey) throw new InputError(`${locate(file, text, unknownKey)}: unknown setting "${unknownKey}" (known: severity, knowledgeBase, bibliography, latexIgnoredCommands, exclude)`);
   return {
     file,
     severity: severityTable(file, text, record.severity),
     knowledgeBase: stringList(file, text, record.knowledgeBase, 'knowledgeBase', folder),
     bibliography: stringList(file, text, record.bibliography, 'bibliography', folder),
     latexIgnoredCommands: commandList(file, text, record.latexIgnoredCommands),
+    exclude: globList(file, text, record.exclude),
+    folder,
   };
 }
 
-/** The config named by --config, else the first of CONFIG_FILE_NAMES in `folder`, else an empty one. */
-export function loadProjectConfig(explicitFile: string | undefined, folder: string): ProjectConfig {
-  const file = explicitFile ?? CONFIG_FILE_NAMES.map((name) => path.join(folder, name)).find((candidate) => existsSync(candidate));
-  if (!file) return EMPTY_CONFIG;
+/** The first of CONFIG_FILE_NAMES in `folder`, or (`searchParents`) in the nearest folder above it that has one. */
+export function findProjectConfig(folder: string, searchParents: boolean): string | undefined {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find((candidate) => existsSync(candidate));
+    if (found || !searchParents || path.dirname(current) === current) return found;
+  }
+}
+
+/**
+ * The config named by --config, else the one in `folder` — or, for the CLI (`searchParents`), the nearest one above
+ * it; the server stays inside its workspace — else an empty one.
+ */
+export function loadProjectConfig(explicitFile: string | undefined, folder: string, searchParents = false): ProjectConfig {
+  const file = explicitFile ?? findProjectConfig(folder, searchParents);
+  if (!file) return emptyConfig(folder);
   const shownName = explicitFile ?? path.relative(folder, file);
   let text: string;
   try {

@@ -272,7 +272,7 @@ export type { AffinityRecord, Reference } from './kb/types';
 export type { DiagnosticData, DiagnosticSettings } from './present/diagnostics';
 export type { HoverOptions } from './present/hover';
 export { hoverOptionsFromSettings } from './present/hover';
-export { bibliographyDiagnostics } from './present/bibtex-diagnostics';
+export { bibliographyDiagnostics, bibliographyFindings } from './present/bibtex-diagnostics';
 export { atLeast, isSeverity, SEVERITIES, severityFromLsp } from './present/severity';
 export { escapeMarkdown, table as markdownTable } from './present/markdown';
 export { RULES, isDiagnosticCode, type DiagnosticCode } from './rules';
