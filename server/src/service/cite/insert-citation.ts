@@ -188,14 +188,14 @@ function withoutComments(text: string, scanned: ScannedDocument): string {
 function latexDeclaration(masked: string, eol: string): TextEdit {
   const preambleEnd = indexOrEnd(masked, masked.search(/\\begin\s*\{document\}/));
   const preamble = masked.slice(0, preambleEnd);
-  const usesBiblatex = /\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^}]*\bbiblatex\b[^}]*\}/.test(preamble);
-  const lastPackage = [...preamble.matchAll(/\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^}]*\}/g)].pop();
+  const usesBiblatex = /\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\]\s*)?\{[^}]*\bbiblatex\b[^}]*\}/.test(preamble);
+  const lastPackage = [...preamble.matchAll(/\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\]\s*)?\{[^}]*\}/g)].pop();
   if (usesBiblatex && lastPackage) {
     const lineEnd = indexOrEnd(masked, masked.indexOf('\n', lastPackage.index + lastPackage[0].length));
     const at = masked[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     return { span: { start: at, end: at }, newText: `${eol}\\addbibresource{${newBibliographyName}}` };
   }
-  const style = /\\bibliographystyle\s*\{/.test(masked) ? '' : `\\bibliographystyle{${/\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*\bnatbib\b/.test(preamble) ? 'plainnat' : 'plain'}}${eol}`;
+  const style = /\\bibliographystyle\s*\{/.test(masked) ? '' : `\\bibliographystyle{${/\\usepackage\s*(?:\[[^\]]*\]\s*)?\{[^}]*\bnatbib\b/.test(preamble) ? 'plainnat' : 'plain'}}${eol}`;
   const declaration = `${style}\\bibliography{${newBibliographyName.replace(/\.bib$/, '')}}${eol}`;
   const end = masked.search(/\\end\s*\{document\}/);
   if (end < 0) return { span: { start: masked.length, end: masked.length }, newText: separatorBefore(masked) + declaration };

@@ -9,7 +9,7 @@ interface Heading extends Span {
   compound?: Mention;
 }
 
-const LATEX_HEADING = /\\(title|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]\n]*\])?\s*\{([^{}\n]|\{[^{}\n]*\})*\}/g;
+const LATEX_HEADING = /\\(title|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]\n]*\]\s*)?\{([^{}\n]|\{[^{}\n]*\})*\}/g;
 const LATEX_LEVEL: Record<string, number> = { title: 0, chapter: 1, section: 1, subsection: 2, subsubsection: 3, paragraph: 4 };
 
 /** The document's headings in order, each with the one compound it names (if any). */
@@ -198,9 +198,11 @@ function inlineHeader(masked: string, mentions: readonly Mention[], intro: Span,
  * A Markdown or LaTeX list of `name: value` items (`- dopamine D1: 31`), read as a two-column table; without list
  * marks (`D2: 125 nM;` line after line), three lines at least.
  */
-const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/;
+const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \t]*[:=][ \t]*((?:(?:[<>≤≥~≈]|&[lg]t;)[ \t]*)?\d[\d.,]*(?:[ \t]*(?:±|\+\/-)[ \t]*[\d.,]+)?(?:[ \t]*[-–][ \t]*\d[\d.,]*)?(?:[ \t]*[pnµμu]M)?)[ \t]*[.;]?[ \t]*$/;
 /** Where a list item may be: a `:` or `=` before a number (most lines have none, so the item pattern runs on few). */
-const VALUE_AFTER_COLON = /[:=][ \t]*(?:[<>≤≥~≈]|&[lg]t;)?[ \t]*\d/g;
+// No two runs of spaces side by side (`[ \t]*(?:…)?[ \t]*`): masked text holds long runs, and the split between two
+// such runs is tried every way before the pattern fails.
+const VALUE_AFTER_COLON = /[:=][ \t]*(?:(?:[<>≤≥~≈]|&[lg]t;)[ \t]*)?\d/g;
 
 export function listTables(masked: string): Table[] {
   const tables: Table[] = [];
