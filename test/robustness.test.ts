@@ -246,3 +246,16 @@ test('F3 (fuzzer): a colon before a 135,000-character URL (masked to spaces) is 
   assert.ok(Date.now() - started < 8_000, `${Date.now() - started} ms`);
   assert.equal(analysis?.checked.length, 1);
 });
+
+test('F4 (fuzzer): lone surrogates and malformed file: URIs in bibliography paths, PMIDs and DOIs fail no stage and no hover', () => {
+  const bib = '@article{k, title = {T}, pmid = {95\uD83D37821}, doi = {10.1/\uDE00x}}\n';
+  const service = createLanguageService({ ...loadKnowledgeBaseFiles(), workspace: memoryWorkspace({ 'file:///work/refs.bib': bib }), discoveryOptions: () => ({ workspaceRoot: 'file:///work/' }) });
+  for (const declared of ['refs\uD83D.bib', 'file:%zz.bib', 'refs.bib']) {
+    const text = `---\nbibliography: "${declared}"\n---\n\nAmitriptyline binds SERT with a Kd of 4.3 nM [@k].\n`;
+    const document = TextDocument.create('file:///work/paper.md', 'markdown', 1, text);
+    const analysis = service.analyze(document)!;
+    assert.deepEqual(analysis.failures, [], declared);
+    const at = document.positionAt(text.indexOf('@k') + 1);
+    assert.doesNotThrow(() => service.hover(document, analysis, at), declared);
+  }
+});

@@ -250,6 +250,10 @@ async function runCase(random: Random, session: Session, index: number, source: 
       if (problem) problems.push({ kind: 'invalid', message: problem });
     }
   }
+  // A stage failure the server logged for this document belongs to this case (and so gets its messages as a reproducer).
+  for (let index = session.logged.length - 1; index >= 0; index--) {
+    if (session.logged[index]!.message.includes(uri)) problems.push(...session.logged.splice(index, 1));
+  }
   send('textDocument/didClose', { textDocument: { uri } });
   session.published.delete(uri);
   session.versionTexts.delete(uri);

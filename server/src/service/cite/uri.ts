@@ -1,11 +1,16 @@
 import { posix } from 'node:path';
 import { URL } from 'node:url';
+import { wellFormed } from '../well-formed';
 
 const windowsDrivePath = /^[A-Za-z]:[\\/]/;
 
 /** `file:///a/b%20c.bib` for `/a/b c.bib`; a `file://` URI is returned in canonical form. */
 export function fileUriOf(uriOrAbsolutePath: string): string {
-  if (uriOrAbsolutePath.startsWith('file:')) return new URL(uriOrAbsolutePath).href;
+  if (uriOrAbsolutePath.startsWith('file:')) {
+    // A `file:` that is no URL (`file:%zz`) is read as the path after the scheme.
+    if (URL.canParse(uriOrAbsolutePath)) return new URL(uriOrAbsolutePath).href;
+    return fileUriOf(`/${uriOrAbsolutePath.slice('file:'.length).replace(/^\/+/, '')}`);
+  }
   const slashed = uriOrAbsolutePath.replace(/\\/g, '/');
   const absolute = windowsDrivePath.test(uriOrAbsolutePath) ? `/${slashed}` : slashed;
   return new URL(encodePath(posix.normalize(absolute)), 'file:///').href;
@@ -33,5 +38,5 @@ export function resolvePath(folderUri: string, path: string): string {
 }
 
 function encodePath(path: string): string {
-  return path.split('/').map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(segment))).join('/');
+  return path.split('/').map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(wellFormed(segment)))).join('/');
 }

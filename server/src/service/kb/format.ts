@@ -1,4 +1,5 @@
 import type { AffinityRecord, Reference } from './types';
+import { wellFormed } from '../well-formed';
 
 /** [lowest value in nM shown in this unit, nM per unit, unit]: sub-nanomolar affinities stay in nM, as papers write them. */
 const UNITS: readonly [number, number, string][] = [
@@ -56,7 +57,7 @@ export function shortCitation(reference: Reference): string {
 /** The doi.org link for a DOI written bare, as `doi:…` or as a resolver URL; parentheses encoded for Markdown links. */
 export function doiUrl(doi: string): string {
   const bare = doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '');
-  return `https://doi.org/${encodeURI(bare).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  return `https://doi.org/${encodeURI(wellFormed(bare)).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
 }
 
 export function referenceUrl(reference: Reference): string | undefined {

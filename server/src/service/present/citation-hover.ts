@@ -2,6 +2,7 @@ import type { BibEntry } from '../cite/bibtex';
 import { recordsOfEntry } from '../cite/document';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { escapeMarkdown, link } from './markdown';
+import { wellFormed } from '../well-formed';
 import { affinityTable } from './hover';
 import { doiUrl } from '../kb/format';
 
@@ -14,7 +15,7 @@ export function citationHover(kb: IndexedKnowledgeBase, entry: BibEntry): string
     .join(', ');
   const identifiers = [
     fields.doi ? link(`doi:${fields.doi}`, doiUrl(fields.doi)) : undefined,
-    fields.pmid ? link(`PMID ${fields.pmid}`, `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(fields.pmid)}/`) : undefined,
+    fields.pmid ? link(`PMID ${fields.pmid}`, `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(wellFormed(fields.pmid))}/`) : undefined,
   ].filter((part): part is string => Boolean(part));
   const lines = [
     `**${escapeMarkdown(entry.key)}** — ${escapeMarkdown(fields.author ?? fields.editor ?? 'no author')}: _${escapeMarkdown(fields.title ?? 'no title')}_${where ? `. ${escapeMarkdown(where)}` : ''}`,
