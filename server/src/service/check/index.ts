@@ -1,7 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityStatement } from '../extract/types';
 import { firstStartingAt, type Mention } from '../recognize/recognize';
-import { blockAround, sentenceAround, tableAround } from '../scan/sentence';
+import { sentenceAround, tableAround } from '../scan/sentence';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import type { RuleContext } from './context';
 import { foldOutside, isConsistent, MISQUOTE_FACTOR, SAME_DIGITS_FACTOR, SINGLE_SOURCE_MISQUOTE_FACTOR } from './distance';
@@ -48,13 +48,31 @@ function speciesNamedAround(scanned: ScannedDocument, span: Span): string | unde
   return cache.get(sentence.key);
 }
 
-/** This compound's evidence at the other targets named in the statement's paragraph or table. */
+/**
+ * Where a target the statement could be confused with is named: its sentence; in a table, its row, its column, the
+ * header row (naming the targets of the row's other cells) and the caption. (A whole paragraph names too many targets:
+ * one of them matches some value by chance.)
+ */
+function confusableSpans(scanned: ScannedDocument, span: Span): Span[] {
+  const table = tableAround(scanned, span);
+  if (!table) return [sentenceAround(scanned, span)];
+  const rowIndex = table.rows.findIndex((cells) => cells.some((cell) => cell.start <= span.start && span.end <= cell.end));
+  if (rowIndex < 0) return table.caption ? [table.caption] : [];
+  const row = table.rows[rowIndex]!;
+  const column = row.findIndex((cell) => cell.start <= span.start && span.end <= cell.end);
+  const columnCells = table.rows.flatMap((cells) => (cells[column] ? [cells[column]!] : []));
+  const header = table.hasHeader ? (table.rows[0] ?? []) : [];
+  return [...row, ...columnCells, ...header, ...(table.caption ? [table.caption] : [])];
+}
+
+/** This compound's evidence at the other targets named in the statement's sentence, or its table row or column. */
 function nearbyTargetsOf(input: CheckInput, statement: AffinityStatement, compoundId: string, targetId: string, species: string | undefined): RuleContext['nearbyTargets'] {
-  const block = blockAround(input.scanned, statement.span);
   const nearbyIds = new Set<string>();
-  for (let index = firstStartingAt(input.mentions, block.start); index < input.mentions.length && input.mentions[index].start < block.end; index++) {
-    const mention = input.mentions[index];
-    if (mention.kind === 'target' && mention.id !== targetId && mention.end <= block.end) nearbyIds.add(mention.id);
+  for (const area of confusableSpans(input.scanned, statement.span)) {
+    for (let index = firstStartingAt(input.mentions, area.start); index < input.mentions.length && input.mentions[index].start < area.end; index++) {
+      const mention = input.mentions[index];
+      if (mention.kind === 'target' && mention.id !== targetId && mention.end <= area.end) nearbyIds.add(mention.id);
+    }
   }
   return [...nearbyIds].flatMap((id) => {
     const evidence = statementEvidence(recordsForPair(input.kb, compoundId, id), statement.measure, species);

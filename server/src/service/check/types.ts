@@ -72,6 +72,8 @@ export interface Finding {
    * unknown, so a difference is never more than information, except a unit slip that puts the value ≥ 100× off.
    */
   singleSource: boolean;
+  /** The most severe level the rule itself allows (a target swap to a target the text does not name is a hint). */
+  atMost?: 'information' | 'hint';
 }
 
 export type Verdict =

@@ -79,7 +79,8 @@ export function reportFinding(finding: Finding, settings: DiagnosticSettings = {
   let message = finding.message;
   if (inferred) message += ` Read with the ${finding.assumed.map((assumption) => `${assumption.part} ${assumption.from}`).join(', the ')}: a guess, so information only.`;
   else if (finding.singleSource) message += ' One published value is on record for this pair, so how far laboratories differ is unknown: information only.';
-  const atMost = inferred || finding.singleSource ? 'information' : undefined;
+  const capped = inferred || finding.singleSource ? 'information' : undefined;
+  const atMost = finding.atMost === 'hint' ? 'hint' : (finding.atMost ?? capped);
   return reportProblem({ code: finding.code, span: finding.statement.span, message, fixes: finding.fixes }, settings, atMost);
 }
 

@@ -6,8 +6,9 @@ import type { Finding } from '../types';
 import { describeEvidence, finding, foldFrom, names, written } from '../finding';
 
 /**
- * The value is this compound's value at another target: one named nearby, within the explanation tolerance (NET's
- * value written for SERT), or another target of the same family when it is that very number (DAT's 25 nM written for NET).
+ * The value is this compound's value at another target: one named in the same sentence (or table row or column), within
+ * the explanation tolerance (NET's value written for SERT) — an error; or another target of the same family, not named
+ * there, when it is that very number (DAT's 25 nM written for NET) — a hint that says where the value would fit.
  */
 function targetSwapRun(context: RuleContext): Finding | undefined {
   const { evidence } = context;
@@ -17,7 +18,7 @@ function targetSwapRun(context: RuleContext): Finding | undefined {
   const singleSource = independentSources(evidence) <= 1;
   for (const { targetId, evidence: other } of context.nearbyTargets) {
     const residual = foldFrom(context, other);
-    if (singleSource ? isSameNumber(residual) : explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named nearby');
+    if (singleSource ? isSameNumber(residual) : explains(residual)) return swapFinding(context, evidence, targetId, other, residual, 'named in the same sentence');
   }
   const { kb, statement } = context;
   const own = new Set([...relatedTargetIds(kb, statement.target.id), ...context.nearbyTargets.map((nearby) => nearby.targetId)]);
@@ -33,7 +34,7 @@ function targetSwapRun(context: RuleContext): Finding | undefined {
     const other = statementEvidence(recordsForPair(kb, statement.compound.id, targetId), statement.measure, context.species);
     if (!other) continue;
     const residual = foldFrom(context, other);
-    if (isSameNumber(residual)) return swapFinding(context, evidence, targetId, other, residual, 'the very number');
+    if (isSameNumber(residual)) return { ...swapFinding(context, evidence, targetId, other, residual, 'the very number, though the text does not name it here'), atMost: 'hint' };
   }
   return undefined;
 }
@@ -55,7 +56,7 @@ function swapFinding(context: RuleContext, evidence: Evidence, targetId: string,
 export const targetSwap: AffinityRule = {
   code: 'affinity.target-swap',
   defaultSeverity: 'error',
-  title: 'The value is the compound\'s value at another target named nearby.',
-  help: 'The value matches this compound\'s value at another target named in the same paragraph or table: the targets may be swapped.',
+  title: 'The value is the compound\'s value at another target named in the same sentence.',
+  help: 'The value matches this compound\'s value at another target named in the same sentence, table row or column: the targets may be swapped. When it matches a target of the same family that the text does not name there, a hint says where the value would fit.',
   run: targetSwapRun,
 };
