@@ -7,14 +7,14 @@ import { checkedWithCitations, citationsOfStatement, citedReferences } from '../
 import type { CitationRule } from './types';
 
 /**
- * The cited source, known to the knowledge base, records another value for this pair and measure (or none at all,
- * when the base holds the source itself and not just its PubMed ID), while the value itself is supported by another.
+ * The cited source records another value for this pair and measure in the knowledge base, while the value itself is
+ * supported by another source. A pair the base holds nothing for from that source is not judged.
  */
 export const sourceMismatch: CitationRule = {
   code: 'citation.source-mismatch',
   defaultSeverity: 'warning',
   title: "The value's citation records another value for this pair.",
-  help: "The value's citation (matched to the knowledge base by DOI, PMID or title) records another value, or none, for this compound and target, while another source supports the value.",
+  help: "The value's citation (matched to the knowledge base by DOI, PMID or title) records another value for this compound, target and measure, while another source supports the value. A pair the knowledge base holds nothing for from that source is not judged.",
   run(context) {
     const { kb } = context;
     const problems: CitationProblem[] = [];
@@ -26,13 +26,12 @@ export const sourceMismatch: CitationRule = {
         const sameMeasure = (measure: string) => measure === statement.measure || measure === interchangeableMeasure(statement.measure);
         const fromSource = pair.filter((record) => record.referenceId === reference.id && sameMeasure(record.measure));
         const supports = fromSource.some((record) => isConsistent(foldOutside(valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation)));
-        if (supports) continue;
-        // A paper known only by its PubMed ID comes from a database that curated some of its values, not all: that it
-        // records none for this pair says nothing.
-        if (fromSource.length === 0 && !reference.title && !reference.authors) continue;
+        // A source is known only for the pairs the knowledge base holds from it (a database curates some of a paper's
+        // values; an extra knowledge-base file may hold one): that it records nothing for this pair says nothing.
+        if (supports || fromSource.length === 0) continue;
         const others = verdict.evidence.records.filter((record) => record.referenceId !== reference.id && !record.duplicateOf);
         const otherReference = others.map((record) => kb.reference(record.referenceId)).find((candidate): candidate is Reference => Boolean(candidate));
-        const recorded = fromSource.length > 0 ? `records ${fromSource.map((record) => record.asWritten).join(', ')}` : 'has no such value';
+        const recorded = `records ${fromSource.map((record) => record.asWritten).join(', ')}`;
         problems.push({
           code: 'citation.source-mismatch',
           span: statement.span,
