@@ -2,9 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSuppressions } from '../server/src/service/check/suppression';
 import { scanDocument } from '../server/src/service/scan/index';
+import { RULES } from '../server/src/service/rules';
+import { assertFinding } from './helpers/fixture';
+
+const CODES = RULES.map((rule) => rule.code);
 
 function suppressed(text: string, format: 'markdown' | 'latex', needle: string, code = 'affinity.mismatch'): boolean {
-  return readSuppressions(scanDocument(text, format)).isSuppressed(code, text.indexOf(needle));
+  return readSuppressions(scanDocument(text, format), CODES).isSuppressed(code, text.indexOf(needle));
 }
 
 test('disable-next-line in Markdown and LaTeX, for every code or the named ones', () => {
@@ -36,4 +40,15 @@ test('a directive in prose or code is not a directive', () => {
   const markdown = 'pharmalens-disable-next-line\nB 2 nM.\n```\n<!-- pharmalens-disable -->\n```\nC\n';
   assert.equal(suppressed(markdown, 'markdown', 'B 2'), false);
   assert.equal(suppressed(markdown, 'markdown', 'C'), false);
+});
+
+test('a misspelled code in a suppression comment is a warning with the closest code as a fix, and suppresses nothing', () => {
+  const text = 'Intro.\n<!-- pharmalens-disable-next-line afinity.unit-slip -->\nAmitriptyline binds SERT with a Ki of 3.45 uM.\n';
+  const suppressions = readSuppressions(scanDocument(text, 'markdown'), CODES);
+  assert.equal(suppressions.isSuppressed('affinity.unit-slip', text.indexOf('3.45')), false, 'not everything');
+  assert.deepEqual(suppressions.problems.map((problem) => [problem.code, text.slice(problem.span.start, problem.span.end), problem.fixes[0]?.edits[0]?.newText]), [['directive.unknown-code', 'afinity.unit-slip', 'affinity.unit-slip']]);
+  assert.equal(readSuppressions(scanDocument(text.replace('afinity.unit-slip', 'unit-slip'), 'markdown'), CODES).problems[0]?.fixes[0]?.title, 'Change to affinity.unit-slip');
+  assertFinding(`<!-- pharmalens-disable-next-line afinity.unit-slip -->
+                                  ^^^^^^^^^^^^^^^^^
+Amitriptyline binds SERT with a Ki of 3.45 uM.`, 'directive.unknown-code', { severity: 'warning' });
 });

@@ -18,7 +18,7 @@ import { extractStatements } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
 import { DIAGNOSTIC_SOURCE, lspDiagnostic, reportFinding, reportProblem, toRange, type DiagnosticSettings, type ReportedProblem } from './present/diagnostics';
-import type { DiagnosticCode } from './rules';
+import { RULES, type DiagnosticCode } from './rules';
 import { statementHover } from './present/statement-hover';
 import { indexKnowledgeBase, type IndexedKnowledgeBase } from './kb/indexed';
 import type { KnowledgeBase } from './kb/types';
@@ -177,7 +177,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           },
           () => NO_CITATION_ANALYSIS,
         );
-    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned), citations, failures };
+    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned, RULES.map((rule) => rule.code)), citations, failures };
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
@@ -226,6 +226,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (analysis.suppressions.isSuppressed(problem.code, problem.span.start)) return [];
       return reportProblem(problem, settings) ?? [];
     }),
+    ...analysis.suppressions.problems.flatMap((problem) => reportProblem(problem, settings) ?? []),
   ];
 
   const diagnostics = (document: TextDocument, analysis: DocumentAnalysis, settings?: DiagnosticSettings): Diagnostic[] =>

@@ -12,12 +12,13 @@ import { measureMismatch } from './check/rules/measure-mismatch';
 import { mismatch } from './check/rules/mismatch';
 import { targetSwap } from './check/rules/target-swap';
 import { unitSlip } from './check/rules/unit-slip';
+import { unknownDirectiveCode, type DirectiveCode } from './check/suppression';
 
-export type DiagnosticCode = CheckCode | CitationCode | BibtexCode;
+export type DiagnosticCode = CheckCode | CitationCode | BibtexCode | DirectiveCode;
 
 export const AFFINITY_RULES = [unitSlip, decimalSlip, measureMismatch, targetSwap, mismatch, condition] as const;
 
-export const RULES: readonly RuleInfo<DiagnosticCode>[] = [...AFFINITY_RULES, ...CITATION_RULES, ...BIBTEX_RULES].map(({ code, defaultSeverity, title, help }) => ({ code, defaultSeverity, title, help }));
+export const RULES: readonly RuleInfo<DiagnosticCode>[] = [...AFFINITY_RULES, ...CITATION_RULES, ...BIBTEX_RULES, unknownDirectiveCode].map(({ code, defaultSeverity, title, help }) => ({ code, defaultSeverity, title, help }));
 
 const BY_CODE = new Map<string, RuleInfo<DiagnosticCode>>(RULES.map((rule) => [rule.code, rule]));
 
