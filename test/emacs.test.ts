@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from './helpers/server';
@@ -34,4 +34,28 @@ test('Emacs (eglot): hover, a flymake diagnostic and an applied quick fix in a L
   assert.match(output, /PASS: code action "Change the unit to nM" applied/);
   assert.match(output, /with a \$K_i\$ of 3\.45~nM\./);
   assert.doesNotMatch(output, /unsupported capability/, 'the server registers nothing eglot cannot take');
+});
+
+test("Emacs: the README's configuration, exactly as printed, with markdown-mode on a .md manuscript", () => {
+  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const config = /Emacs \(eglot;[\s\S]*?```elisp\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(config, 'the README has an Emacs configuration');
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-emacs-readme-'));
+  const bin = path.join(folder, 'bin');
+  mkdirSync(bin);
+  // `pharmalens-ls` on PATH, as `npm install -g` puts it.
+  writeFileSync(path.join(bin, 'pharmalens-ls'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(projectRoot, 'dist/server.js')}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(path.join(folder, 'readme-config.el'), config);
+  const { status, output } = runEmacs('paper.md', '# Results\n\nAmitriptyline blocks hERG and binds SERT with a Ki of 3.45 uM.\n', {
+    README_CONFIG: path.join(folder, 'readme-config.el'),
+    PATH: `${bin}:${process.env.PATH}`,
+    HOVER_WORD: 'hERG',
+    EXPECT_HOVER: 'KCNH2',
+    MISQUOTE: '3.45 uM',
+    EXPECT_ACTION: 'Change the unit to nM',
+  });
+  assert.equal(status, 0, output);
+  assert.match(output, /MODE: markdown-mode/);
+  assert.match(output, /PASS: eglot connected to pharmalens-ls/);
+  assert.match(output, /PASS: code action "Change the unit to nM" applied/);
 });

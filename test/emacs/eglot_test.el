@@ -1,5 +1,6 @@
 ;;; eglot_test.el --- drives pharmalens-ls from Emacs's eglot, in batch mode  -*- lexical-binding: t; -*-
-;; Env: LSP_SERVER (dist/server.js), LSP_FILE (a .tex manuscript), HOVER_WORD, EXPECT_HOVER, MISQUOTE, EXPECT_ACTION.
+;; Env: LSP_SERVER (dist/server.js), LSP_FILE (a .tex manuscript), HOVER_WORD, EXPECT_HOVER, MISQUOTE, EXPECT_ACTION;
+;; or README_CONFIG (the README's Emacs configuration, pharmalens-ls on PATH) and LSP_FILE a .md manuscript.
 ;; Prints PASS/FAIL lines; exits 0 when every step passed.
 ;; Debian's elpa-eglot and its dependencies (newer project, xref, jsonrpc …), which -Q does not put on the load path.
 (dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
@@ -19,14 +20,21 @@
       (accept-process-output nil 0.1))
     value))
 
-(setq eglot-server-programs
-      (list (cons '(latex-mode tex-mode plain-tex-mode LaTeX-mode)
-                  (list "node" (getenv "LSP_SERVER") "--stdio"))))
 (setq eglot-sync-connect t)
-
-(find-file (getenv "LSP_FILE"))
-(latex-mode)
-(apply #'eglot (eglot--guess-contact))
+(if (getenv "README_CONFIG")
+    ;; The README's configuration as printed (pharmalens-ls on PATH), with Debian's markdown-mode.
+    (progn (require 'markdown-mode)
+           (load (getenv "README_CONFIG") nil t)
+           (find-file (getenv "LSP_FILE"))
+           ;; eglot-ensure connects after the next command; batch mode has no command loop, so run its hook once.
+           (run-hooks 'post-command-hook))
+  (setq eglot-server-programs
+        (list (cons '(latex-mode tex-mode plain-tex-mode LaTeX-mode)
+                    (list "node" (getenv "LSP_SERVER") "--stdio"))))
+  (find-file (getenv "LSP_FILE"))
+  (latex-mode)
+  (apply #'eglot (eglot--guess-contact)))
+(princ (format "MODE: %s\n" major-mode))
 (let ((server (pl-wait #'eglot-current-server 30)))
   (pl-check server "eglot connected to pharmalens-ls")
   ;; The misquote's diagnostic, through flymake.
