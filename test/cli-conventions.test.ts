@@ -143,3 +143,37 @@ test('symbolic links are followed, and one looping back is reported, not walked 
   assert.deepEqual(json(run.stdout).files.map((file) => file.file).sort(), ['linked.md', 'real/paper.md']);
   assert.match(run.stderr, /real\/loop: not followed: a symbolic link back into a folder above it/);
 });
+
+test('fix applies the fixes that need no choice and says what it changed; --dry-run prints a diff and writes nothing', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-fix-'));
+  const text = 'Amitriptyline binds SERT with a Ki of 3.45 uM.\nAmitriptyline binds the human serotonin transporter (SERT) with a Kd of 4.3 nM.\n';
+  writeFileSync(path.join(folder, 'paper.md'), text);
+  const dry = cliIn(folder, 'fix', 'paper.md', '--dry-run');
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.match(dry.stdout, /^--- a\/paper\.md/m);
+  assert.match(dry.stdout, /^-Amitriptyline binds SERT with a Ki of 3\.45 uM\.$/m);
+  assert.match(dry.stdout, /^\+Amitriptyline binds SERT with a Ki of 3\.45 nM\.$/m);
+  assert.match(dry.stderr, /would apply 1 fix\(es\) in 1 file\(s\)/);
+  assert.equal(readFileSync(path.join(folder, 'paper.md'), 'utf8'), text, 'a dry run writes nothing');
+  const applied = cliIn(folder, 'fix', 'paper.md');
+  assert.equal(applied.status, 0, applied.stderr);
+  assert.match(applied.stdout, /^paper\.md:1:\d+ affinity\.unit-slip 3\.45 uM → 3\.45 nM \(Change the unit to nM\)$/m);
+  assert.equal(readFileSync(path.join(folder, 'paper.md'), 'utf8'), text.replace('3.45 uM', '3.45 nM'));
+  assert.equal(cliIn(folder, 'check', 'paper.md').status, 0, 'nothing left to fix');
+  const again = cliIn(folder, 'fix', 'paper.md');
+  assert.match(again.stderr, /applied 0 fix\(es\) in 0 file\(s\)/);
+});
+
+test('fix leaves a file it would have to re-encode alone, and changes nothing that needs a choice', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-fix-encoding-'));
+  const slip = 'Amitriptyline binds SERT with a Ki of 3.45 uM.\n';
+  writeFileSync(path.join(folder, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(slip, 'utf16le')]));
+  const run = cliIn(folder, 'fix', 'utf16.md');
+  assert.match(run.stderr, /utf16\.md: not written: the file is UTF-16LE/);
+  assert.deepEqual(readFileSync(path.join(folder, 'utf16.md')), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(slip, 'utf16le')]));
+  // A value ten times off with no slip to explain it has several possible corrections: fix leaves it to the writer.
+  const mismatch = 'Amitriptyline binds the human serotonin transporter (SERT) with a Kd of 43 µM.\n';
+  writeFileSync(path.join(folder, 'mismatch.md'), mismatch);
+  cliIn(folder, 'fix', 'mismatch.md');
+  assert.equal(readFileSync(path.join(folder, 'mismatch.md'), 'utf8'), mismatch);
+});

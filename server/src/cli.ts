@@ -2,7 +2,8 @@ import { atLeast, createLanguageService, type LanguageService, type Severity } f
 import { loadKnowledgeBaseFiles } from './node/knowledge-base-file';
 import { nodeWorkspace } from './node/workspace';
 import { analyzeBibliography, analyzeFile, type AnalyzedFile, type FileReport } from './cli/analyze-file';
-import { parseArguments, USAGE, type CheckOptions, type CliOptions, type TableOptions } from './cli/arguments';
+import { parseArguments, USAGE, type CheckOptions, type CliOptions, type FixOptions, type TableOptions } from './cli/arguments';
+import { fixDiff, fixManuscript, fixReport, writeFixes } from './cli/fix';
 import { loadProjectConfig, type ProjectConfig } from './node/project-config';
 import { UsageError } from './cli/errors';
 import { InputError } from './node/input-error';
@@ -128,6 +129,38 @@ function runTable(options: TableOptions): number {
   return reportFailures(run.analyzed.map((file) => file.report)) || run.errors.length > 0 ? 2 : 0;
 }
 
+function runFix(options: FixOptions): number {
+  const config = loadProjectConfig(options.configFile, process.cwd(), true);
+  const filter = new FileFilter(options.gitignore, [{ base: process.cwd(), globs: options.exclude }, { base: config.folder, globs: config.exclude }]);
+  const { files, errors } = expandPaths(options.paths, { filter });
+  const service = createService(options, config);
+  let applied = 0;
+  let changedFiles = 0;
+  for (const file of files.filter((candidate) => candidate !== '-' && !/\.bib$/i.test(candidate))) {
+    try {
+      const source = readManuscript(file);
+      const result = fixManuscript(service, file, source, { severity: config.severity });
+      if (result.fixes.length === 0) continue;
+      if (options.dryRun) process.stdout.write(fixDiff(result));
+      else {
+        for (const line of fixReport(result)) process.stdout.write(`${line}\n`);
+        if (result.notWritten) process.stderr.write(`pharmalens: ${file}: ${result.notWritten}\n`);
+        else writeFixes(result, source);
+      }
+      if (!result.notWritten) {
+        applied += result.fixes.length;
+        changedFiles++;
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push({ file, message: error.message });
+    }
+  }
+  for (const error of errors) process.stderr.write(`pharmalens: ${error.message}\n`);
+  process.stderr.write(`${options.dryRun ? 'would apply' : 'applied'} ${applied} fix(es) in ${changedFiles} file(s)\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
 function run(argv: string[]): number {
   if (argv[0] === 'import-gtopdb') return runImportGtopdb(argv.slice(1));
   const options = parseArguments(argv);
@@ -139,6 +172,7 @@ function run(argv: string[]): number {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
+  if (options.command === 'fix') return runFix(options);
   return options.command === 'table' ? runTable(options) : runCheck(options);
 }
 

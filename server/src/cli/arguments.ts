@@ -4,6 +4,7 @@ import { UsageError } from './errors';
 
 export const USAGE = `Usage: pharmalens check PATH... [options]     check every quoted affinity and its citation
        pharmalens table PATH... [options]     list every quoted affinity as a table
+       pharmalens fix PATH... [--dry-run]     apply the fixes that need no choice (unit and decimal slips)
        pharmalens import-gtopdb FILE... --out FILE [--release NAME]   (pharmalens import-gtopdb --help)
        pharmalens --help | --version
 
@@ -18,6 +19,7 @@ affinity (Ki, Kd, IC50 …) and checks it and its citations.
                          (default warning, for every format: information and hints on request)
   --fail-on L            check: exit 1 when a finding of level L or more severe is found, or none (default error)
   -q, --quiet            check, text: print the findings only, without the summary line
+  --dry-run              fix: print the changes as a unified diff instead of writing the files
   -e, --exclude GLOB     leave out files and folders matching GLOB (relative to this folder); repeatable
   --no-gitignore         also check files that .gitignore files ignore
   --stdin-filename NAME  the name (and so the language) of the text read from -, default stdin.md
@@ -54,10 +56,15 @@ export interface TableOptions extends CommonOptions {
   format: TableFormat;
 }
 
+export interface FixOptions extends CommonOptions {
+  command: 'fix';
+  dryRun: boolean;
+}
+
 /** `--help` or `--version`: printed on stdout, exit 0. */
 export type InformationRequest = { command: 'help' } | { command: 'version' };
 
-export type CliOptions = CheckOptions | TableOptions;
+export type CliOptions = CheckOptions | TableOptions | FixOptions;
 
 const FORMATS = { check: ['text', 'json', 'sarif'], table: ['csv', 'md'] } as const;
 
@@ -66,6 +73,7 @@ const OPTIONS = {
   'min-severity': { type: 'string' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'dry-run': { type: 'boolean' },
   exclude: { type: 'string', short: 'e', multiple: true },
   'no-gitignore': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -103,7 +111,7 @@ function parse(args: readonly string[]) {
 export function parseArguments(argv: readonly string[]): CliOptions | InformationRequest {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(USAGE);
-  if (command !== 'check' && command !== 'table') {
+  if (command !== 'check' && command !== 'table' && command !== 'fix') {
     // `pharmalens --help`, `pharmalens -V`: no command needed.
     const { values } = parse(argv);
     if (values.help) return { command: 'help' };
@@ -117,9 +125,8 @@ export function parseArguments(argv: readonly string[]): CliOptions | Informatio
     const given = CHECK_ONLY.find((option) => values[option] !== undefined);
     if (given) throw new UsageError(`--${given} is an option of check, not of ${command}.`);
   }
-  const formats: readonly string[] = FORMATS[command];
-  const format = values.format ?? formats[0];
-  if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(' or ')}, not "${format}".`);
+  if (command !== 'fix' && values['dry-run']) throw new UsageError(`--dry-run is an option of fix, not of ${command}.`);
+  if (command === 'fix' && values.format !== undefined) throw new UsageError('--format is an option of check and table, not of fix.');
   if (positionals.length === 0) throw new UsageError(`No file given.\n\n${USAGE}`);
   const common: CommonOptions = {
     paths: positionals,
@@ -129,6 +136,10 @@ export function parseArguments(argv: readonly string[]): CliOptions | Informatio
     gitignore: !values['no-gitignore'],
     stdinFilename: values['stdin-filename'] ?? 'stdin.md',
   };
+  if (command === 'fix') return { command, ...common, dryRun: values['dry-run'] ?? false };
+  const formats: readonly string[] = FORMATS[command];
+  const format = values.format ?? formats[0];
+  if (!formats.includes(format)) throw new UsageError(`--format takes ${formats.join(' or ')}, not "${format}".`);
   if (command === 'table') return { command, ...common, format: format as TableFormat };
   return {
     command,

@@ -8,6 +8,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
+  /** Whether the bytes start with a byte-order mark (dropped from `text`). */
+  byteOrderMark: boolean;
   /** Set when the encoding was a guess the user should know about. */
   warning?: string;
 }
@@ -29,14 +31,15 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const marked = (encoding: TextEncoding, length: number): DecodedText => ({ text: new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(length)), encoding, byteOrderMark: true });
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return marked('utf-8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return marked('utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return marked('utf-16be', 2);
   const utf16 = utf16WithoutMark(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, warning: `no byte-order mark; read as ${utf16.toUpperCase()} from its zero bytes` };
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, byteOrderMark: false, warning: `no byte-order mark; read as ${utf16.toUpperCase()} from its zero bytes` };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', byteOrderMark: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warning: 'not valid UTF-8; read as Windows-1252 (Latin-1)' };
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', byteOrderMark: false, warning: 'not valid UTF-8; read as Windows-1252 (Latin-1)' };
   }
 }

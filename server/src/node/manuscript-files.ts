@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeText } from './decode-text';
+import { decodeText, type TextEncoding } from './decode-text';
 import type { FileFilter } from './file-filter';
 import { InputError } from './input-error';
 
@@ -57,6 +57,9 @@ export function filesUnder(folder: string, options: WalkOptions = {}, walking: R
 
 export interface ReadManuscript {
   document: TextDocument;
+  /** How the bytes were decoded; `byteOrderMark` when the file starts with one. */
+  encoding?: TextEncoding;
+  byteOrderMark?: boolean;
   /** How the bytes were decoded, when that was a guess (no BOM and not UTF-8). */
   warning?: string;
 }
@@ -68,12 +71,12 @@ export interface ReadManuscript {
 export function readManuscript(file: string, bytes?: Uint8Array): ReadManuscript {
   const languageId = languageIdOfPath(file);
   if (!languageId || !formatForLanguageId(languageId, file)) throw new InputError(`${file}: not a Markdown, Quarto, R Markdown or LaTeX file`);
-  const { text, warning } = readText(file, bytes);
-  return { document: TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, text), ...(warning ? { warning } : {}) };
+  const { text, warning, encoding, byteOrderMark } = readText(file, bytes);
+  return { document: TextDocument.create(pathToFileURL(path.resolve(file)).href, languageId, 1, text), encoding, byteOrderMark, ...(warning ? { warning } : {}) };
 }
 
 /** A text file's (or the given bytes') text, decoded as `decodeText` does; the warning names the file. */
-export function readText(file: string, bytes?: Uint8Array): { text: string; warning?: string } {
+export function readText(file: string, bytes?: Uint8Array): { text: string; warning?: string; encoding: TextEncoding; byteOrderMark: boolean } {
   let content = bytes;
   if (!content) {
     try {
@@ -83,5 +86,5 @@ export function readText(file: string, bytes?: Uint8Array): { text: string; warn
     }
   }
   const decoded = decodeText(content);
-  return { text: decoded.text, ...(decoded.warning ? { warning: `${file}: ${decoded.warning}` } : {}) };
+  return { text: decoded.text, encoding: decoded.encoding, byteOrderMark: decoded.byteOrderMark, ...(decoded.warning ? { warning: `${file}: ${decoded.warning}` } : {}) };
 }
