@@ -152,6 +152,7 @@ test('--format sarif is valid SARIF 2.1.0 with one rule per code, regions and fi
   const [run] = log.runs;
   const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   assert.equal(run.tool.driver.name, 'PharmaLens');
+  assert.equal((run.tool.driver as { informationUri?: string }).informationUri, undefined, 'no link to a page that does not exist');
   assert.equal(run.tool.driver.semanticVersion, version);
   const ruleIds = run.tool.driver.rules.map((rule) => rule.id);
   assert.ok(ruleIds.includes('affinity.unit-slip') && ruleIds.includes('citation.unresolved'));

@@ -5,8 +5,6 @@ import type { ArtifactLocation, Log, Notification, Region, ReportingDescriptor, 
 import type { FileFinding, FileRange, FileReport } from './analyze-file';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The package's page; the project has no public repository address yet. */
-export const INFORMATION_URI = 'https://www.npmjs.com/package/pharmalens';
 
 const SARIF_LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -77,7 +75,8 @@ export function sarifLog(reports: readonly FileReport[], version: string, root: 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'PharmaLens', informationUri: INFORMATION_URI, semanticVersion: version, version, rules: RULES.map(sarifRule) } },
+        // No informationUri: the project has no public page yet, and SARIF makes it optional.
+        tool: { driver: { name: 'PharmaLens', semanticVersion: version, version, rules: RULES.map(sarifRule) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${root}${path.sep}`).href } },
         invocations: [{ executionSuccessful: errors.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         columnKind: 'utf16CodeUnits',
