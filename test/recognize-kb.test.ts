@@ -91,3 +91,7 @@ test('NMDA currents and channels are the receptor; NMDA alone is the agonist', (
   assert.deepEqual(idOf('Amitriptyline reduced NMDA currents and blocked NMDA receptor channels.'), ['amitriptyline', 'complex:NMDA', 'complex:NMDA']);
   assert.deepEqual(idOf('Cells were exposed to NMDA.'), ['GtoPdb-ligand:4268']);
 });
+
+test('5-HT3A and 5-HT3A receptor, the knowledge base\'s own name, are recognized as the 5-HT3A receptor', () => {
+  assert.deepEqual(mentions('Ondansetron blocks the 5-HT3A receptor (Ki 6.2 nM) and 5-HT3A currents.'), ['GtoPdb-ligand:2290:Ondansetron', 'GtoPdb:379:5-HT3A receptor', 'GtoPdb:379:5-HT3A']);
+});
