@@ -112,7 +112,7 @@ test('the measure-mismatch fix writes the new label in the markup of the written
     measureText: 'K$_i$',
   });
   assert.ok(verdict.kind === 'finding' && verdict.finding.code === 'affinity.measure-mismatch');
-  assert.equal(verdict.finding.fixes[0].title, 'Change the measure to IC$_{50}$');
+  assert.equal(verdict.finding.fixes[0].title, 'Change the measure to IC50', 'the title shows the label as read; the edit keeps the markup');
   assert.deepEqual(verdict.finding.fixes[0].edits[0], { span: { start: labelStart, end: labelStart + 5 }, newText: 'IC$_{50}$' });
 });
 

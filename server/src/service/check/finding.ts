@@ -8,6 +8,7 @@ import type { CheckCode } from './types';
 import { assumptionsOf } from '../extract/reading';
 import { formatConcentration, shortCitation } from '../kb/format';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
+import { renderedText } from '../extract/rendered';
 
 export function foldFrom(context: RuleContext, evidence: Evidence, scale = 1): number {
   const { statement } = context;
@@ -45,7 +46,7 @@ export function describeEvidence(evidence: Evidence, kb?: IndexedKnowledgeBase):
 }
 
 export function written(context: RuleContext): string {
-  return context.statement.text;
+  return renderedText(context.statement.text);
 }
 
 export function finding(context: RuleContext, code: CheckCode, evidence: Evidence, factor: number, message: string, fixes: Fix[], residual = 1): Finding {

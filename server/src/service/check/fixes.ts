@@ -5,6 +5,7 @@ import type { AffinityStatement } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import { valueInStatementUnits } from './context';
 import type { Fix } from './types';
+import { renderedText } from '../extract/rendered';
 
 
 /** One "replace with the reference value" fix per distinct value and source, primary sources first. */
@@ -19,7 +20,7 @@ export function replaceWithReferenceFixes(kb: IndexedKnowledgeBase, statement: A
     const key = `${newText}\u0000${source}`;
     if (seen.has(key) || newText === statement.text.slice(statement.valueSpan.start - statement.span.start, statement.valueSpan.end - statement.span.start)) continue;
     seen.add(key);
-    fixes.push({ title: `Replace with ${newText} (${source}, ${record.grade})`, edits: [{ span: statement.valueSpan, newText }], preferred: fixes.length === 0 });
+    fixes.push({ title: `Replace with ${renderedText(newText)} (${source}, ${record.grade})`, edits: [{ span: statement.valueSpan, newText }], preferred: fixes.length === 0 });
   }
   return fixes;
 }

@@ -4,6 +4,7 @@ import type { ConcentrationUnit } from '../extract/types';
 import type { AffinityRecord } from '../kb/types';
 import type { Finding, Fix } from './types';
 import { describeEvidence, finding, foldFrom, names, written } from './finding';
+import { renderedText } from '../extract/rendered';
 
 const NEIGHBOUR_UNIT: Record<ConcentrationUnit, { smaller?: ConcentrationUnit; larger?: ConcentrationUnit }> = {
   pM: { larger: 'nM' },
@@ -40,7 +41,7 @@ export function sameDigitsSlip(context: RuleContext): Finding | undefined {
 function decimalFinding(context: RuleContext, record: AffinityRecord, power: number): Finding {
   const { statement, evidence } = context;
   const corrected = printNumber(statement.value * 10 ** power);
-  const fixes: Fix[] = [{ title: `Move the decimal point: ${corrected}`, edits: [{ span: statement.valueSpan, newText: corrected }], preferred: true }];
+  const fixes: Fix[] = [{ title: `Move the decimal point: ${renderedText(corrected)}`, edits: [{ span: statement.valueSpan, newText: corrected }], preferred: true }];
   return finding(
     context,
     'affinity.decimal-slip',
@@ -57,7 +58,7 @@ function unitFinding(context: RuleContext, record: AffinityRecord, power: number
   if (!statement.unit || statement.unitFrom !== 'written') return undefined;
   const unit = power > 0 ? NEIGHBOUR_UNIT[statement.unit].larger : NEIGHBOUR_UNIT[statement.unit].smaller;
   if (!unit) return undefined;
-  const fixes: Fix[] = statement.unitSpan ? [{ title: `Change the unit to ${unit}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
+  const fixes: Fix[] = statement.unitSpan ? [{ title: `Change the unit to ${renderedText(unit)}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
   return finding(
     context,
     'affinity.unit-slip',

@@ -5,6 +5,7 @@ import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { formatConcentration, shortCitation } from '../kb/format';
 import type { AffinityRecord } from '../kb/types';
+import { renderedText } from '../extract/rendered';
 
 function compoundName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string | undefined {
   if (!statement.compound) return undefined;
@@ -43,7 +44,7 @@ export function affinityTableRows(
     const records = evidence?.records.filter((record) => !record.outlier) ?? [];
     return {
       line: document.positionAt(statement.span.start).line + 1,
-      text: statement.text,
+      text: renderedText(statement.text),
       compound: compoundName(kb, statement),
       target: targetName(kb, statement),
       measure: statement.measure,

@@ -11,6 +11,7 @@ import type { AffinityRecord, Reference } from '../kb/types';
 import type { DocumentFormat, ScannedDocument } from '../scan/types';
 import { byGrade, shortCitation } from '../kb/format';
 import { valueInStatementUnits } from '../check/context';
+import { renderedText } from '../extract/rendered';
 
 /** What the client's workspace edits may hold (LSP `workspace.workspaceEdit`). */
 export interface EditCapabilities {
@@ -165,7 +166,7 @@ function citeActionsFor(request: CiteRequest, statement: AffinityStatement, verd
     if (verdict.kind === 'finding') {
       const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, request.format);
       const fix = citeSourceFix({ ...base, valueReplacement: value });
-      actions.push({ title: `Replace with ${value} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
+      actions.push({ title: `Replace with ${renderedText(value)} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
     } else {
       const fix = citeSourceFix(base);
       if (fix.files.length === 0) continue;

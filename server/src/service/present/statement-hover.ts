@@ -7,6 +7,7 @@ import { escapeMarkdown } from './markdown';
 import { formatConcentration } from '../kb/format';
 import { affinityTable } from './hover';
 import { readingDescription } from '../extract/reading';
+import { renderedText } from '../extract/rendered';
 
 function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string {
   const compound = statement.compound ? kb.compound(statement.compound.id)?.name ?? statement.compound.id : 'no compound found';
@@ -42,7 +43,7 @@ function normalizedValue(statement: AffinityStatement): string {
 /** Hovering a quoted value: what was read, normalized, against what the references say. */
 export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStatement, verdict: Verdict): string {
   const lines = [
-    `**${escapeMarkdown(statement.measure)} ${escapeMarkdown(statement.text)}** — ${escapeMarkdown(entityName(kb, statement))}`,
+    `**${escapeMarkdown(statement.measure)} ${escapeMarkdown(renderedText(statement.text))}** — ${escapeMarkdown(entityName(kb, statement))}`,
     `Read as ${escapeMarkdown(normalizedValue(statement))} in ${escapeMarkdown(statement.context)} (${escapeMarkdown(readingDescription(statement))})`,
     verdictLine(verdict),
   ];

@@ -1,3 +1,4 @@
+import { renderedText } from '../../extract/rendered';
 import type { RuleContext } from '../context';
 import { printNumber } from '../context';
 import { explains, isSameDigits } from '../distance';
@@ -22,7 +23,7 @@ function decimalSlipRun(context: RuleContext): Finding | undefined {
       evidence,
       foldFrom(context, evidence),
       `${written(context)} for ${names(context)} is ${shift >= 1 ? shift : 1 / shift}× off the references (${describeEvidence(evidence, context.kb)}); ${corrected}${high} would match — a misplaced decimal point?`,
-      [{ title: `Move the decimal point: ${corrected}${high}`, edits: [{ span: statement.valueSpan, newText: `${corrected}${high}` }], preferred: true }],
+      [{ title: `Move the decimal point: ${renderedText(`${corrected}${high}`)}`, edits: [{ span: statement.valueSpan, newText: `${corrected}${high}` }], preferred: true }],
       residual,
     );
   }

@@ -1,3 +1,4 @@
+import { renderedText } from '../../extract/rendered';
 import type { RuleContext } from '../context';
 import type { Measure } from '../../kb/types';
 import { explains, isSameNumber } from '../distance';
@@ -39,7 +40,7 @@ function relabelledMeasure(context: RuleContext): Finding | undefined {
         other.records.some((record) => record.valueHighNm === undefined && isSameNumber(foldOne(context, record)));
     if (!matches) continue;
     const label = relabelMeasure(statement.measureText ?? measure, measure);
-    const fixes = statement.measureSpan ? [{ title: `Change the measure to ${label}`, edits: [{ span: statement.measureSpan, newText: label }], preferred: true }] : [];
+    const fixes = statement.measureSpan ? [{ title: `Change the measure to ${renderedText(label)}`, edits: [{ span: statement.measureSpan, newText: label }], preferred: true }] : [];
     return finding(
       context,
       'affinity.measure-mismatch',

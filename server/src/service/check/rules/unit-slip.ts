@@ -1,3 +1,4 @@
+import { renderedText } from '../../extract/rendered';
 import type { RuleContext } from '../context';
 import { explains } from '../distance';
 import type { ConcentrationUnit } from '../../extract/types';
@@ -22,7 +23,7 @@ function unitSlipRun(context: RuleContext): Finding | undefined {
     for (const [unit, scale] of candidates) {
       const residual = foldFromNearestRecord(context, evidence, scale);
       if (!explains(residual)) continue;
-      const fixes = statement.unitSpan ? [{ title: `Change the unit to ${unit}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
+      const fixes = statement.unitSpan ? [{ title: `Change the unit to ${renderedText(unit)}`, edits: [{ span: statement.unitSpan, newText: unit }], preferred: true }] : [];
       return finding(
         context,
         'affinity.unit-slip',

@@ -1,5 +1,6 @@
 import { checkedWithCitations } from '../statement-citations';
 import type { CitationRule } from './types';
+import { renderedText } from '../../extract/rendered';
 
 export const missing: CitationRule = {
   code: 'citation.missing',
@@ -9,5 +10,5 @@ export const missing: CitationRule = {
   run: (context) =>
     checkedWithCitations(context)
       .filter(({ sentenceCites }) => !sentenceCites)
-      .map(({ statement }) => ({ code: 'citation.missing', span: statement.span, message: `${statement.text}: no citation in this sentence or table caption.`, fixes: [] })),
+      .map(({ statement }) => ({ code: 'citation.missing', span: statement.span, message: `${renderedText(statement.text)}: no citation in this sentence or table caption.`, fixes: [] })),
 };

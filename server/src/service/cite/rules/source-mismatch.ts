@@ -5,6 +5,7 @@ import type { Reference } from '../../kb/types';
 import type { CitationProblem } from '../document';
 import { checkedWithCitations, citationsOfStatement, citedReferences } from '../statement-citations';
 import type { CitationRule } from './types';
+import { renderedText } from '../../extract/rendered';
 
 /**
  * The cited source records another value for this pair and measure in the knowledge base, while the value itself is
@@ -35,7 +36,7 @@ export const sourceMismatch: CitationRule = {
         problems.push({
           code: 'citation.source-mismatch',
           span: statement.span,
-          message: `${statement.text} cites "${key}" (${shortCitation(reference)}), which ${recorded} for this ${statement.measure}${otherReference ? `; the value is supported by ${shortCitation(otherReference)}` : ''}.`,
+          message: `${renderedText(statement.text)} cites "${key}" (${shortCitation(reference)}), which ${recorded} for this ${statement.measure}${otherReference ? `; the value is supported by ${shortCitation(otherReference)}` : ''}.`,
           fixes: [],
         });
       }
