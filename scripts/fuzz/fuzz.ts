@@ -295,6 +295,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const seen = distinct.get(key);
     if (seen) {
       seen.count++;
+      // A hang may be the machine, not the server: every one (up to 20 a cause) is kept, to be replayed alone.
+      if (problem.kind === 'hang' && write && options.failuresDir && seen.count <= 20) {
+        writeFileSync(path.join(options.failuresDir, `fuzz-${options.seed}-${[...distinct.keys()].indexOf(key) + 1}-hang-${seen.count}.json`), write());
+      }
       return;
     }
     const entry: FuzzReport['distinct'][number] = { kind: problem.kind, message: problem.message, count: 1 };
@@ -334,4 +338,47 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     options.progress?.(`${done} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, problems ${JSON.stringify(counts)}`);
   }
   return { cases: done, seconds: (Date.now() - started) / 1000, requests, edits, counts, distinct: [...distinct.values()] };
+}
+
+/**
+ * Replays a reproducer (the format of `test/fixtures/robustness/`) against the built server over stdio, alone, and
+ * says how long each request took: a hang the fuzzer saw on a busy machine is re-timed here.
+ */
+export async function replayReproducer(file: string, serverPath: string, timeoutMs = 5000): Promise<{ request: string; ms: number; timedOut: boolean }[]> {
+  const reproducer = JSON.parse(readFileSync(file, 'utf8')) as { files?: Record<string, string>; initOptions?: unknown; settings?: unknown; caps?: ClientCapabilities; messages: (Message | { wait: number })[] };
+  const root = mkdtempSync(path.join(tmpdir(), 'pharmalens-replay-'));
+  const rootUri = pathToFileURL(root).href;
+  const withRoot = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value).replaceAll('$ROOT', rootUri)) as T));
+  for (const [name, text] of Object.entries(reproducer.files ?? {})) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', () => [withRoot(reproducer.settings) ?? null]);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/inlayHint/refresh', () => null);
+  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.listen();
+  const timings: { request: string; ms: number; timedOut: boolean }[] = [];
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'replay' }], capabilities: reproducer.caps ?? {}, initializationOptions: withRoot(reproducer.initOptions) });
+    void connection.sendNotification('initialized', {});
+    for (const message of withRoot(reproducer.messages)) {
+      if ('wait' in message) await new Promise((resolve) => setTimeout(resolve, message.wait));
+      else if (!message.request) void connection.sendNotification(message.method, message.params);
+      else {
+        const started = Date.now();
+        const answer = await withTimeout(connection.sendRequest(message.method, message.params), timeoutMs);
+        timings.push({ request: message.method, ms: Date.now() - started, timedOut: answer.timedOut });
+      }
+    }
+  } finally {
+    child.kill();
+    connection.dispose();
+    rmSync(root, { recursive: true, force: true });
+  }
+  return timings;
 }

@@ -3,12 +3,14 @@
  * [--server dist/server.js]`: fuzzes the built server and
  * prints the rate and the problems found (crashes, hangs, invalid answers, bad edits), one line per distinct cause,
  * with a reproducer for each in `--out`. Exits 1 when there is any.
+ * `npm run fuzz -- --replay FILE...` replays reproducers one at a time and says how long each request took.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runFuzz } from './fuzz';
+import { replayReproducer, runFuzz } from './fuzz';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     cases: { type: 'string', default: '500' },
     seed: { type: 'string', default: '1' },
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '5000' },
     'per-session': { type: 'string', default: '200' },
     server: { type: 'string' },
+    replay: { type: 'boolean' },
   },
 });
 
@@ -28,6 +31,19 @@ const wholeNumber = (name: string, text: string) => {
 
 async function main(): Promise<void> {
   const projectRoot = path.resolve(__dirname, '../..');
+  if (values.replay) {
+    // `--replay FILE...`: each reproducer alone against the server, with how long each request took.
+    const serverPath = values.server === undefined ? path.join(projectRoot, 'dist/server.js') : path.resolve(values.server);
+    let slow = 0;
+    for (const file of positionals) {
+      const timings = await replayReproducer(file, serverPath, wholeNumber('timeout', values.timeout));
+      const worst = timings.reduce((max, timing) => Math.max(max, timing.ms), 0);
+      if (timings.some((timing) => timing.timedOut)) slow++;
+      console.log(`${file}: ${timings.length} request(s), slowest ${worst} ms${timings.some((timing) => timing.timedOut) ? ' (over the limit)' : ''}`);
+    }
+    process.exitCode = slow > 0 ? 1 : 0;
+    return;
+  }
   const report = await runFuzz({
     cases: wholeNumber('cases', values.cases),
     seed: wholeNumber('seed', values.seed),
