@@ -27,7 +27,7 @@ function createService(options: CliOptions, config: ProjectConfig): LanguageServ
 }
 
 /** A file that could not be checked, and why: reported while the other files are still checked (exit 2 at the end). */
-export interface FileError {
+interface FileError {
   file: string;
   message: string;
 }
@@ -48,11 +48,16 @@ function analyzeOne(service: LanguageService, file: string, options: CliOptions,
   return analyzeFile(service, file, settings);
 }
 
-function analyzeAll(options: CliOptions): Run {
+/** What every command starts from: the nearest config, the files named (what is excluded left out), the service. */
+function prepare(options: CliOptions) {
   const config = loadProjectConfig(options.configFile, process.cwd(), true);
   const filter = new FileFilter(options.gitignore, [{ base: process.cwd(), globs: options.exclude }, { base: config.folder, globs: config.exclude }]);
   const { files, errors } = expandPaths(options.paths, { filter, onSkipped: (file, reason) => process.stderr.write(`pharmalens: warning: ${file}: not followed: ${reason}\n`) });
-  const service = createService(options, config);
+  return { config, filter, files, errors, service: createService(options, config) };
+}
+
+function analyzeAll(options: CliOptions): Run {
+  const { config, filter, files, errors, service } = prepare(options);
   const progress = createProgress(files.length);
   const analyzed: AnalyzedFile[] = [];
   const check = (file: string) => {
@@ -130,10 +135,7 @@ function runTable(options: TableOptions): number {
 }
 
 function runFix(options: FixOptions): number {
-  const config = loadProjectConfig(options.configFile, process.cwd(), true);
-  const filter = new FileFilter(options.gitignore, [{ base: process.cwd(), globs: options.exclude }, { base: config.folder, globs: config.exclude }]);
-  const { files, errors } = expandPaths(options.paths, { filter });
-  const service = createService(options, config);
+  const { config, files, errors, service } = prepare(options);
   let applied = 0;
   let changedFiles = 0;
   for (const file of files.filter((candidate) => candidate !== '-' && !/\.bib$/i.test(candidate))) {

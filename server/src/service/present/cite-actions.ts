@@ -114,8 +114,9 @@ function endsInsideEntry(bibliography: TargetBibliography): boolean {
 
 /**
  * Why a cite action may write only the citation, or undefined when it may add the BibTeX entry too: a document never
- * saved has no folder, a bibliography declared outside the workspace is not written, and one that ends inside an
- * unclosed entry would swallow the new one.
+ * saved has no folder; an editor that did not declare file creation gets no new file; a bibliography outside the
+ * workspace is not written; front matter the YAML reader could not read may already declare one; and a `.bib` that
+ * ends inside an unclosed entry would swallow the new one.
  */
 function citationOnlyReason(context: CiteContext, bibliography: TargetBibliography | undefined): string | undefined {
   if (!context.document.uri.startsWith('file:')) return 'the document is not saved yet: no BibTeX entry added';
