@@ -16,6 +16,7 @@ export const COMMANDS = {
   restartServer: 'pharmalens.restartServer',
   openKnowledgeBaseEntry: 'pharmalens.openKnowledgeBaseEntry',
   importGtopdb: 'pharmalens.importGtopdb',
+  statusActions: 'pharmalens.statusActions',
 } as const;
 
 /** What `activate` returns: for the end-to-end tests and other extensions. */
@@ -106,14 +107,26 @@ function restartServer(): Promise<void> {
   return restarting;
 }
 
+/** What the status item offers when clicked. */
+async function showStatusActions(): Promise<void> {
+  const choices = [
+    { label: '$(table) Show Affinity Table', command: COMMANDS.showAffinityTable },
+    { label: '$(checklist) Check All Manuscripts in the Workspace', command: COMMANDS.checkWorkspace },
+    { label: '$(gear) Open PharmaLens Settings', command: 'workbench.action.openSettings', args: ['@ext:pharmalens.pharmalens'] },
+  ];
+  const chosen = await window.showQuickPick(choices, { title: 'PharmaLens' });
+  if (chosen) await commands.executeCommand(chosen.command, ...(chosen.args ?? []));
+}
+
 export async function activate(context: ExtensionContext): Promise<PharmaLensApi> {
   client = createClient(context);
-  const status = new ManuscriptStatus(COMMANDS.showAffinityTable, async (document) => (client ? (await requestAffinityTable(client, document)).length : 0));
+  const status = new ManuscriptStatus(COMMANDS.statusActions, async (document) => (client ? (await requestAffinityTable(client, document)).length : 0));
   context.subscriptions.push(
     status,
     registerTableProvider(() => client),
     registerEntryProvider(),
     commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
+    commands.registerCommand(COMMANDS.statusActions, showStatusActions),
     commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
     commands.registerCommand(COMMANDS.checkWorkspace, () => (client ? checkWorkspace(client) : undefined)),
     commands.registerCommand(COMMANDS.restartServer, restartServer),

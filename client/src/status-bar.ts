@@ -1,17 +1,24 @@
-import { languages, StatusBarAlignment, window, type Disposable, type StatusBarItem, type TextDocument } from 'vscode';
+import { DiagnosticSeverity, languages, StatusBarAlignment, window, type Disposable, type StatusBarItem, type TextDocument } from 'vscode';
 import { isManuscript } from './languages';
 
 const REFRESH_DELAY_MS = 150;
 
-export function statusText(affinities: number, issues: number): string {
-  return `PharmaLens: ${affinities} ${affinities === 1 ? 'affinity' : 'affinities'}, ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
+/** `$(beaker) 41 · $(error) 1 $(warning) 2`: the affinities read, and the errors and warnings as the Problems panel counts them. */
+export function statusText(affinities: number, errors: number, warnings: number): string {
+  return `$(beaker) ${affinities} · $(error) ${errors} $(warning) ${warnings}`;
 }
 
-function pharmalensIssues(document: TextDocument): number {
-  return languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pharmalens').length;
+export function statusTooltip(affinities: number, errors: number, warnings: number): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `PharmaLens: ${affinities} ${affinities === 1 ? 'affinity' : 'affinities'} read, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (information and hints not counted). Click for the affinity table, a workspace check or the settings.`;
 }
 
-/** "PharmaLens: N affinities, M issues" for the active manuscript; hidden for other documents. Clicking opens the table. */
+function pharmalensProblems(document: TextDocument): { errors: number; warnings: number } {
+  const own = languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pharmalens');
+  return { errors: own.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length, warnings: own.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning).length };
+}
+
+/** The affinities, errors and warnings of the active manuscript; hidden for other documents. Clicking opens a menu. */
 export class ManuscriptStatus implements Disposable {
   private readonly item: StatusBarItem;
   private readonly subscriptions: Disposable[] = [];
@@ -23,7 +30,6 @@ export class ManuscriptStatus implements Disposable {
     this.item = window.createStatusBarItem('pharmalens.status', StatusBarAlignment.Right, 100);
     this.item.name = 'PharmaLens';
     this.item.command = command;
-    this.item.tooltip = 'Show the affinity table';
     this.subscriptions.push(
       window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()),
       languages.onDidChangeDiagnostics((event) => {
@@ -55,7 +61,10 @@ export class ManuscriptStatus implements Disposable {
     if (!document || !isManuscript(document)) return this.hide();
     const affinities = await this.countAffinities(document);
     if (window.activeTextEditor?.document !== document) return;
-    this.item.text = statusText(affinities, pharmalensIssues(document));
+    const { errors, warnings } = pharmalensProblems(document);
+    this.item.text = statusText(affinities, errors, warnings);
+    this.item.tooltip = statusTooltip(affinities, errors, warnings);
+    this.item.accessibilityInformation = { label: statusTooltip(affinities, errors, warnings) };
     this.item.show();
     this.visible = true;
   }

@@ -40,12 +40,16 @@ function tableRows(text: string): string[] {
 }
 
 suite('PharmaLens affinity table, CSV export and status bar', () => {
-  test('the status bar reports the misquote fixture\'s affinity and its issues (the unit slip and the missing citation)', async () => {
+  test('the status bar shows the misquote fixture\'s affinity and its errors and warnings, as the Problems panel counts them', async () => {
     const document = await openInEditor('test/e2e/fixture/misquote.md');
     await waitForDiagnostics(document.uri);
-    const codes = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pharmalens').map((diagnostic) => diagnostic.code);
-    assert.ok(codes.includes('affinity.unit-slip'), codes.join(', '));
-    assert.equal(await statusBarTextMatching(/issue/), `PharmaLens: 1 affinity, ${codes.length} issue${codes.length === 1 ? '' : 's'}`);
+    const own = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pharmalens');
+    assert.ok(own.some((diagnostic) => diagnostic.code === 'affinity.unit-slip'), own.map((diagnostic) => diagnostic.code).join(', '));
+    const errors = own.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = own.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Warning).length;
+    assert.ok(errors >= 1 && own.length > errors + warnings, 'the fixture has an error and a hint, which is not counted');
+    assert.equal(await statusBarTextMatching(/\$\(error\) [1-9]/), `$(beaker) 1 · $(error) ${errors} $(warning) ${warnings}`);
+    assert.ok((await vscode.commands.getCommands(true)).includes('pharmalens.statusActions'), 'clicking the item opens the actions menu');
   });
 
   test('Show Affinity Table lists the fixture\'s statement with its verdict', async () => {
@@ -61,8 +65,8 @@ suite('PharmaLens affinity table, CSV export and status bar', () => {
 
   test('the example manuscript\'s table has as many rows as the status bar counts affinities', async () => {
     const document = await openInEditor('examples/amitriptyline-review.md');
-    const text = await statusBarTextMatching(/^PharmaLens: \d+ affinit/);
-    const counted = /^PharmaLens: (\d+) affinit/.exec(text ?? '');
+    const text = await statusBarTextMatching(/^\$\(beaker\) [1-9]/);
+    const counted = /^\$\(beaker\) (\d+)/.exec(text ?? '');
     assert.ok(counted, `status bar: ${String(text)}`);
     const table = await vscode.commands.executeCommand<vscode.TextDocument>('pharmalens.showAffinityTable', document.uri);
     const rows = tableRows(table.getText());
