@@ -9,6 +9,10 @@ import { RULES } from '../server/src/service/rules';
 const path = join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
 const manifest = JSON.parse(readFileSync(path, 'utf8'));
 const severity = manifest.contributes.configuration.properties['pharmalens.severity'];
-severity.description = `Severity per diagnostic code, or "off". Codes: ${RULES.map((rule) => rule.code).join(', ')}.`;
+delete severity.description;
+severity.markdownDescription = `Severity per diagnostic code, or \`off\`. Codes: ${RULES.map((rule) => `\`${rule.code}\``).join(', ')}.`;
+// The default stays {}: a full map would override every severity of the project's .pharmalens.json.
+severity.default = {};
+severity.additionalProperties = false;
 severity.properties = Object.fromEntries(RULES.map((rule) => [rule.code, { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], default: rule.defaultSeverity, description: rule.title }]));
 writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
