@@ -22,4 +22,5 @@ test('the extension page embeds no image it would block, and its description is 
   const page = readFileSync(path.join(projectRoot, 'MARKETPLACE.md'), 'utf8');
   assert.deepEqual(page.match(/!\[[^\]]*\]\((?!https:)[^)]*\)/g) ?? [], [], 'relative images do not render on the details page of an installed .vsix');
   assert.doesNotMatch(manifest.description, /[$\\`*_]/);
+  assert.doesNotMatch(page.replace(/`[^`]*`/g, ''), /\$_\{/, 'no raw LaTeX outside code spans');
 });
