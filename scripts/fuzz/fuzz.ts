@@ -70,7 +70,6 @@ interface Session {
   initOptions: unknown;
   /** Published diagnostics by URI and version. */
   published: Map<string, Map<number | undefined, Diagnostic[]>>;
-  versionTexts: Map<string, Map<number, string>>;
   exited: boolean;
   logged: Problem[];
 }
@@ -113,7 +112,7 @@ async function startSession(random: Random, projectRoot: string, serverPath: str
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = {
     root, rootUri, connection, process: child, capabilities: clientCapabilities, files, settings: sessionSettings, initOptions,
-    published: new Map(), versionTexts: new Map(), exited: false, logged: [],
+    published: new Map(), exited: false, logged: [],
   };
   child.on('exit', () => {
     session.exited = true;
@@ -184,7 +183,6 @@ async function runCase(random: Random, session: Session, index: number, source: 
   let text = mutateManuscript(random, source);
   let version = 1;
   const texts = new Map<number, string>([[1, text]]);
-  session.versionTexts.set(uri, texts);
   const send = (method: string, params: unknown) => {
     messages.push({ method, params });
     void session.connection.sendNotification(method, params);
@@ -256,7 +254,6 @@ async function runCase(random: Random, session: Session, index: number, source: 
   }
   send('textDocument/didClose', { textDocument: { uri } });
   session.published.delete(uri);
-  session.versionTexts.delete(uri);
   if (session.exited) problems.push({ kind: 'exception', message: 'the server process exited' });
   return { problems, messages, requests, edits };
 }
