@@ -15,10 +15,36 @@ export interface Problem {
 
 const isWhole = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+/**
+ * Line tables of the texts checked lately: a document with thousands of diagnostics is checked against one table, not
+ * one per diagnostic (which kept the driver busy for seconds, so that its 5 s timers fired late and read as hangs).
+ */
+const lineTables = new Map<string, TextDocument>();
+
+function linesOf(text: string): TextDocument {
+  let lines = lineTables.get(text);
+  if (!lines) {
+    if (lineTables.size >= 16) lineTables.delete(lineTables.keys().next().value!);
+    lineTables.set(text, (lines = TextDocument.create('file:///x', 'plaintext', 0, text)));
+  }
+  return lines;
+}
+
+const parsedBibs = new Map<string, ReturnType<typeof parseBibtex>>();
+
+function parsedBib(text: string): ReturnType<typeof parseBibtex> {
+  let parsed = parsedBibs.get(text);
+  if (!parsed) {
+    if (parsedBibs.size >= 16) parsedBibs.delete(parsedBibs.keys().next().value!);
+    parsedBibs.set(text, (parsed = parseBibtex(text)));
+  }
+  return parsed;
+}
+
 /** Why `range` does not lie inside `text` (LSP positions: lines, UTF-16 characters), or undefined. */
 export function rangeProblem(text: string, range: Range | undefined, what: string): string | undefined {
   if (!range || typeof range !== 'object') return `${what}: no range`;
-  const lines = TextDocument.create('file:///x', 'plaintext', 0, text);
+  const lines = linesOf(text);
   for (const position of [range.start, range.end]) {
     if (!position || !isWhole(position.line) || !isWhole(position.character)) return `${what}: position ${JSON.stringify(position)} is not two whole numbers`;
     if (position.line >= lines.lineCount) return `${what}: line ${position.line} past the last line (${lines.lineCount - 1})`;
@@ -77,7 +103,7 @@ function frontMatterBibliographyKeys(text: string): number {
 }
 
 function duplicateBibKeys(text: string): number {
-  const keys = parseBibtex(text).entries.map((entry) => entry.key.toLowerCase());
+  const keys = parsedBib(text).entries.map((entry) => entry.key.toLowerCase());
   return keys.length - new Set(keys).size;
 }
 
@@ -89,7 +115,7 @@ function applyChecked(uri: string, before: string, edits: readonly TextEdit[]): 
     if (problem) problems.push({ kind: 'invalid', message: problem });
   }
   if (problems.length > 0) return { problems };
-  const lines = TextDocument.create(uri, 'plaintext', 0, before);
+  const lines = linesOf(before);
   const spans = edits.map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) })).sort((a, b) => a.start - b.start || a.end - b.end);
   for (let index = 1; index < spans.length; index++) {
     if (spans[index]!.start < spans[index - 1]!.end) problems.push({ kind: 'invalid', message: `overlapping edits in ${uri}` });
@@ -135,7 +161,7 @@ export function workspaceEditProblems(edit: WorkspaceEdit | undefined, context: 
     problems.push(...applied.problems);
     if (applied.after === undefined) continue;
     if (/\.bib$/i.test(uri)) {
-      if (parseBibtex(applied.after).errors.length > parseBibtex(before).errors.length) problems.push({ kind: 'bad-edit', message: `"${title}" leaves ${uri} with more BibTeX errors` });
+      if (parsedBib(applied.after).errors.length > parsedBib(before).errors.length) problems.push({ kind: 'bad-edit', message: `"${title}" leaves ${uri} with more BibTeX errors` });
       if (duplicateBibKeys(applied.after) > duplicateBibKeys(before)) problems.push({ kind: 'bad-edit', message: `"${title}" adds a second entry under a key ${uri} already has` });
     } else if (uri === context.documentUri) {
       if (repeatedCitationKeys(applied.after).length > repeatedCitationKeys(before).length) problems.push({ kind: 'bad-edit', message: `"${title}" cites the same key twice in one citation` });
