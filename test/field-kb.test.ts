@@ -6,16 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { createLanguageService } from '../server/src/service/index';
+import { createLanguageService, type HoverOptions } from '../server/src/service/index';
 import { loadKnowledgeBaseFiles } from '../server/src/node/knowledge-base-file';
 import { speciesNamedIn } from '../server/src/service/check/references';
 
 const service = createLanguageService(loadKnowledgeBaseFiles());
 
-function hoverOn(text: string, needle: string): string {
+function hoverOn(text: string, needle: string, options: Partial<HoverOptions> = { layout: 'full' }): string {
   const document = TextDocument.create('file:///paper.md', 'markdown', 1, text);
   const analysis = service.analyze(document)!;
-  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1));
+  const hover = service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1), options);
   return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }
 
@@ -29,10 +29,10 @@ function affinityDiagnostics(text: string): string[] {
 }
 
 const PAIRS = [
-  { compound: 'Morphine', target: 'μ-opioid receptor', measure: 'Ki', correct: '1 nM', slip: '1 µM', row: /\| μ receptor \| Ki · agonist \\\(full agonist\\\) \| 1 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/9686407\/\) \(PMID 9686407, \+1 more paper\)/ },
-  { compound: 'Imatinib', target: 'ABL1', measure: 'IC50', correct: '220 nM', slip: '220 µM', row: /\| Abl \| IC50 · inhibitor \| 220 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/17376680\/\) \(PMID 17376680\)/ },
-  { compound: 'Haloperidol', target: 'D2 receptor', measure: 'Ki', correct: '1.6 nM', slip: '1.6 µM', row: /\| D2 \| Ki · antagonist \| 1\.58–39\.8 nM \(2 records; 0\.708–39\.8 nM\) \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/8301582\/\) \(PMID 8301582, \+4 more papers\)/ },
-  { compound: 'Atorvastatin', target: 'HMG-CoA reductase', measure: 'IC50', correct: '8 nM', slip: '8 µM', row: /\| hydroxymethylglutaryl\\-CoA reductase \| IC50[^|]* \| 8 nM \| human \| \[GtoPdb 2020\\\.5\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/11349148\/\) \(PMID 11349148\)/ },
+  { compound: 'Morphine', target: 'μ-opioid receptor', measure: 'Ki', correct: '1 nM', slip: '1 µM', row: /\| μ receptor \| Ki · agonist \\\(full agonist\\\) \| 1 nM \| human \| \[PMID 9686407 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/9686407\/\) \(\+1 more paper\) \| database \|/ },
+  { compound: 'Imatinib', target: 'ABL1', measure: 'IC50', correct: '220 nM', slip: '220 µM', row: /\| Abl \| IC50 · inhibitor \| 220 nM \| human \| \[PMID 17376680 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/17376680\/\) \| database \|/ },
+  { compound: 'Haloperidol', target: 'D2 receptor', measure: 'Ki', correct: '1.6 nM', slip: '1.6 µM', row: /\| D2 \| Ki · antagonist \| 1\.58–39\.8 nM \(2 records; 0\.708–39\.8 nM\) \| human \| \[PMID 8301582 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/8301582\/\) \(\+4 more papers\)/ },
+  { compound: 'Atorvastatin', target: 'HMG-CoA reductase', measure: 'IC50', correct: '8 nM', slip: '8 µM', row: /\| hydroxymethylglutaryl\\-CoA reductase \| IC50[^|]* \| 8 nM \| human \| \[PMID 11349148 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/11349148\/\) \|/ },
 ];
 
 for (const pair of PAIRS) {
@@ -43,6 +43,8 @@ for (const pair of PAIRS) {
     assert.match(targetCard, /\*\*Compounds in this document at this target\*\*/, targetCard);
     assert.match(targetCard, new RegExp(`\\| ${pair.compound.toLowerCase()}[^|]* \\| ${pair.measure}`), targetCard);
     assert.match(targetCard, /\*\*Most potent ligands in the knowledge base\*\* \(\d+ compounds?, human; ℞ approved drug\)/, targetCard);
+    const compact = hoverOn(`${pair.compound} binds the ${pair.target}.`, pair.compound, {});
+    assert.match(compact, /\| Target \| Measure \| Value \| Source \|\n\| --- \| --- \| --- \| --- \|\n\| \*\*[^*]+\*\* \| /, 'the compact card starts with the target the sentence names, in bold');
   });
 
   test(`${pair.compound} at ${pair.target}: a ×1000 slip is an error (unit slip), the correct value is not flagged`, () => {

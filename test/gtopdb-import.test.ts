@@ -22,7 +22,7 @@ function hover(files: string[], text: string, needle: string): string {
   const service = createLanguageService(loadKnowledgeBaseFiles(files));
   const document = TextDocument.create('file:///paper.md', 'markdown', 1, text);
   const analysis = service.analyze(document)!;
-  return (service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1))?.contents as MarkupContent | undefined)?.value ?? '';
+  return (service.hover(document, analysis, document.positionAt(text.indexOf(needle) + 1), { layout: 'full' })?.contents as MarkupContent | undefined)?.value ?? '';
 }
 
 test('the current layout (banner, 44 named columns) with ligands and targets: records replace the bundled GtoPdb ones', () => {
@@ -50,11 +50,11 @@ test('the current layout (banner, 44 named columns) with ligands and targets: re
   assert.ok(!loaded.kb.affinities.some((record) => record.origin === 'GtoPdb 2020.5'), 'no bundled GtoPdb record is left');
 
   const card = hover([out], 'Morphine binds the μ-opioid receptor.', 'Morphine');
-  assert.match(card, /\| μ receptor \| Ki · agonist \\\(full agonist\\\) \| 2 nM \| human \| \[GtoPdb 2024\\\.1\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/12345678\/\) \(PMID 12345678, \+1 more paper\)/, card);
+  assert.match(card, /\| μ receptor \| Ki · agonist \\\(full agonist\\\) \| 2 nM \| human \| \[PMID 12345678 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/12345678\/\) \(\+1 more paper\) \| database \|/, card);
   // A compound and a target only the download lists: recognized by their names, synonyms and brand names.
   const newCard = hover([out], 'Lensinib (PLX-0042) inhibits FXK1.', 'Lensinib');
   assert.match(newCard, /\*\*Pharmalenstinib\*\*/);
-  assert.match(newCard, /\| FXK1 \| IC50 · inhibitor \| 5 nM \| human \| \[GtoPdb 2024\\\.1\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/34567890\/\)/, newCard);
+  assert.match(newCard, /\| FXK1 \| IC50 · inhibitor \| 5 nM \| human \| \[PMID 34567890 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/34567890\/\)/, newCard);
 });
 
 test('the older snake_case layout: the release is given, a row with missing fields is reported by line and skipped', () => {
@@ -131,5 +131,5 @@ test("the README's example knowledge-base file loads, citing a bundled paper by 
   assert.deepEqual(loaded.errors, []);
   assert.ok(loaded.kb.affinities.some((record) => record.id === 'lab:morphine:OPRM1:1' && record.referenceId === 'pmid:9686407'));
   const card = hover([path.join(root, 'examples/lab-values.pharmalens-kb.json')], 'Amitriptyline binds SERT.', 'Amitriptyline');
-  assert.match(card, /\| SERT \| Ki \| 4\.1 nM \(\d+ records; [^|]+\) \| human \| \[Example 2026\]\(https:\/\/example\.org\/notebook\/42\) \| primary \|/, card);
+  assert.match(card, /\| SERT \| Ki \| 4\.1 nM \(\d+ records; [^|]+\) \| human \| \[Example Lab 2026\]\(https:\/\/example\.org\/notebook\/42\) \| primary paper \|/, card);
 });

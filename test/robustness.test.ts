@@ -147,7 +147,7 @@ test('08: a didChange past the last line is clamped: no duplicated text, every p
 
 test('09: the references.bib already beside an undeclared manuscript is reused and declared, not created again with a second entry', async () => {
   const run = await replay('09-cite-fix-duplicates-entry-in-undeclared-references-bib.json');
-  const cite = run.answers.flatMap(actions).find((action) => /^Cite Tatsumi 1997/.test(action.title));
+  const cite = run.answers.flatMap(actions).find((action) => /^Cite Tatsumi et al\. 1997/.test(action.title));
   assert.ok(cite, run.answers.flatMap(actions).map((action) => action.title).join('\n'));
   const changes = cite.edit?.documentChanges ?? [];
   assert.ok(!changes.some((change) => 'kind' in change), 'no file created');
@@ -159,12 +159,12 @@ test('09: the references.bib already beside an undeclared manuscript is reused a
 test('10: an empty front-matter bibliography key gets its value; on the text the fix leaves, it is not offered again', async () => {
   const run = await replay('10-cite-fix-not-idempotent-empty-frontmatter-bibliography.json');
   const [first, second] = run.answers.map(actions);
-  const cite = first!.find((action) => /^Cite Tatsumi 1997/.test(action.title));
+  const cite = first!.find((action) => /^Cite Tatsumi et al\. 1997/.test(action.title));
   const documentEdits = (cite?.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri.endsWith('a.md') ? change.edits : []));
   assert.ok(documentEdits.some((edit) => newTextOf(edit) === ' references.bib' && edit.range.start.line === 2), JSON.stringify(documentEdits));
   assert.ok(!documentEdits.some((edit) => /bibliography:/.test(newTextOf(edit))), 'no second key');
   assert.ok(!(cite?.edit?.documentChanges ?? []).some((change) => 'kind' in change), 'the existing references.bib is reused');
-  assert.ok(!second!.some((action) => /^Cite Tatsumi 1997/.test(action.title)), second!.map((action) => action.title).join('\n'));
+  assert.ok(!second!.some((action) => /^Cite Tatsumi et al\. 1997/.test(action.title)), second!.map((action) => action.title).join('\n'));
 });
 
 test('14: 12,500 values on one line and 6,250 paragraphs: analysis and a select-all code action stay bounded', async () => {

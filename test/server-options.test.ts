@@ -64,7 +64,7 @@ test('hover settings reach the server through workspace/configuration, at start 
     }
     assert.doesNotMatch(text, /\| Target \|/, 'the affinity table is left out');
     assert.match(text, /Amitriptyline/);
-    hoverSection = { maxAffinityRows: 3 };
+    hoverSection = { layout: 'full', maxAffinityRows: 3 };
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     for (let attempt = 0; attempt < 100 && !/\| Target \|/.test(text); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -74,5 +74,23 @@ test('hover settings reach the server through workspace/configuration, at start 
     assert.match(text, /more rows? not shown/);
   } finally {
     await server.stop();
+  }
+});
+
+test('a client that declares the entry command gets cards linking the whole entry; a malformed command name is ignored', async () => {
+  for (const [entryCommand, linked] of [['pharmalens.openKnowledgeBaseEntry', true], ['x;rm -rf /', false], [42, false]] as const) {
+    const server = await startServer({ initializationOptions: { entryCommand } });
+    try {
+      const uri = pathToFileURL('/virtual/entry-link.md').href;
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Amitriptyline binds SERT.\n' } });
+      const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+      const card = (hover?.contents as MarkupContent).value;
+      const link = /\]\(command:pharmalens\.openKnowledgeBaseEntry\?([^)]+)\)/.exec(card);
+      assert.equal(Boolean(link), linked, card);
+      if (link) assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [uri, { line: 0, character: 0 }]);
+      assert.doesNotMatch(card, /\]\(command:(?!pharmalens\.openKnowledgeBaseEntry\?)/);
+    } finally {
+      await server.stop();
+    }
   }
 });

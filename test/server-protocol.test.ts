@@ -49,7 +49,7 @@ test('hover on a compound in Markdown shows its card with affinities and sources
   const card = await hoverText(uri, positionOf(text, 'Amitriptyline (Elavil)'));
   assert.ok(card);
   assert.match(card, /^\*\*Amitriptyline\*\* — tricyclic antidepressant/);
-  assert.match(card, /\| SERT \|/);
+  assert.match(card, /\| \*\*SERT\*\* \|/, 'the review names SERT: its row first, in bold');
   assert.match(card, /doi\.org|pubmed/);
 });
 

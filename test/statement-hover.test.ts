@@ -21,7 +21,7 @@ test('hovering a quoted value: how it was read, the verdict, and the references 
   assert.match(consistent, /Read as 4\\\.3 nM · pKi 8\\\.37 in prose \(compound from its clause; target from its clause; measure from its sentence; unit written with the value\)/);
   assert.match(consistent, /✓ Consistent with the references/);
   assert.match(consistent, /\*\*References\*\* \(Ki\/Kd\)/);
-  assert.match(consistent, /Tatsumi 1997/);
+  assert.match(consistent, /Tatsumi et al\\\. 1997/);
 
   const slip = hoverOn('Amitriptyline binds NET with a Ki of 350 nM.', '350 nM');
   assert.match(slip, /✗ \*\*affinity\.decimal-slip\*\*/);
@@ -32,7 +32,7 @@ test('a value that cannot be checked says why, and shows what the pair has under
   const unchecked = hoverOn('Amitriptyline binds the sigma-1 receptor with a Ki of 300 nM.', '300 nM');
   assert.match(unchecked, /Not checked: no Ki reference for this compound and target\./);
   assert.match(unchecked, /\*\*Other measures recorded for this pair\*\*/);
-  assert.match(unchecked, /\| σ1 \| IC50 \| 562\.3 nM/);
+  assert.match(unchecked, /\| σ1 \| IC50 \| 562 nM/);
   const unknownPair = hoverOn('Amitriptyline binds GPR55 with a Ki of 300 nM.', '300 nM');
   assert.doesNotMatch(unknownPair, /Other measures/);
 });

@@ -40,7 +40,10 @@ function createClient(context: ExtensionContext): LanguageClient {
     // Read on every (re)start: a changed list of knowledge-base files takes effect when the server restarts.
     initializationOptions: () => ({
       knowledgeBaseFiles: workspace.getConfiguration('pharmalens').get<string[]>('knowledgeBase.extraFiles', []),
+      entryCommand: COMMANDS.openKnowledgeBaseEntry,
     }),
+    // A card's "All N records" link runs this one command; every other link or command in server Markdown stays inert.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openKnowledgeBaseEntry] } },
     errorHandler: restartingErrorHandler(),
   };
   return new LanguageClient('pharmalens', 'PharmaLens', serverOptions, clientOptions);
@@ -77,15 +80,24 @@ async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Pro
   return written;
 }
 
-/** Opens the knowledge-base entry of the compound or target under the cursor of the active manuscript. */
+/** A manuscript and a place in it, as a test passes them (`Uri`, `Position`) or a card's link (a URI string, `{ line, character }`). */
+function placeOf(uri: unknown, position: unknown): { uri: Uri; position: Position } | undefined {
+  const parsedUri = uri instanceof Uri ? uri : typeof uri === 'string' ? Uri.parse(uri, true) : undefined;
+  if (!parsedUri || typeof position !== 'object' || position === null) return undefined;
+  const { line, character } = position as { line?: unknown; character?: unknown };
+  if (position instanceof Position) return { uri: parsedUri, position };
+  return typeof line === 'number' && typeof character === 'number' && line >= 0 && character >= 0 ? { uri: parsedUri, position: new Position(line, character) } : undefined;
+}
+
 /**
  * Opens the knowledge-base entry of the compound or target at the cursor of the active manuscript, or at `position`
  * of the manuscript `uri` when a caller (a link, a test) names the place.
  */
 async function openKnowledgeBaseEntryAt(uri?: unknown, position?: unknown): Promise<TextDocument | undefined> {
-  if (uri instanceof Uri && position instanceof Position) {
-    const document = await workspace.openTextDocument(uri);
-    return client && isManuscript(document) ? openKnowledgeBaseEntry(client, document, position, ViewColumn.One) : undefined;
+  const place = placeOf(uri, position);
+  if (place) {
+    const document = await workspace.openTextDocument(place.uri);
+    return client && isManuscript(document) ? openKnowledgeBaseEntry(client, document, place.position, ViewColumn.One) : undefined;
   }
   const editor = window.activeTextEditor;
   if (!editor || !isManuscript(editor.document)) {

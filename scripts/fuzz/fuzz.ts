@@ -24,7 +24,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { bibliography, capabilities, knowledgeBaseFile, mutateManuscript, Random, randomPiece, settings, SOURCE_EXTENSIONS } from './inputs';
-import { hoverProblems, rangeProblem, workspaceEditProblems, type Problem, type ProblemKind } from './oracle';
+import { FUZZ_ENTRY_COMMAND, hoverProblems, rangeProblem, workspaceEditProblems, type Problem, type ProblemKind } from './oracle';
 
 export interface FuzzOptions {
   cases: number;
@@ -107,7 +107,7 @@ async function startSession(random: Random, projectRoot: string, serverPath: str
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
   const clientCapabilities = capabilities(random);
   const sessionSettings = settings(random);
-  const initOptions = random.chance(0.5) ? settings(random) : undefined;
+  const initOptions = random.chance(0.5) ? settings(random) : random.chance(0.5) ? { entryCommand: FUZZ_ENTRY_COMMAND } : undefined;
   const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = {

@@ -58,8 +58,12 @@ export function rangeProblem(text: string, range: Range | undefined, what: strin
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-/** Markup a hover must never pass through unescaped: a command link or raw HTML. */
-const UNESCAPED_MARKUP = /(?<!\\)\]\((?:command|javascript):|(?<!\\)<(?:img|script|iframe)\b/i;
+/**
+ * Markup a hover must never pass through unescaped: a command link (other than the one the fuzz client declares, which
+ * a card uses for its "All N records" link) or raw HTML.
+ */
+export const FUZZ_ENTRY_COMMAND = 'pharmalens.openKnowledgeBaseEntry';
+const UNESCAPED_MARKUP = /(?<!\\)\]\((?:command:(?!pharmalens\.openKnowledgeBaseEntry\?\S*\)$)|javascript:)|(?<!\\)<(?:img|script|iframe)\b/im;
 
 export function hoverProblems(hover: Hover | null, text: string): Problem[] {
   if (hover === null) return [];

@@ -73,6 +73,8 @@ export interface ServerState {
   stageFailures: number;
   /** What the client's workspace edits may hold: no `documentChanges` or `CreateFile` it did not declare. */
   editCapabilities: EditCapabilities;
+  /** The client command a card links its whole entry to (`initializationOptions.entryCommand`); none if not declared. */
+  entryCommand: string | undefined;
 }
 
 export interface PharmaLensServer {
@@ -94,6 +96,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     clientRefreshesInlayHints: false,
     stageFailures: 0,
     editCapabilities: { documentChanges: false, createFiles: false },
+    entryCommand: undefined,
   };
   const documents = new TextDocuments(clampedTextDocuments);
   const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
@@ -210,6 +213,8 @@ export function createServer(connection: Connection): PharmaLensServer {
     state.clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     state.editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create') };
+    const { entryCommand } = (params.initializationOptions ?? {}) as { entryCommand?: unknown };
+    state.entryCommand = typeof entryCommand === 'string' && /^[\w.-]+$/.test(entryCommand) ? entryCommand : undefined;
     state.clientRegistersConfigurationChanges = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     for (const error of loaded.errors) connection.console.error(error);
     if (loaded.errors.length > 0) {
@@ -247,7 +252,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     const document = documents.get(params.textDocument.uri);
     if (!document || !state.service) return null;
     const analysis = analysisOf(document);
-    return analysis ? state.service.hover(document, analysis, params.position, state.editor.hover) : null;
+    return analysis ? state.service.hover(document, analysis, params.position, { ...state.editor.hover, entryCommand: state.entryCommand }) : null;
   });
 
   connection.onCodeAction((params) => {

@@ -39,6 +39,7 @@ export interface DocumentAnalysis {
   mentions: Mention[];
   /** Ids of the compounds the document mentions, in order of first mention. */
   compoundsMentioned: string[];
+  targetsMentioned: string[];
   /** Every affinity statement read, in document order, with the verdict on it. */
   checked: { statement: AffinityStatement; verdict: Verdict }[];
   suppressions: Suppressions;
@@ -161,6 +162,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       () => [],
     );
     const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
+    const targetsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'target').map((mention) => mention.id))];
     const statements = attempt('extract', () => extractStatements(scanned, mentions, format), () => []);
     const checked = attempt(
       'check',
@@ -177,7 +179,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           },
           () => NO_CITATION_ANALYSIS,
         );
-    return { format, scanned, mentions, compoundsMentioned, checked, suppressions: readSuppressions(scanned, RULES.map((rule) => rule.code)), citations, failures };
+    return { format, scanned, mentions, compoundsMentioned, targetsMentioned, checked, suppressions: readSuppressions(scanned, RULES.map((rule) => rule.code)), citations, failures };
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {
@@ -208,7 +210,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     const mention = mentionAt(analysis, offset);
     if (!mention) return null;
-    const markdown = mentionHover(knowledgeBase, mention, analysis.compoundsMentioned, { ...DEFAULT_HOVER_OPTIONS, ...options });
+    const { entryCommand, ...cardOptions } = options;
+    // The command receives the manuscript and the mention's place, as PharmaLens: Open Knowledge-Base Entry does.
+    const entryLink = entryCommand ? `command:${entryCommand}?${encodeURIComponent(JSON.stringify([document.uri, document.positionAt(mention.start)]))}` : undefined;
+    const context = { documentCompounds: analysis.compoundsMentioned, documentTargets: analysis.targetsMentioned, entryLink };
+    const markdown = mentionHover(knowledgeBase, mention, context, { ...DEFAULT_HOVER_OPTIONS, ...cardOptions });
     if (!markdown) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: markdown },

@@ -43,8 +43,8 @@ suite('PharmaLens "Replace with … and cite …" quick fix', () => {
 
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
       const titles = actions.map((action) => action.title).join(' | ');
-      const fix = actions.find((action) => /^Replace with .+ and cite Tatsumi 1997/.test(action.title));
-      assert.ok(fix?.edit, `no "Replace with … and cite Tatsumi 1997" among: ${titles}`);
+      const fix = actions.find((action) => /^Replace with .+ and cite Tatsumi et al\. 1997/.test(action.title));
+      assert.ok(fix?.edit, `no "Replace with … and cite Tatsumi et al. 1997" among: ${titles}`);
       assert.match(fix.title, /^Replace with 0\.0043 and cite /);
       const touched = fix.edit.entries().map(([uri]) => uri.toString());
       assert.ok(touched.includes(bibUri.toString()), `the fix leaves ${BIBLIOGRAPHY} alone: ${touched.join(', ')}`);

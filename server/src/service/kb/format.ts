@@ -14,17 +14,24 @@ function unitFor(valueNm: number): [number, string] {
   return [scale, unit];
 }
 
+/** Three significant digits (`0.288` → `0.288`, `239.9` → `240`, `4780` → `4780`), no trailing zeros. */
 function trimNumber(value: number): string {
-  if (value >= 100) return String(Math.round(value * 10) / 10);
   return String(Number(value.toPrecision(3)));
 }
 
-/** `4.78 µM`, `0.5–1.1 nM`, `0.72–220 µM`, `> 100 µM`: a range takes the unit of its high end. */
+/**
+ * `4.78 µM`, `0.5–1.1 nM`, `0.72–220 µM`: a range takes the unit of its high end; a range whose ends read the same
+ * (`239.9–240`, `40–40`, `0.288–0.29`) is one value.
+ */
 export function formatConcentration(valueNm: number, valueHighNm?: number): string {
   const [scale, unit] = unitFor(valueHighNm ?? valueNm);
   const low = trimNumber(valueNm / scale);
-  if (valueHighNm === undefined || valueHighNm === valueNm) return `${low} ${unit}`;
-  return `${low}–${trimNumber(valueHighNm / scale)} ${unit}`;
+  const high = valueHighNm === undefined ? low : trimNumber(valueHighNm / scale);
+  if (low === high) return `${high} ${unit}`;
+  // Ends that agree to two digits (`0.288–0.29`) are one value written two ways.
+  const roughly = (value: number): string => String(Number(value.toPrecision(2)));
+  if (valueHighNm !== undefined && roughly(valueNm / scale) === roughly(valueHighNm / scale)) return `${roughly(valueHighNm / scale)} ${unit}`;
+  return `${low}–${high} ${unit}`;
 }
 
 const RELATION_PREFIX: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
@@ -44,13 +51,33 @@ function truncateAtWord(text: string, limit: number): string {
   return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
+/** `Tatsumi M` → `Tatsumi`, `van der Berg AB` → `van der Berg`, `BenchChem Technical Support Team` kept whole. */
+function surname(author: string): string {
+  const words = author.trim().split(/\s+/);
+  return words.length > 1 && /^[A-Z]{1,3}\.?$/.test(words[words.length - 1]) ? words.slice(0, -1).join(' ') : words.join(' ');
+}
+
+/** The authors of a reference as written (`Tatsumi M, Groshan K`, `Stepanenko et al.`, `Cusack B and Nelson A`). */
+function authorList(authors: string): { names: string[]; more: boolean } {
+  const parts = authors.split(/\s*(?:[,;]|\band\b|&)\s*/).map((part) => part.trim()).filter(Boolean);
+  const more = parts.some((part) => /^(others|et al\.?)$/i.test(part) || / et al\.?$/i.test(part));
+  const names = parts.filter((part) => !/^(others|et al\.?)$/i.test(part)).map((part) => part.replace(/ et al\.?$/i, ''));
+  return { names, more };
+}
+
 /**
- * `Jo 2000`, `Tatsumi 1997`; the start of the title when the source names no authors (databases, vendor sheets, web
- * pages); `PMID 9686407` for a paper known only by its PubMed ID.
+ * One short form everywhere: `Jo 2000`, `Tatsumi and Groshan 1997`, `Tatsumi et al. 1997`; the start of the title when
+ * the source names no authors (databases, vendor sheets, web pages); `PMID 9686407` for a paper known only by its
+ * PubMed ID.
  */
 export function shortCitation(reference: Reference): string {
-  const firstAuthor = reference.authors.split(/[,;]/)[0]?.trim().split(/\s+/)[0];
-  const who = firstAuthor || truncateAtWord(reference.title, 36) || (reference.pmid ? `PMID ${reference.pmid}` : reference.id);
+  const { names, more } = authorList(reference.authors);
+  const who =
+    names.length === 0
+      ? truncateAtWord(reference.title, 36) || (reference.pmid ? `PMID ${reference.pmid}` : reference.id)
+      : more || names.length > 2
+        ? `${surname(names[0])} et al.`
+        : names.map(surname).join(' and ');
   return reference.year ? `${who} ${reference.year}` : who;
 }
 
@@ -88,4 +115,77 @@ const GRADE_RANK: Record<AffinityRecord['grade'], number> = { primary: 0, databa
 export function preferenceOrder(citesPaper: (record: AffinityRecord) => boolean): (a: AffinityRecord, b: AffinityRecord) => number {
   const human = (record: AffinityRecord): number => (/^(human|homo sapiens)$/i.test(record.species) ? 0 : 1);
   return (a, b) => human(a) - human(b) || byGrade(a, b) || Number(citesPaper(b)) - Number(citesPaper(a)) || a.valueNm - b.valueNm;
+}
+
+/** GtoPdb's target types in words (`vgic` → `voltage-gated ion channel`); a curated `group` or `complex` as is. */
+const TARGET_TYPES: Record<string, string> = {
+  gpcr: 'G protein-coupled receptor',
+  lgic: 'ligand-gated ion channel',
+  vgic: 'voltage-gated ion channel',
+  other_ic: 'ion channel',
+  nhr: 'nuclear hormone receptor',
+  catalytic_receptor: 'catalytic receptor',
+  enzyme: 'enzyme',
+  transporter: 'transporter',
+  other_protein: 'protein',
+  group: 'group of targets',
+  complex: 'complex',
+};
+
+export function targetTypeLabel(type: string): string {
+  return TARGET_TYPES[type] ?? type.replace(/_/g, ' ');
+}
+
+const CLASS_WORD = /\b(receptor|transporter|channel|kinase|synthase|oxidase|reductase|cyclooxygenase|enzyme|esterase|ase)\b|ase\b/i;
+
+/**
+ * A descriptive name beside a short GtoPdb name (`SERT` → `serotonin transporter`, `D2 receptor` → `dopamine D2
+ * receptor`): the first synonym that holds the name with a word or two more, else the first plain phrase naming a kind
+ * of target; none for a name that already describes itself.
+ */
+export function descriptiveName(target: { name: string; abbreviation?: string; synonyms: readonly string[] }): string | undefined {
+  const { name } = target;
+  if (name.length > 20 || /adrenoceptor/i.test(name)) return undefined;
+  // `glutamate receptor` cut from `glutamate receptor, ionotropic, …` names a family, not this target.
+  const truncated = (synonym: string): boolean => target.synonyms.some((other) => other.startsWith(`${synonym},`) || other.startsWith(`${synonym} (`));
+  const plain = target.synonyms.filter(
+    (synonym) =>
+      /^[\p{L}\d][\p{L}\d\s.-]*$/u.test(synonym) &&
+      synonym.split(/\s+/).length >= 2 &&
+      synonym.length > name.length &&
+      synonym.length <= 40 &&
+      !truncated(synonym),
+  );
+  const holdingName = plain.find((synonym) => synonym.toLowerCase().includes(name.toLowerCase()) && synonym.split(/\s+/).length - name.split(/\s+/).length <= 2);
+  return holdingName ?? plain.find((synonym) => CLASS_WORD.test(synonym));
+}
+
+function citesPaperItself(reference: Reference): boolean {
+  return reference.kind === undefined || reference.kind === 'paper' || reference.kind === 'review';
+}
+
+/**
+ * How a record's source is named everywhere (cards, messages, fix titles, the affinity table): the paper
+ * (`Tatsumi et al. 1997`), the paper and the database that curated it (`PMID 18487050 via GtoPdb`), a database cited
+ * alone by its origin (`DrugCentral (CHEMBL)`), a vendor sheet by its vendor (`MedChemExpress vendor sheet`).
+ */
+export function sourceLabel(record: AffinityRecord, reference: Reference | undefined): string {
+  if (!reference) return record.origin;
+  if (record.grade === 'database') {
+    if (!citesPaperItself(reference)) return record.origin;
+    const database = /^(GtoPdb|DrugCentral)\b/.exec(record.origin)?.[1] ?? record.origin;
+    return `${shortCitation(reference)} via ${database}`;
+  }
+  if (reference.kind === 'vendor') {
+    const vendor = (reference.authors || reference.title).split(/\s+/)[0];
+    return `${vendor} vendor sheet${reference.year ? ` ${reference.year}` : ''}`;
+  }
+  return shortCitation(reference);
+}
+
+/** What was verified for a record, in words: a value read in the paper, curated by a database, or only quoted. */
+export function gradeLabel(record: AffinityRecord, reference: Reference | undefined): string {
+  if (record.grade === 'database') return 'database';
+  if (record.grade === 'primary') return reference?.confirmed === false ? 'primary — value not read in the paper' : 'primary paper';
+  return reference?.kind === 'paper' || reference?.kind === 'review' ? 'primary — value not read in the paper (quoted by a vendor sheet)' : 'vendor sheet';
 }

@@ -3,7 +3,7 @@ import { recordsOfEntry } from '../cite/document';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { escapeMarkdown, link } from './markdown';
 import { wellFormed } from '../well-formed';
-import { affinityTable } from './hover';
+import { affinityTable } from './affinity-rows';
 import { doiUrl } from '../kb/format';
 
 

@@ -5,7 +5,7 @@ import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown } from './markdown';
 import { formatConcentration } from '../kb/format';
-import { affinityTable } from './hover';
+import { affinityTable } from './affinity-rows';
 import { readingDescription } from '../extract/reading';
 import { renderedText } from '../extract/rendered';
 
