@@ -122,10 +122,17 @@ test("a value that is this compound's value at another target named nearby is a 
 });
 
 test('anything else more than 10× off is a mismatch, with one replacement per source', () => {
-  const verdict = verdictFor('Amitriptyline binds SERT with a Ki of 700 nM.', '700 nM', 'SLC6A4', 'Ki', 700);
+  const sentence = 'Amitriptyline binds SERT with a Ki of 700 nM.';
+  const label = { start: sentence.indexOf('Ki'), end: sentence.indexOf('Ki') + 2 };
+  const verdict = verdictFor(sentence, '700 nM', 'SLC6A4', 'Ki', 700, 'nM', { measureSpan: label, measureText: 'Ki' });
   assert.equal(code(verdict), 'affinity.mismatch');
   assert.ok(verdict.kind === 'finding');
-  assert.deepEqual(verdict.finding.fixes.map((fix) => fix.edits[0].newText), ['4.3', '3.45'], 'Ki and Kd sources, primary first');
+  assert.deepEqual(
+    verdict.finding.fixes.map((fix) => fix.title.replace(/ \(.*/, '')),
+    ['Replace with Kd 4.3 nM', 'Replace with 3.45 nM'],
+    'Ki and Kd sources, primary first; the Kd replaces the label too',
+  );
+  assert.deepEqual(verdict.finding.fixes[0].edits.map((edit) => edit.newText), ['Kd', '4.3']);
   assert.equal(Math.round(verdict.finding.factor), 163, '700 nM against Ki/Kd 3.45–4.3 nM');
 });
 

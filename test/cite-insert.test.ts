@@ -343,7 +343,7 @@ describe('cite insert: replace value and cite its source', () => {
     const statement = statementAt(text, '43$~nM', '43');
     const fix = citeSourceFix({
       documentUri, documentText: text, format: 'latex', scanned: scanDocument(text, 'latex'), statement, reference: tatsumi,
-      bibliography: { uri: bibUri, text: bibText }, valueReplacement: '4.3',
+      bibliography: { uri: bibUri, text: bibText }, valueEdits: [{ span: statement.valueSpan, newText: '4.3' }],
     });
     assert.equal(fix.key, 'tatsumi1997pharmacological');
     const files = applyFileEdits({ [documentUri]: text, [bibUri]: bibText }, fix.files);
@@ -359,7 +359,7 @@ describe('cite insert: replace value and cite its source', () => {
     const statement = statementAt(text, '8.4', '8.4');
     const fix = citeSourceFix({
       documentUri: 'file:///p/a.md', documentText: text, format: 'markdown', scanned: scanDocument(text, 'markdown'), statement,
-      reference: tatsumi, preferredKey: 'tatsumi1997', valueReplacement: '8.37',
+      reference: tatsumi, preferredKey: 'tatsumi1997', valueEdits: [{ span: statement.valueSpan, newText: '8.37' }],
     });
     const files = applyFileEdits({ 'file:///p/a.md': text }, fix.files);
     assert.equal(files['file:///p/a.md'], '---\nbibliography: references.bib\n---\nThe pKi was 8.37 [@tatsumi1997].\n');

@@ -77,7 +77,7 @@ test('LaTeX with a .bib: replace a misquoted value and cite its source; other en
   const uri = pathToFileURL(file).href;
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'latex', version: 1, text } });
   const actions = await actionsAt(uri, text, '430 nM');
-  const replace = actions.find((action) => action.title.startsWith('Replace with 4.3 and cite Tatsumi et al. 1997'));
+  const replace = actions.find((action) => action.title.startsWith('Replace with 4.3 nM and cite Tatsumi et al. 1997'));
   assert.ok(replace?.edit, actions.map((action) => action.title).join('; '));
   applyToDisk(replace.edit);
 

@@ -242,8 +242,8 @@ export interface CiteSourceFixInput {
    * an undeclared document (its entries are reused, and the document gets the declaration).
    */
   bibliography?: { uri: string; text: string; parsed?: ParsedBibliography; missing?: boolean; undeclared?: boolean };
-  /** New text for the statement's value (`valueSpan`): "replace value and cite its source". */
-  valueReplacement?: string;
+  /** Edits that make the statement say what the source says (value, unit, measure): "replace and cite its source". */
+  valueEdits?: TextEdit[];
   /** Only the citation (and the value): no BibTeX entry, no new file, no declaration (an unsaved document, a refused bibliography). */
   citationOnly?: boolean;
 }
@@ -276,7 +276,7 @@ export function citeSourceFix(input: CiteSourceFixInput): CiteSourceFix {
     files.push({ ...bibFile, edits: [{ span: { start: 0, end: 0 }, newText: renderBibtexEntry(reference, key) }] });
     documentEdits.push(...documentFile.edits);
   }
-  if (input.valueReplacement !== undefined) documentEdits.push({ span: statement.valueSpan, newText: input.valueReplacement });
+  if (input.valueEdits) documentEdits.push(...input.valueEdits);
   const citation = citationEdit(documentText, format, statement, key, scanned.citations);
   if (citation) documentEdits.push(citation);
   if (documentEdits.length > 0) files.push({ uri: documentUri, edits: sortedEdits(documentEdits) });

@@ -482,9 +482,10 @@ function readCellValue(input: TableInput, cell: Span): { item: ValueItem; relati
 
 /**
  * What may follow a cell's value: nothing, footnote marks (`0.23a`, `12*`, `^b^`), a note in brackets or parentheses
- * (`(3)`, `[12]`, `(n = 4)`), a second error. A word glued to the number (`5HT2C`, `2A`) makes the cell a name.
+ * (`(3)`, `[12]`, `(n = 4)`), a citation (`[@key]`, `~\cite{key}`), a second error. A word glued to the number
+ * (`5HT2C`, `2A`) makes the cell a name.
  */
-const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)|[,;]|\s)*$/;
+const VALUE_TAIL = /^(?:[a-f](?![A-Za-z])|[*†‡§¶#^~]+|\[[^\]]*\]|\([^)]*\)|\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\])*\{?[^\s\\{}]*\}?|[,;]|\s)*$/;
 
 /** After a measure in a cell, a relation and a number: `Ki = 3.3`, `IC50: 5 nM`, `KB of 79`, `Ki values of 2`. */
 const TARGET_THEN_VALUE = /^\s*:\s*(?:[<>≤≥~≈]\s*)?\d/;

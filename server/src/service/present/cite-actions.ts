@@ -9,9 +9,9 @@ import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Reference } from '../kb/types';
 import type { DocumentFormat, ScannedDocument } from '../scan/types';
-import { byGrade, shortCitation } from '../kb/format';
-import { valueInStatementUnits } from '../check/context';
-import { renderedText } from '../extract/rendered';
+import { byGrade, sourceLabel } from '../kb/format';
+import { replacementFor } from '../check/replacement';
+import { foldOutside, isConsistent } from '../check/distance';
 
 /** What the client's workspace edits may hold (LSP `workspace.workspaceEdit`). */
 export interface EditCapabilities {
@@ -147,10 +147,18 @@ function sourcesOf(context: CiteContext, verdict: Verdict): { record: AffinityRe
     });
 }
 
+/** A source supports a quoted value when it gives the same measure and the value lies within the consistency tolerance of it. */
+function supports(statement: AffinityStatement, record: AffinityRecord): boolean {
+  if (statement.valueNm === undefined || record.measure !== statement.measure) return false;
+  return isConsistent(foldOutside(statement.valueNm, statement.valueHighNm, record.valueNm, record.valueHighNm ?? record.valueNm, statement.relation));
+}
+
 /**
- * For the quoted values in a range (the first `MAX_CITED_VALUES`): "Cite <source>" for each source that supports a
- * value, and, when the value is a finding, "Replace with <value> and cite <source>" — one WorkspaceEdit each, adding the
- * BibTeX entry (or reusing it) and declaring a new bibliography when the document has none.
+ * For the quoted values in a range (the first `MAX_CITED_VALUES`): "Cite <source>" for each source that supports the
+ * value as written (same measure, within the consistency tolerance), and "Replace with <value> and cite <source>" for
+ * each other source, the value rewritten to say what the source says (`replacementFor`) — never a citation on a number
+ * its source does not give. One WorkspaceEdit each, adding the BibTeX entry (or reusing it) and declaring a new
+ * bibliography when the document has none.
  */
 export function citeActions(context: CiteContext, checked: readonly { statement: AffinityStatement; verdict: Verdict }[]): CodeAction[] {
   const bibliography = bibliographyFor(context);
@@ -161,18 +169,22 @@ export function citeActions(context: CiteContext, checked: readonly { statement:
 function citeActionsFor(request: CiteRequest, statement: AffinityStatement, verdict: Verdict): CodeAction[] {
   const { bibliography, onlyCitation } = request;
   const actions: CodeAction[] = [];
+  const offered = new Set<string>();
   for (const { record, reference } of sourcesOf(request, verdict)) {
     const base = { documentUri: request.document.uri, documentText: request.document.getText(), format: request.format, scanned: request.scanned, statement, reference, bibliography, citationOnly: onlyCitation !== undefined };
-    const label = `${shortCitation(reference)}${reference.kind === 'vendor' ? ' (vendor sheet)' : ''}${onlyCitation ? ` (${onlyCitation})` : ''}`;
-    if (verdict.kind === 'finding') {
-      const value = valueInStatementUnits(statement, record.valueNm, record.valueHighNm, request.format);
-      const fix = citeSourceFix({ ...base, valueReplacement: value });
-      actions.push({ title: `Replace with ${renderedText(value)} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
-    } else {
+    const label = `${sourceLabel(record, reference)}${onlyCitation ? ` (${onlyCitation})` : ''}`;
+    // A value its source gives is cited as written, even under a finding about something else (the conditions).
+    if (supports(statement, record)) {
       const fix = citeSourceFix(base);
       if (fix.files.length === 0) continue;
       actions.push({ title: `Cite ${label} for this value`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
+      continue;
     }
+    const replacement = replacementFor(statement, record, request.format);
+    if (!replacement || replacement.unchanged || offered.has(`${replacement.shown}\u0000${label}`)) continue;
+    offered.add(`${replacement.shown}\u0000${label}`);
+    const fix = citeSourceFix({ ...base, valueEdits: replacement.edits });
+    actions.push({ title: `Replace with ${replacement.shown} and cite ${label}`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(request, fix.files) });
   }
   return actions;
 }

@@ -1,0 +1,150 @@
+import type { AffinityRecord, Measure } from '../kb/types';
+import type { AffinityStatement, ConcentrationUnit } from '../extract/types';
+import type { DocumentFormat } from '../scan/types';
+import type { TextEdit } from './types';
+import { nmPerUnit, printNumber } from './context';
+import { renderedText } from '../extract/rendered';
+
+/**
+ * A statement rewritten to say what a record says: its value, in the writer's unit where that reads naturally (else
+ * the unit a writer would choose), under the record's measure, each in the writer's notation (siunitx, math mode,
+ * Pandoc or HTML subscripts, words). Undefined when the statement cannot be made to say it in place: another measure
+ * and no measure label in the value's own sentence (a header's label speaks for the whole column), or a range where
+ * only one number can stand (a list read with "respectively").
+ */
+export interface Replacement {
+  edits: TextEdit[];
+  /** What the statement reads after the edits, as text: `Kd 0.035 nM`, `4.78 µM`. */
+  shown: string;
+  measureChanged: boolean;
+  unitChanged: boolean;
+  /** The value, unit and measure stay as written: nothing to replace. */
+  unchanged: boolean;
+}
+
+const PARTS: Partial<Record<Measure, { base: string; sub: string }>> = {
+  Ki: { base: 'K', sub: 'i' },
+  Kd: { base: 'K', sub: 'd' },
+  Kb: { base: 'K', sub: 'b' },
+  IC50: { base: 'IC', sub: '50' },
+  EC50: { base: 'EC', sub: '50' },
+};
+
+const WORDS: Partial<Record<Measure, string>> = {
+  Ki: 'inhibition constant',
+  Kd: 'dissociation constant',
+  IC50: 'half-maximal inhibitory concentration',
+  EC50: 'half-maximal effective concentration',
+};
+
+/** `K$_i$` → `K$_d$`, `$K_\mathrm{i}$` → `$K_\mathrm{d}$`, `K~i~` → `IC~50~`, `pKi` → `pKd`, `inhibition constant` → `dissociation constant`. */
+export function measureInNotation(written: string, from: Measure, to: Measure): string | undefined {
+  const source = PARTS[from];
+  const target = PARTS[to];
+  if (!source || !target) return undefined;
+  const wordFrom = WORDS[from];
+  if (wordFrom && written.toLowerCase().includes(wordFrom.split(' ')[0]) && /[a-z]{4,}/i.test(written)) {
+    const wordTo = WORDS[to];
+    return wordTo && written.toLowerCase() === wordFrom ? wordTo : undefined;
+  }
+  const prefix = /^p(?=K|IC|EC)/.test(written) ? 'p' : '';
+  const body = written.slice(prefix.length);
+  if (!body.startsWith(source.base)) return undefined;
+  const rest = body.slice(source.base.length);
+  const subAt = rest.lastIndexOf(source.sub) >= 0 ? rest.lastIndexOf(source.sub) : rest.toLowerCase().lastIndexOf(source.sub);
+  if (subAt < 0) return undefined;
+  const writtenSub = rest.slice(subAt, subAt + source.sub.length);
+  const sub = /[A-Z]/.test(writtenSub) ? target.sub.toUpperCase() : target.sub;
+  // A one-letter subscript becoming `50` keeps its markup: `K$_i$` → `IC$_{50}$`, `K_\mathrm{i}` → `IC_\mathrm{50}`.
+  const braced = sub.length > 1 && /_$/.test(rest.slice(0, subAt)) ? `{${sub}}` : sub;
+  return `${prefix}${target.base}${rest.slice(0, subAt)}${braced}${rest.slice(subAt + source.sub.length)}`;
+}
+
+const SIUNITX: Record<ConcentrationUnit, string> = { pM: '\\pico\\molar', nM: '\\nano\\molar', µM: '\\micro\\molar', mM: '\\milli\\molar', M: '\\molar' };
+
+/** `\nano\molar` → `\micro\molar`, `nM` → `µM` (LaTeX: `$\mu$M`), `\mu$M` (inside math) → `\mathrm{n}$M`. */
+export function unitInNotation(written: string, to: ConcentrationUnit, format: DocumentFormat): string | undefined {
+  if (/\\molar\b/.test(written)) return SIUNITX[to];
+  if (!/M$/.test(written)) return undefined;
+  const insideMath = (written.match(/\$/g) ?? []).length % 2 === 1;
+  const prefix = to === 'M' ? '' : to.slice(0, 1);
+  if (insideMath) return `${prefix === 'µ' ? '\\mu' : prefix ? `\\mathrm{${prefix}}` : ''}$M`;
+  if (prefix === 'µ' && format === 'latex') return '$\\mu$M';
+  return `${prefix}M`;
+}
+
+const UNITS_BY_SIZE: readonly ConcentrationUnit[] = ['pM', 'nM', 'µM', 'mM'];
+
+/** The unit a writer would print a value in: sub-nanomolar stays nM (as papers write it), 1,000 nM becomes 1 µM. */
+function naturalUnit(highNm: number): ConcentrationUnit {
+  if (highNm < 0.01) return 'pM';
+  if (highNm < 1000) return 'nM';
+  return highNm < 1e6 ? 'µM' : 'mM';
+}
+
+/** In the writer's unit a value reads naturally from 0.01 to below 1,000, or below 100,000 when the writer already writes thousands. */
+function readsNaturally(value: number, writtenValue: number): boolean {
+  return value >= 0.01 && (value < 1000 || (writtenValue >= 1000 && value < 100_000));
+}
+
+function writtenValue(statement: AffinityStatement): string {
+  return statement.text.slice(statement.valueSpan.start - statement.span.start, statement.valueSpan.end - statement.span.start);
+}
+
+/** A value read from a list (`20, 0.05 and 25 nM, respectively`) is one number of several: a range there would not be read as one. */
+function inList(statement: AffinityStatement): boolean {
+  return [statement.compound?.via, statement.target?.via].some((via) => via === 'respectively' || via === 'list-order');
+}
+
+export function replacementFor(statement: AffinityStatement, record: AffinityRecord, format: DocumentFormat): Replacement | undefined {
+  const edits: TextEdit[] = [];
+  if (record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm && inList(statement)) return undefined;
+  const measureChanged = record.measure !== statement.measure;
+  let measureShown = statement.measure as string;
+  if (measureChanged) {
+    // A label in a table header or caption speaks for other values too: it is not this value's to change.
+    if (!statement.measureSpan || !statement.measureText || statement.measureFrom !== 'sentence') return undefined;
+    const label = measureInNotation(statement.measureText, statement.measure, record.measure);
+    if (!label) return undefined;
+    edits.push({ span: statement.measureSpan, newText: label });
+    measureShown = renderedText(label);
+  }
+  const dash = format === 'latex' ? '--' : '–';
+  const high = record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm ? record.valueHighNm : undefined;
+  if (statement.scale === 'p-scale') {
+    const p = (nm: number): string => (9 - Math.log10(nm)).toFixed(2);
+    const value = high !== undefined ? `${p(high)}${dash}${p(record.valueNm)}` : p(record.valueNm);
+    edits.push({ span: statement.valueSpan, newText: value });
+    return { edits, shown: `${measureChanged ? measureShown : `p${statement.measure}`} ${renderedText(value)}`, measureChanged, unitChanged: false, unchanged: !measureChanged && writtenValue(statement) === value };
+  }
+  const writtenUnit = statement.unit ?? 'nM';
+  let unit = writtenUnit;
+  if (!readsNaturally((high ?? record.valueNm) / nmPerUnit(writtenUnit), statement.value)) {
+    const natural = naturalUnit(high ?? record.valueNm);
+    const unitText = statement.unitSpan ? statement.text.slice(statement.unitSpan.start - statement.span.start, statement.unitSpan.end - statement.span.start) : undefined;
+    const newUnitText = unitText === undefined ? undefined : unitInNotation(unitText, natural, format);
+    if (statement.unitSpan && newUnitText !== undefined && UNITS_BY_SIZE.includes(natural)) {
+      unit = natural;
+      edits.push({ span: statement.unitSpan, newText: newUnitText });
+    }
+  }
+  const perUnit = nmPerUnit(unit);
+  const low = printNumber(record.valueNm / perUnit);
+  const siunitx = /^\\(SI|qty)(?=\{)/.exec(statement.text);
+  let value = high !== undefined ? `${low}${dash}${printNumber(high / perUnit)}` : low;
+  if (high !== undefined && siunitx) {
+    // `\SI{0.18}{\nano\molar}` holds one number: a range is `\SIrange{0.1}{0.316}{\nano\molar}`.
+    edits.push({ span: { start: statement.span.start, end: statement.span.start + siunitx[0].length }, newText: `${siunitx[0]}range` });
+    value = `${low}}{${printNumber(high / perUnit)}`;
+  }
+  edits.push({ span: statement.valueSpan, newText: value });
+  const shownValue = `${high !== undefined ? `${low}–${printNumber(high / perUnit)}` : low} ${unit}`;
+  const unitChanged = unit !== writtenUnit;
+  return {
+    edits: edits.sort((a, b) => a.span.start - b.span.start),
+    shown: measureChanged ? `${measureShown} ${shownValue}` : shownValue,
+    measureChanged,
+    unitChanged,
+    unchanged: !measureChanged && !unitChanged && writtenValue(statement) === value,
+  };
+}
