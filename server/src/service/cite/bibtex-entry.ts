@@ -48,7 +48,7 @@ function entryFields(reference: Reference, venue: 'journal' | 'howpublished'): F
   const url = reference.url ?? (bare ? `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/` : undefined);
   const note = bare
     ? 'PubMed ID only: complete the authors, title and journal from PubMed'
-    : venue === 'howpublished' && reference.kind ? kindNotes[reference.kind] : undefined;
+    : venue === 'howpublished' ? (reference.kind ? kindNotes[reference.kind] : undefined) : incompleteNote(reference);
   return present([
     ['author', reference.authors ? bibtexAuthors(reference.authors) : undefined],
     ['title', reference.title ? protectedTitle(reference.title) : undefined],
@@ -64,6 +64,17 @@ function entryFields(reference: Reference, venue: 'journal' | 'howpublished'): F
   ]);
 }
 
+/** A journal article whose record lacks a field says which, rather than let a guess stand in for it. */
+function incompleteNote(reference: Reference): string | undefined {
+  const gaps: string[] = [];
+  const authors = reference.authors.trim();
+  if (!authors) gaps.push('authors');
+  else if (/\bet al\.?$|\bothers$/i.test(authors)) gaps.push('the full author list');
+  else if (authors.split(/\s*(?:[,;&]|\band\b)\s*/).some((name) => !/\s[\p{Lu}][\p{Lu}-]{0,4}$/u.test(name))) gaps.push('author initials');
+  const fields = { title: reference.title, journal: reference.journal, year: reference.year, volume: reference.volume, pages: reference.pages, 'DOI or PMID': reference.doi ?? reference.pmid };
+  for (const [name, value] of Object.entries(fields)) if (value === undefined || value === '') gaps.push(name);
+  return gaps.length > 0 ? `Incomplete record: ${gaps.join(', ')} not known to PharmaLens; check before submission` : undefined;
+}
 
 function present(fields: Array<[string, string | undefined]>): Field[] {
   return fields.filter((field): field is Field => field[1] !== undefined && field[1].trim() !== '');
