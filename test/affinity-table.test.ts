@@ -5,6 +5,7 @@ import { createLanguageService } from '../server/src/service/index';
 import type { AffinityRecord } from '../server/src/service/kb/types';
 import { affinityTableCsv, affinityTableMarkdown, type AffinityTableRow } from '../server/src/protocol';
 import { tinyKnowledgeBase } from './helpers/tiny-kb';
+import { affinityTableHtml } from '../client/src/affinity-table-html';
 
 function record(id: string, valueNm: number): AffinityRecord {
   return {
@@ -66,4 +67,22 @@ test('the CSV quotes fields with commas and gives values in nM', () => {
   assert.equal(header, 'Line,Quoted,Compound,Target,Measure,Value (nM),Value high (nM),Verdict,Code,Reference low (nM),Reference high (nM),Sources');
   assert.equal(line, '7,3.45 µM,amitriptyline,SERT,Ki,3450,,finding,affinity.unit-slip,3.45,4.3,"Tatsumi, 1997; DrugCentral (PDSP)"');
   assert.ok(csv.endsWith('\r\n'));
+});
+
+test('the table view page: one row per value, line numbers that reveal, sort keys, everything escaped, one nonce-bound script', () => {
+  const rows = rowsFor(MANUSCRIPT);
+  const injected: AffinityTableRow = { ...rows[0], line: 9, compound: '<img src=x onerror=alert(1)>', text: '"><script>x</script>' };
+  const html = affinityTableHtml('review <b>.md', [...rows, injected], 'NONCE123', 'vscode-resource:');
+  assert.equal((html.match(/<tr class=/g) ?? []).length, 3);
+  assert.match(html, /<a href="#" class="line" data-line="3"[^>]*>3<\/a>/);
+  assert.match(html, /<td data-n="4">Ki 4 nM<\/td>/, 'values sort by nM');
+  assert.match(html, /<td data-n="3450">Ki 3\.45 µM<\/td>/);
+  assert.match(html, /data-s="amitriptyline"/);
+  assert.doesNotMatch(html, /<img|<b>|"><script>x/);
+  assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-NONCE123'; script-src 'nonce-NONCE123';"/);
+  assert.equal((html.match(/<script/g) ?? []).length, 1);
+  assert.match(html, /<script nonce="NONCE123">/);
+  assert.match(html, /postMessage\(\{ type: 'reveal', line: Number\(link\.dataset\.line\) \}\)/);
+  assert.match(affinityTableHtml('empty.md', [], 'n', 'c'), /No affinity statements found/);
 });

@@ -74,7 +74,7 @@ test('another species counts where the text names it: a rat value is judged agai
   const document = TextDocument.create('file:///paper.md', 'markdown', 1, 'In rat brain membranes, morphine bound the μ-opioid receptor with a Ki of 12.6 µM.');
   const [slip] = service.diagnostics(document, service.analyze(document)!);
   assert.equal(slip.code, 'affinity.unit-slip');
-  assert.match(String(slip.message), /Ki 12\.6 nM, rat \(GtoPdb 2020\.5, database\)/);
+  assert.match(String(slip.message), /Ki 12\.6 nM, rat \(PMID 8114680 via GtoPdb, database\)/);
   // Said of the human receptor, the same number is judged against the human record (and is no unit slip of it).
   assert.deepEqual(affinityDiagnostics('Morphine bound the human μ-opioid receptor with a Ki of 12.6 µM.'), ['information affinity.mismatch']);
 });

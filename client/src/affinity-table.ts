@@ -1,45 +1,141 @@
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { Uri, window, workspace, type Disposable, type TextDocument, type TextDocumentContentProvider } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  AFFINITY_TABLE_REQUEST,
-  affinityTableCsv,
-  affinityTableMarkdown,
-  type AffinityTableParams,
-  type AffinityTableRow,
-} from '../../server/src/protocol';
+  commands,
+  languages,
+  Position,
+  Range,
+  Selection,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+  type Disposable,
+  type TextDocument,
+  type TextEditor,
+  type WebviewPanel,
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { AFFINITY_TABLE_REQUEST, affinityTableCsv, type AffinityTableParams, type AffinityTableRow } from '../../server/src/protocol';
+import { affinityTableHtml } from './affinity-table-html';
 
-/** Read-only documents holding a manuscript's table: `pharmalens-table:/<name> affinities.md?<manuscript uri>`. */
-export const TABLE_SCHEME = 'pharmalens-table';
+function fileName(document: TextDocument): string {
+  return path.posix.basename(document.uri.path) || 'manuscript';
+}
 
 export async function requestAffinityTable(client: LanguageClient, document: TextDocument): Promise<AffinityTableRow[]> {
   const params: AffinityTableParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   return client.sendRequest<AffinityTableRow[]>(AFFINITY_TABLE_REQUEST, params);
 }
 
-function fileName(document: TextDocument): string {
-  return path.posix.basename(document.uri.path) || 'manuscript';
+const REFRESH_DELAY_MS = 300;
+
+/** What the table view shows now: for tests and for the export button. */
+export interface TableViewState {
+  manuscript: string;
+  rows: AffinityTableRow[];
 }
 
-export function tableUri(manuscript: Uri): Uri {
-  const name = path.posix.basename(manuscript.path, path.posix.extname(manuscript.path)) || 'manuscript';
-  return Uri.from({ scheme: TABLE_SCHEME, path: `/${name} affinities.md`, query: manuscript.toString() });
+/**
+ * The affinity table as a panel beside the editor that stays open: it follows the active manuscript (and its edits,
+ * through the diagnostics the server publishes), sorts by any column and reveals a value's line when its number is
+ * clicked. One panel for the window.
+ */
+export class AffinityTableView implements Disposable {
+  private panel: WebviewPanel | undefined;
+  private manuscript: TextDocument | undefined;
+  private rows: AffinityTableRow[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: Disposable[];
+
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly isManuscript: (document: TextDocument) => boolean,
+    private readonly exportCommand: string,
+  ) {
+    this.subscriptions = [
+      window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && this.isManuscript(editor.document) && editor.document !== this.manuscript) void this.show(editor.document, false);
+      }),
+      languages.onDidChangeDiagnostics((event) => {
+        const shown = this.manuscript?.uri.toString();
+        if (this.panel && event.uris.some((uri) => uri.toString() === shown)) this.scheduleRefresh();
+      }),
+    ];
+  }
+
+  get state(): TableViewState | undefined {
+    return this.panel && this.manuscript ? { manuscript: this.manuscript.uri.toString(), rows: this.rows } : undefined;
+  }
+
+  /** Shows `manuscript`'s table, opening the panel beside the editor if it is closed; `reveal` brings it to the front. */
+  async show(manuscript: TextDocument, reveal = true): Promise<TableViewState | undefined> {
+    this.manuscript = manuscript;
+    if (!this.panel) {
+      this.panel = window.createWebviewPanel('pharmalens.affinityTable', 'Affinities', { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.manuscript = undefined;
+      });
+      this.panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
+    } else if (reveal) {
+      this.panel.reveal(undefined, true);
+    }
+    await this.refresh();
+    return this.state;
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    const client = this.client();
+    const manuscript = this.manuscript;
+    if (!this.panel || !manuscript || !client) return;
+    this.rows = await requestAffinityTable(client, manuscript);
+    if (!this.panel || this.manuscript !== manuscript) return;
+    this.panel.title = `Affinities: ${fileName(manuscript)}`;
+    this.panel.webview.html = affinityTableHtml(fileName(manuscript), this.rows, nonce(), this.panel.webview.cspSource);
+  }
+
+  /** The line's value selected in the manuscript's editor (opened in its column if it is not visible). */
+  async revealLine(line: number): Promise<TextEditor | undefined> {
+    const manuscript = this.manuscript;
+    if (!manuscript || !Number.isInteger(line) || line < 1 || line > manuscript.lineCount) return undefined;
+    const row = this.rows.find((candidate) => candidate.line === line);
+    const visible = window.visibleTextEditors.find((editor) => editor.document === manuscript);
+    const editor = await window.showTextDocument(manuscript, { viewColumn: visible?.viewColumn ?? ViewColumn.One, preserveFocus: false });
+    const text = manuscript.lineAt(line - 1).text;
+    const column = row ? Math.max(0, text.indexOf(row.text)) : 0;
+    const start = new Position(line - 1, column);
+    editor.selection = new Selection(start, row && column + row.text.length <= text.length ? start.translate(0, row.text.length) : start);
+    editor.revealRange(new Range(start, start), TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null) return;
+    const { type, line } = message as { type?: unknown; line?: unknown };
+    if (type === 'reveal' && typeof line === 'number') await this.revealLine(line);
+    if (type === 'exportCsv' && this.manuscript) await commands.executeCommand(this.exportCommand, this.manuscript.uri);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
 }
 
-/** Serves the table documents, asking the server afresh each time one is opened or refreshed. */
-export function tableContentProvider(client: () => LanguageClient | undefined): TextDocumentContentProvider {
-  return {
-    async provideTextDocumentContent(uri: Uri): Promise<string> {
-      const manuscript = await workspace.openTextDocument(Uri.parse(uri.query));
-      const current = client();
-      const rows = current ? await requestAffinityTable(current, manuscript) : [];
-      return affinityTableMarkdown(fileName(manuscript), rows);
-    },
-  };
-}
-
-export function registerTableProvider(client: () => LanguageClient | undefined): Disposable {
-  return workspace.registerTextDocumentContentProvider(TABLE_SCHEME, tableContentProvider(client));
+function nonce(): string {
+  return randomBytes(16).toString('base64');
 }
 
 function defaultCsvUri(manuscript: TextDocument): Uri | undefined {

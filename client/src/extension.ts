@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { commands, Position, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
+import { commands, Position, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument, type TextEditor } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { exportCsv, registerTableProvider, requestAffinityTable, tableUri } from './affinity-table';
+import { AffinityTableView, exportCsv, requestAffinityTable, type TableViewState } from './affinity-table';
 import { checkWorkspace } from './check-workspace';
 import { importGtopdb } from './import-gtopdb';
 import { restartingErrorHandler } from './crash-restart';
@@ -17,15 +17,21 @@ export const COMMANDS = {
   openKnowledgeBaseEntry: 'pharmalens.openKnowledgeBaseEntry',
   importGtopdb: 'pharmalens.importGtopdb',
   statusActions: 'pharmalens.statusActions',
+  openWalkthroughExample: 'pharmalens.openWalkthroughExample',
 } as const;
 
 /** What `activate` returns: for the end-to-end tests and other extensions. */
 export interface PharmaLensApi {
   /** The status bar item's text, `undefined` when hidden, after bringing it up to date. */
   statusBarText(): Promise<string | undefined>;
+  /** What the affinity table view shows, `undefined` when it is closed. */
+  affinityTableState(): TableViewState | undefined;
+  /** What clicking a line number in the table view does: selects that line's value in the manuscript. */
+  revealTableLine(line: number): Promise<TextEditor | undefined>;
 }
 
 let client: LanguageClient | undefined;
+let tableView: AffinityTableView | undefined;
 
 function createClient(context: ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -53,23 +59,25 @@ function createClient(context: ExtensionContext): LanguageClient {
 async function manuscriptFor(argument: unknown): Promise<TextDocument | undefined> {
   if (argument instanceof Uri) return workspace.openTextDocument(argument);
   const active = window.activeTextEditor?.document;
-  if (active?.uri.scheme === 'pharmalens-table') return workspace.openTextDocument(Uri.parse(active.uri.query));
+  const shown = tableView?.state?.manuscript;
+  if (!active && shown) return workspace.openTextDocument(Uri.parse(shown));
   if (active && isManuscript(active)) return active;
   void window.showInformationMessage('PharmaLens: open a Markdown, Quarto, R Markdown or LaTeX manuscript first.');
   return undefined;
 }
 
-/** Opens the manuscript's table as a Markdown preview (or as a read-only Markdown document); returns the document. */
-async function showAffinityTable(argument: unknown): Promise<TextDocument | undefined> {
+/** The walkthrough's example: a short manuscript with one misquoted value, opened as a new unsaved Markdown document. */
+async function openWalkthroughExample(context: ExtensionContext): Promise<TextDocument> {
+  const example = await workspace.fs.readFile(Uri.file(context.asAbsolutePath(path.join('walkthrough', 'example.md'))));
+  const document = await workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(example) });
+  await window.showTextDocument(document, { viewColumn: ViewColumn.One });
+  return document;
+}
+
+/** Opens (or brings forward) the affinity table view beside the editor on the manuscript; returns what it shows. */
+async function showAffinityTable(argument: unknown): Promise<TableViewState | undefined> {
   const manuscript = await manuscriptFor(argument);
-  if (!manuscript) return undefined;
-  const table = await workspace.openTextDocument(tableUri(manuscript.uri));
-  try {
-    await commands.executeCommand('markdown.showPreview', table.uri);
-  } catch {
-    await window.showTextDocument(table, { preview: true });
-  }
-  return table;
+  return manuscript && tableView ? tableView.show(manuscript) : undefined;
 }
 
 async function exportAffinityTableCsv(argument: unknown, destination?: Uri): Promise<Uri | undefined> {
@@ -135,10 +143,11 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
   const status = new ManuscriptStatus(COMMANDS.statusActions, async (document) => (client ? (await requestAffinityTable(client, document)).length : 0));
   context.subscriptions.push(
     status,
-    registerTableProvider(() => client),
+    (tableView = new AffinityTableView(() => client, isManuscript, COMMANDS.exportAffinityTableCsv)),
     registerEntryProvider(),
     commands.registerCommand(COMMANDS.showAffinityTable, showAffinityTable),
     commands.registerCommand(COMMANDS.statusActions, showStatusActions),
+    commands.registerCommand(COMMANDS.openWalkthroughExample, () => openWalkthroughExample(context)),
     commands.registerCommand(COMMANDS.exportAffinityTableCsv, exportAffinityTableCsv),
     commands.registerCommand(COMMANDS.checkWorkspace, () => (client ? checkWorkspace(client) : undefined)),
     commands.registerCommand(COMMANDS.restartServer, restartServer),
@@ -155,6 +164,8 @@ export async function activate(context: ExtensionContext): Promise<PharmaLensApi
       await status.refresh();
       return status.text;
     },
+    affinityTableState: () => tableView?.state,
+    revealTableLine: async (line) => tableView?.revealLine(line),
   };
 }
 

@@ -118,7 +118,8 @@ function verdictLabel(row: AffinityTableRow): string {
   return row.verdict === 'finding' ? `${VERDICT_LABELS.finding} ${row.code ?? 'finding'}` : VERDICT_LABELS[row.verdict];
 }
 
-function valueLabel(row: AffinityTableRow): string {
+/** A row's value as the table shows it (`3.45 µM`), or that no unit is stated. */
+export function tableValueLabel(row: AffinityTableRow): string {
   return row.valueNm === undefined ? 'unit not stated' : formatConcentration(row.valueNm, row.valueHighNm);
 }
 
@@ -134,7 +135,7 @@ export function affinityTableMarkdown(title: string, rows: readonly AffinityTabl
   if (rows.length === 0) return `${heading}\n\nNo affinity statements found.\n`;
   const body = table(
     COLUMNS.map((column) => (column === 'Value (nM)' ? 'Value' : column)),
-    rows.map((row) => cells(row, verdictLabel(row), valueLabel(row)).map(escapeMarkdown)),
+    rows.map((row) => cells(row, verdictLabel(row), tableValueLabel(row)).map(escapeMarkdown)),
   );
   return `${heading}\n\n${body}\n`;
 }

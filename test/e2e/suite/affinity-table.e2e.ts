@@ -5,8 +5,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openInEditor, positionOfWord, hoverOnceAnswered } from './helpers';
 
+interface TableRow {
+  line: number;
+  text: string;
+  compound?: string;
+  target?: string;
+  measure: string;
+  verdict: string;
+  code?: string;
+}
+
 interface PharmaLensApi {
   statusBarText(): Promise<string | undefined>;
+  affinityTableState(): { manuscript: string; rows: TableRow[] } | undefined;
+  revealTableLine(line: number): Promise<vscode.TextEditor | undefined>;
 }
 
 const WAIT_MS = 45_000;
@@ -34,9 +46,10 @@ async function waitForDiagnostics(uri: vscode.Uri): Promise<void> {
   while (vscode.languages.getDiagnostics(uri).every((diagnostic) => diagnostic.source !== 'pharmalens') && Date.now() < deadline) await sleep(250);
 }
 
-/** Data rows of the first Markdown table in `text` (header and delimiter lines left out). */
-function tableRows(text: string): string[] {
-  return text.split('\n').filter((line) => line.startsWith('| ')).slice(1).filter((line) => !/^\| ---/.test(line));
+async function showTable(uri: vscode.Uri): Promise<TableRow[]> {
+  const state = await vscode.commands.executeCommand<{ rows: TableRow[] } | undefined>('pharmalens.showAffinityTable', uri);
+  assert.ok(state, 'the command returned no table');
+  return state.rows;
 }
 
 suite('PharmaLens affinity table, CSV export and status bar', () => {
@@ -52,15 +65,29 @@ suite('PharmaLens affinity table, CSV export and status bar', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('pharmalens.statusActions'), 'clicking the item opens the actions menu');
   });
 
-  test('Show Affinity Table lists the fixture\'s statement with its verdict', async () => {
+  test('Show Affinity Table lists the fixture\'s statement with its verdict, in a view that stays open', async () => {
     const document = await openInEditor('test/e2e/fixture/misquote.md');
-    const table = await vscode.commands.executeCommand<vscode.TextDocument>('pharmalens.showAffinityTable', document.uri);
-    assert.ok(table, 'the command returned no table document');
-    assert.equal(table.languageId, 'markdown');
-    const rows = tableRows(table.getText());
-    assert.equal(rows.length, 1, table.getText());
-    assert.match(rows[0], /^\| 3 \| 3\\\.45 µM \| Amitriptyline \| SERT \| Ki \|/i);
-    assert.match(rows[0], /unit\\-slip/);
+    await waitForDiagnostics(document.uri);
+    const rows = await showTable(document.uri);
+    assert.equal(rows.length, 1, JSON.stringify(rows));
+    assert.deepEqual([rows[0].line, rows[0].text, rows[0].compound, rows[0].target, rows[0].measure, rows[0].verdict, rows[0].code], [3, '3.45 µM', 'Amitriptyline', 'SERT', 'Ki', 'finding', 'affinity.unit-slip']);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    assert.equal(api().affinityTableState()?.manuscript, document.uri.toString(), 'going back to the manuscript leaves the view open');
+  });
+
+  test('the table view follows the active manuscript, and a line number selects its value in the manuscript', async () => {
+    const misquote = await openInEditor('test/e2e/fixture/misquote.md');
+    await showTable(misquote.uri);
+    const review = await openInEditor('examples/amitriptyline-review.md');
+    const deadline = Date.now() + WAIT_MS;
+    while (api().affinityTableState()?.manuscript !== review.uri.toString() && Date.now() < deadline) await sleep(100);
+    assert.equal(api().affinityTableState()?.manuscript, review.uri.toString());
+    const [first] = api().affinityTableState()!.rows;
+    const editor = await api().revealTableLine(first.line);
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), review.uri.toString());
+    assert.equal(editor.selection.start.line, first.line - 1);
+    assert.equal(editor.document.getText(editor.selection), first.text);
   });
 
   test('the example manuscript\'s table has as many rows as the status bar counts affinities', async () => {
@@ -68,11 +95,10 @@ suite('PharmaLens affinity table, CSV export and status bar', () => {
     const text = await statusBarTextMatching(/^\$\(beaker\) [1-9]/);
     const counted = /^\$\(beaker\) (\d+)/.exec(text ?? '');
     assert.ok(counted, `status bar: ${String(text)}`);
-    const table = await vscode.commands.executeCommand<vscode.TextDocument>('pharmalens.showAffinityTable', document.uri);
-    const rows = tableRows(table.getText());
-    assert.ok(rows.length > 3, table.getText());
+    const rows = await showTable(document.uri);
+    assert.ok(rows.length > 3, JSON.stringify(rows));
     assert.equal(rows.length, Number(counted[1]));
-    assert.ok(rows.some((row) => /SERT/.test(row)), table.getText());
+    assert.ok(rows.some((row) => row.target === 'SERT'), JSON.stringify(rows));
   });
 
   test('Export Affinity Table as CSV writes a header and one line per statement', async () => {

@@ -37,6 +37,11 @@ suite('PharmaLens as installed from its .vsix', () => {
       'package.json',
       'readme.md',
       'schemas/pharmalens-kb.schema.json',
+      'walkthrough/check-workspace.md',
+      'walkthrough/example.md',
+      'walkthrough/fix.md',
+      'walkthrough/hover.md',
+      'walkthrough/open-example.md',
     ]);
     assert.match(fs.readFileSync(path.join(installed, 'readme.md'), 'utf8'), /^# PharmaLens — affinities checked against the literature/, 'the Marketplace README');
   });

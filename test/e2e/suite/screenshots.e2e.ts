@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
-// Takes the README's pictures in the real workbench: the hover card (test-artifacts/hover.png) and the quick-fix
-// menu of a misquoted affinity (test-artifacts/quick-fix.png), through the web shim's screenshot service. In desktop
+// Takes the README's pictures in the real workbench: the hover card (test-artifacts/hover.png), the quick-fix menu
+// of a misquoted affinity (quick-fix.png), the affinity table view (affinity-table.png) and the status item
+// (status.png), through the web shim's screenshot service. In desktop
 // VS Code (VSCODE_E2E_DESKTOP=1) nobody takes pictures: screenshot() returns undefined and the tests check the same
 // contents through the vscode API only.
 import * as assert from 'node:assert/strict';
@@ -21,38 +22,33 @@ suite('PharmaLens screenshots for the README', () => {
     await vscode.commands.executeCommand('hideCodeActionWidget');
   });
 
-  test('the hover card of amitriptyline, its table cut to pharmalens.hover.maxAffinityRows, pathways left out (hover.png)', async () => {
+  test('the compact hover card of amitriptyline: five one-line rows and a link to the whole entry (hover.png)', async () => {
     const document = await openInEditor('test/e2e/fixture/review.md');
     const position = document.positionAt(document.getText().indexOf('Amitriptyline blocks') + 4);
     const card = await hoverOnceAnswered(document, position);
-    assert.match(card, /Amitriptyline/);
-    const settings = vscode.workspace.getConfiguration('pharmalens');
-    await settings.update('hover.maxAffinityRows', 5, vscode.ConfigurationTarget.Global);
-    await settings.update('hover.sections', { pathways: false }, vscode.ConfigurationTarget.Global);
-    try {
-      const rows = (text: string) => text.split('\n').filter((line) => /^\| [^-T]/.test(line)).length;
-      let shortCard = await hoverOnceAnswered(document, position);
-      for (let attempt = 0; attempt < 80 && (rows(shortCard) !== 5 || /Pathways and mechanisms/.test(shortCard)); attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        shortCard = await hoverOnceAnswered(document, position);
-      }
-      assert.equal(rows(shortCard), 5, shortCard);
-      assert.match(shortCard, /\d+ more rows not shown/);
-      assert.match(card, /Pathways and mechanisms/);
-      assert.doesNotMatch(shortCard, /Pathways and mechanisms/);
-      placeCursor(position);
-      await vscode.commands.executeCommand('editor.action.showHover');
-      const shot = await screenshot('hover', '.monaco-hover', { include: [lineWith('Amitriptyline blocks')], padding: 6 });
-      if (shot) {
-        assert.match(shot.text, /Amitriptyline/, shot.text);
-        assert.match(shot.text, /\bKi\b/, shot.text);
-        assert.match(shot.text, /more rows not shown/, 'the whole card fits in the picture');
-        assert.ok(shot.width >= 600, `${shot.width}×${shot.height}`);
-      }
-    } finally {
-      await settings.update('hover.maxAffinityRows', undefined, vscode.ConfigurationTarget.Global);
-      await settings.update('hover.sections', undefined, vscode.ConfigurationTarget.Global);
+    const rows = card.split('\n').filter((line) => /^\| [^-T]/.test(line));
+    assert.equal(rows.length, 5, card);
+    assert.match(card, /\[All \d+ records of Amitriptyline\]\(command:pharmalens\.openKnowledgeBaseEntry\?/, 'VS Code gets the entry link');
+    placeCursor(position);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const shot = await screenshot('hover', '.monaco-hover', { include: [lineWith('Amitriptyline blocks')], padding: 6 });
+    if (shot) {
+      assert.match(shot.text, /Amitriptyline/, shot.text);
+      assert.match(shot.text, /All \d+ records/, 'the whole card fits in the picture');
+      assert.ok(shot.width >= 600, `${shot.width}×${shot.height}`);
     }
+  });
+
+  test('the affinity table view beside the manuscript (affinity-table.png) and the status item (status.png)', async () => {
+    const document = await openInEditor('examples/amitriptyline-review.md');
+    await pharmalensDiagnostics(document.uri);
+    const state = await vscode.commands.executeCommand<{ rows: unknown[] } | undefined>('pharmalens.showAffinityTable', document.uri);
+    assert.ok(state && state.rows.length > 3, JSON.stringify(state));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const table = await screenshot('affinity-table', '.part.editor', { padding: 0 });
+    if (table) assert.ok(table.width >= 1000, `${table.width}×${table.height}`);
+    const status = await screenshot('status', '[id="pharmalens.status"]', { padding: 4, include: ['.statusbar-item.right'] });
+    if (status) assert.match(status.text, /\d+ · \d+ \d+/, status.text);
   });
 
   test('the quick fixes of a misquoted affinity (quick-fix.png)', async () => {

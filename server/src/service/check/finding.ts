@@ -6,7 +6,7 @@ import { replaceWithReferenceFixes } from './fixes';
 import { evidenceLabel, independentSources } from './references';
 import type { CheckCode } from './types';
 import { assumptionsOf } from '../extract/reading';
-import { formatConcentration, shortCitation } from '../kb/format';
+import { formatConcentration, sourceWithGrade } from '../kb/format';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { renderedText } from '../extract/rendered';
 
@@ -31,14 +31,10 @@ export function foldFromNearestRecord(context: RuleContext, evidence: Evidence, 
 
 const MAX_SOURCES_NAMED = 3;
 
-/** `Ki 3.45–4.3 nM (Tatsumi 1997, primary; MedChemExpress…, vendor)`: the range and the sources behind it. */
+/** `Ki 3.45–4.3 nM (Tatsumi et al. 1997, primary paper; MedChemExpress vendor sheet)`: the range and the sources behind it. */
 export function describeEvidence(evidence: Evidence, kb?: IndexedKnowledgeBase): string {
   const independent = evidence.records.filter((record) => !record.duplicateOf);
-  const sources = [...new Set(independent.map((record) => {
-    const reference = kb?.reference(record.referenceId);
-    const label = record.grade === 'database' ? record.origin : reference ? shortCitation(reference) : record.origin;
-    return `${label}, ${record.grade}`;
-  }))];
+  const sources = [...new Set(independent.map((record) => sourceWithGrade(record, kb?.reference(record.referenceId))))];
   const named = sources.slice(0, MAX_SOURCES_NAMED).join('; ') + (sources.length > MAX_SOURCES_NAMED ? `; +${sources.length - MAX_SOURCES_NAMED} more` : '');
   const species = [...new Set(evidence.records.map((record) => record.species))];
   const speciesNote = species.length === 1 && !/^(human|homo sapiens)$/i.test(species[0]) ? `, ${species[0]}` : '';

@@ -1,6 +1,6 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
-import { byGrade, gradeLabel, sourceLabel } from '../kb/format';
+import { byGrade, sourceLabel, sourceWithGrade } from '../kb/format';
 import type { AffinityStatement } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import type { Fix } from './types';
@@ -24,7 +24,7 @@ export function replaceWithReferenceFixes(kb: IndexedKnowledgeBase, statement: A
     const sameNumber = !replacement.unitChanged && replacement.edits.some(({ span, newText }) => span.start === statement.valueSpan.start && newText === statement.text.slice(span.start - statement.span.start, span.end - statement.span.start));
     if (seen.has(key) || replacement.unchanged || sameNumber) continue;
     seen.add(key);
-    fixes.push({ title: `Replace with ${replacement.shown} (${source}, ${gradeLabel(record, reference)})`, edits: replacement.edits, preferred: fixes.length === 0 });
+    fixes.push({ title: `Replace with ${replacement.shown} (${sourceWithGrade(record, reference)})`, edits: replacement.edits, preferred: fixes.length === 0 });
   }
   return fixes;
 }

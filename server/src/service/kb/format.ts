@@ -189,3 +189,10 @@ export function gradeLabel(record: AffinityRecord, reference: Reference | undefi
   if (record.grade === 'primary') return reference?.confirmed === false ? 'primary — value not read in the paper' : 'primary paper';
   return reference?.kind === 'paper' || reference?.kind === 'review' ? 'primary — value not read in the paper (quoted by a vendor sheet)' : 'vendor sheet';
 }
+
+/** `Tatsumi et al. 1997, primary paper`, `PMID 16782354 via GtoPdb, database`, `MedChemExpress vendor sheet`. */
+export function sourceWithGrade(record: AffinityRecord, reference: Reference | undefined): string {
+  const label = sourceLabel(record, reference);
+  const grade = gradeLabel(record, reference);
+  return label.endsWith(grade) ? label : `${label}, ${grade}`;
+}

@@ -3,7 +3,7 @@ import type { Evidence, Verdict } from '../check/types';
 import type { AffinityTableRow, ReferenceRange } from '../../protocol';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
-import { formatConcentration, shortCitation } from '../kb/format';
+import { formatConcentration, sourceLabel } from '../kb/format';
 import type { AffinityRecord } from '../kb/types';
 import { renderedText } from '../extract/rendered';
 
@@ -23,10 +23,8 @@ function evidenceOf(verdict: Verdict): Evidence | undefined {
   return verdict.kind === 'unchecked' ? undefined : verdict.evidence;
 }
 
-function sourceLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
-  const reference = kb.reference(record.referenceId);
-  if (!reference || record.grade === 'database') return record.origin;
-  return shortCitation(reference);
+function sourceOf(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
+  return sourceLabel(record, kb.reference(record.referenceId));
 }
 
 function referenceRange(evidence: Evidence): ReferenceRange {
@@ -53,7 +51,7 @@ export function affinityTableRows(
       verdict: verdict.kind,
       code: verdict.kind === 'finding' ? verdict.finding.code : undefined,
       referenceRange: evidence ? referenceRange(evidence) : undefined,
-      sources: [...new Set(records.map((record) => sourceLabel(kb, record)))],
+      sources: [...new Set(records.map((record) => sourceOf(kb, record)))],
     };
   });
 }
