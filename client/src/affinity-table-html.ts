@@ -46,11 +46,18 @@ const COLUMNS: readonly Column[] = [
   {
     title: 'Reference',
     cell: (row) => ({
-      html: row.referenceRange ? `${escapeHtml(row.referenceRange.text)}${row.sources.length > 0 ? `<div class="sources">${escapeHtml(row.sources.join('; '))}</div>` : ''}` : '—',
+      html: row.referenceRange ? `${escapeHtml(row.referenceRange.text)}${sourcesNote(row.sources)}` : '—',
       key: row.referenceRange?.lowNm,
     }),
   },
 ];
+
+/** `· Tatsumi et al. 1997 +4`, every source named in the tooltip: a row stays one line in a side pane. */
+function sourcesNote(sources: readonly string[]): string {
+  if (sources.length === 0) return '';
+  const more = sources.length > 1 ? ` +${sources.length - 1}` : '';
+  return ` <span class="sources" title="${escapeHtml(sources.join('; '))}">· ${escapeHtml(sources[0])}${more}</span>`;
+}
 
 function sortKeyAttribute(key: string | number | undefined): string {
   if (key === undefined) return '';
@@ -88,7 +95,8 @@ export function affinityTableHtml(manuscript: string, rows: readonly AffinityTab
   th button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
   th[aria-sort="ascending"] button::after { content: " ▲"; }
   th[aria-sort="descending"] button::after { content: " ▼"; }
-  td:nth-child(1), td:nth-child(4) { white-space: nowrap; }
+  td { white-space: nowrap; }
+  .scroll { overflow-x: auto; }
   a.line { color: var(--vscode-textLink-foreground); }
   .sources { opacity: 0.75; font-size: 0.9em; }
   .verdict.finding { color: var(--vscode-errorForeground); }
@@ -98,12 +106,14 @@ export function affinityTableHtml(manuscript: string, rows: readonly AffinityTab
 </head>
 <body>
 <header><h1>Affinities in ${escapeHtml(manuscript)}</h1><span id="summary">${escapeHtml(summary)}</span><button id="export">Export CSV…</button></header>
+<div class="scroll">
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
 </table>
+</div>
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
   const tbody = document.querySelector('tbody');

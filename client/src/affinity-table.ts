@@ -45,6 +45,7 @@ export interface TableViewState {
 export class AffinityTableView implements Disposable {
   private panel: WebviewPanel | undefined;
   private manuscript: TextDocument | undefined;
+  private pending: TextDocument | undefined;
   private rows: AffinityTableRow[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: Disposable[];
@@ -56,7 +57,7 @@ export class AffinityTableView implements Disposable {
   ) {
     this.subscriptions = [
       window.onDidChangeActiveTextEditor((editor) => {
-        if (this.panel && editor && this.isManuscript(editor.document) && editor.document !== this.manuscript) void this.show(editor.document, false);
+        if (this.panel && editor && this.isManuscript(editor.document) && editor.document !== this.pending) void this.show(editor.document, false);
       }),
       languages.onDidChangeDiagnostics((event) => {
         const shown = this.manuscript?.uri.toString();
@@ -71,7 +72,6 @@ export class AffinityTableView implements Disposable {
 
   /** Shows `manuscript`'s table, opening the panel beside the editor if it is closed; `reveal` brings it to the front. */
   async show(manuscript: TextDocument, reveal = true): Promise<TableViewState | undefined> {
-    this.manuscript = manuscript;
     if (!this.panel) {
       this.panel = window.createWebviewPanel('pharmalens.affinityTable', 'Affinities', { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
@@ -81,12 +81,13 @@ export class AffinityTableView implements Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.manuscript = undefined;
+        this.pending = undefined;
       });
       this.panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
     } else if (reveal) {
       this.panel.reveal(undefined, true);
     }
-    await this.refresh();
+    await this.refresh(manuscript);
     return this.state;
   }
 
@@ -95,12 +96,16 @@ export class AffinityTableView implements Disposable {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  private async refresh(): Promise<void> {
+  /** Asks for `manuscript`'s rows (the one shown by default), then shows them and it together. */
+  private async refresh(manuscript = this.manuscript): Promise<void> {
     const client = this.client();
-    const manuscript = this.manuscript;
     if (!this.panel || !manuscript || !client) return;
-    this.rows = await requestAffinityTable(client, manuscript);
-    if (!this.panel || this.manuscript !== manuscript) return;
+    this.pending = manuscript;
+    const rows = await requestAffinityTable(client, manuscript);
+    // A later request (another manuscript became active meanwhile) wins.
+    if (!this.panel || this.pending !== manuscript) return;
+    this.manuscript = manuscript;
+    this.rows = rows;
     this.panel.title = `Affinities: ${fileName(manuscript)}`;
     this.panel.webview.html = affinityTableHtml(fileName(manuscript), this.rows, nonce(), this.panel.webview.cspSource);
   }

@@ -70,7 +70,7 @@ suite('PharmaLens affinity table, CSV export and status bar', () => {
     await waitForDiagnostics(document.uri);
     const rows = await showTable(document.uri);
     assert.equal(rows.length, 1, JSON.stringify(rows));
-    assert.deepEqual([rows[0].line, rows[0].text, rows[0].compound, rows[0].target, rows[0].measure, rows[0].verdict, rows[0].code], [3, '3.45 µM', 'Amitriptyline', 'SERT', 'Ki', 'finding', 'affinity.unit-slip']);
+    assert.deepEqual([rows[0].line, rows[0].text, rows[0].compound, rows[0].target, rows[0].measure, rows[0].verdict, rows[0].code], [3, '3.45 µM', 'amitriptyline', 'SERT', 'Ki', 'finding', 'affinity.unit-slip']);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
     assert.equal(api().affinityTableState()?.manuscript, document.uri.toString(), 'going back to the manuscript leaves the view open');
   });

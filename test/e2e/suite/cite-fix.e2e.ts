@@ -45,14 +45,14 @@ suite('PharmaLens "Replace with … and cite …" quick fix', () => {
       const titles = actions.map((action) => action.title).join(' | ');
       const fix = actions.find((action) => /^Replace with .+ and cite Tatsumi et al\. 1997/.test(action.title));
       assert.ok(fix?.edit, `no "Replace with … and cite Tatsumi et al. 1997" among: ${titles}`);
-      assert.match(fix.title, /^Replace with 0\.0043 and cite /);
+      assert.match(fix.title, /^Replace with 4\.3 nM and cite /, 'the source value in a unit that reads naturally, not 0.0043 µM');
       const touched = fix.edit.entries().map(([uri]) => uri.toString());
       assert.ok(touched.includes(bibUri.toString()), `the fix leaves ${BIBLIOGRAPHY} alone: ${touched.join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit was not applied');
 
-      // The manuscript: the reference value in the text's unit and a Pandoc citation.
+      // The manuscript: the reference value, its unit changed where the writer's would read 0.0043 µM, and a Pandoc citation.
       const body = document.getText();
-      assert.match(body, /a Kd of 0\.0043 µM/, body);
+      assert.match(body, /a Kd of 4\.3 nM \[@/, body);
       assert.ok(body.includes(`[@${KEY}]`), body);
       assert.ok(!body.includes('4.3 µM'), body);
 

@@ -10,7 +10,7 @@ const MANUSCRIPTS = [
   'test/e2e/fixture/review.tex',
 ];
 
-const SERT_ROW = /^\|\s*SERT\s*\|/m;
+const SERT_ROW = /^\|\s*(\*\*)?SERT(\*\*)?\s*\|/m;
 
 function where(document: vscode.TextDocument, position: vscode.Position): string {
   return `${document.uri.fsPath}:${position.line + 1}:${position.character + 1}`;

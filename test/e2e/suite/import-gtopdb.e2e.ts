@@ -63,7 +63,7 @@ suite('PharmaLens Import GtoPdb Download…', () => {
     const manuscript = await vscode.workspace.openTextDocument(manuscriptPath);
     await vscode.window.showTextDocument(manuscript);
     const card = await hoverUntil(manuscript, positionOfWord(manuscript, 'Morphine'), /PMID 12345678/);
-    assert.match(card, /\| μ receptor \| Ki[^|]* \| 2 nM \| human \| \[GtoPdb 2024\\?\.1\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/12345678\/\)/, card);
+    assert.match(card, /\| \*\*μ receptor\*\* \| Ki \| 2 nM \| \[PMID 12345678 via GtoPdb\]\(https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/12345678\/\) \|/, card);
     // The bundled release's morphine records at κ and δ are replaced by the import, which has none.
     assert.doesNotMatch(card, /κ receptor/, card);
 

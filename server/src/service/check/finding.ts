@@ -6,7 +6,7 @@ import { replaceWithReferenceFixes } from './fixes';
 import { evidenceLabel, independentSources } from './references';
 import type { CheckCode } from './types';
 import { assumptionsOf } from '../extract/reading';
-import { formatConcentration, sourceWithGrade } from '../kb/format';
+import { formatConcentration, shortTargetName, sourceWithGrade } from '../kb/format';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { renderedText } from '../extract/rendered';
 
@@ -64,7 +64,7 @@ export function finding(context: RuleContext, code: CheckCode, evidence: Evidenc
 export function names(context: RuleContext): string {
   const compound = context.kb.compound(context.statement.compound.id)?.name ?? context.statement.compound.id;
   const targetEntry = context.kb.target(context.statement.target.id);
-  const target = targetEntry?.abbreviation || targetEntry?.name || context.statement.target.id;
+  const target = (targetEntry ? shortTargetName(targetEntry) : context.statement.target.id);
   return `${compound} at ${target}`;
 }
 

@@ -196,3 +196,13 @@ export function sourceWithGrade(record: AffinityRecord, reference: Reference | u
   const grade = gradeLabel(record, reference);
   return label.endsWith(grade) ? label : `${label}, ${grade}`;
 }
+
+/**
+ * A target as tables, titles and messages name it, one way everywhere: the abbreviation writers use (`SERT`, `H1`,
+ * `hERG`, `TrkB`), `α2C` for GtoPdb's `α2C-adrenoceptor` beside the curated `α1A`, else GtoPdb's name.
+ */
+export function shortTargetName(target: { name: string; abbreviation?: string }): string {
+  if (target.abbreviation) return target.abbreviation;
+  const adrenoceptor = /^([αβ]\d[A-D]?)-adrenoceptors?$/.exec(target.name);
+  return adrenoceptor ? adrenoceptor[1] : target.name;
+}

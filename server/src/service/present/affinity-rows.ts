@@ -1,7 +1,7 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown, link, table } from './markdown';
-import { formatAffinityValue, formatMeasure, gradeLabel, preferenceOrder, referenceIdentifiers, referenceUrl, sourceLabel } from '../kb/format';
+import { formatAffinityValue, formatMeasure, gradeLabel, preferenceOrder, referenceIdentifiers, referenceUrl, shortTargetName, sourceLabel } from '../kb/format';
 
 /** Affinity rows as cards, hovers on a statement or a citation, and the affinity table show them. */
 
@@ -28,10 +28,17 @@ export function citesPaper(kb: IndexedKnowledgeBase, record: AffinityRecord): bo
   return kind === 'paper' || kind === 'review';
 }
 
+/** A target id as tables name it; undefined without one. */
+export function targetName(kb: IndexedKnowledgeBase, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const target = kb.target(id);
+  return target ? shortTargetName(target) : id;
+}
+
 export function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
   if (!record.target) return record.effect ?? '—';
   const target = kb.target(record.target);
-  return target ? target.abbreviation || target.name : record.target;
+  return target ? shortTargetName(target) : record.target;
 }
 
 /** `agonist`, `antagonist (inverse agonist)`: what the compound does there, when the source says. */

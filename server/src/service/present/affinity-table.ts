@@ -3,7 +3,7 @@ import type { Evidence, Verdict } from '../check/types';
 import type { AffinityTableRow, ReferenceRange } from '../../protocol';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
-import { formatConcentration, sourceLabel } from '../kb/format';
+import { formatConcentration, shortTargetName, sourceLabel } from '../kb/format';
 import type { AffinityRecord } from '../kb/types';
 import { renderedText } from '../extract/rendered';
 
@@ -15,7 +15,7 @@ function compoundName(kb: IndexedKnowledgeBase, statement: AffinityStatement): s
 function targetName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string | undefined {
   if (!statement.target) return undefined;
   const target = kb.target(statement.target.id);
-  return target?.abbreviation || target?.name || statement.target.id;
+  return target ? shortTargetName(target) : statement.target.id;
 }
 
 function evidenceOf(verdict: Verdict): Evidence | undefined {

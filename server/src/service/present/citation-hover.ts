@@ -3,7 +3,7 @@ import { recordsOfEntry } from '../cite/document';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import { escapeMarkdown, link } from './markdown';
 import { wellFormed } from '../well-formed';
-import { affinityTable } from './affinity-rows';
+import { affinityTable, targetName } from './affinity-rows';
 import { doiUrl } from '../kb/format';
 
 
@@ -28,7 +28,7 @@ export function citationHover(kb: IndexedKnowledgeBase, entry: BibEntry): string
     lines.push(
       `**Values from this source in the knowledge base**\n\n${affinityTable(kb, records, {
         title: 'Compound · target',
-        cell: (record) => escapeMarkdown(`${kb.compound(record.compound)?.name ?? record.compound} · ${kb.target(record.target ?? '')?.abbreviation || record.target || record.effect || '—'}`),
+        cell: (record) => escapeMarkdown(`${kb.compound(record.compound)?.name ?? record.compound} · ${targetName(kb, record.target) ?? record.effect ?? '—'}`),
       })}`,
     );
   }

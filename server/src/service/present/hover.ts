@@ -2,7 +2,7 @@ import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord, Compound, PathwayRole, Reference, Target } from '../kb/types';
 import type { Mention } from '../recognize/recognize';
 import { escapeMarkdown, link } from './markdown';
-import { descriptiveName, referenceUrl, shortCitation, targetTypeLabel } from '../kb/format';
+import { descriptiveName, referenceUrl, shortCitation, shortTargetName, targetTypeLabel } from '../kb/format';
 import { affinityTable, compactTable, MAX_AFFINITY_ROWS, oneRowPer, targetLabel } from './affinity-rows';
 
 /** What a compound or target card shows (settings `pharmalens.hover.*`); every block is on by default. */
@@ -170,7 +170,7 @@ function memberList(kb: IndexedKnowledgeBase, target: Target): string | undefine
   if (!target.members?.length) return undefined;
   const names = target.members.map((id) => {
     const member = kb.target(id);
-    const label = member?.abbreviation || member?.name || id;
+    const label = member ? shortTargetName(member) : id;
     const gene = member?.genes.human;
     return escapeMarkdown(gene && gene !== label ? `${label} (${gene})` : label);
   });
@@ -226,7 +226,7 @@ function compactTargetCard(kb: IndexedKnowledgeBase, target: Target, context: Ca
     const rows = oneRowPer(kb, human.length > 0 ? human : ligands, (record) => record.compound, () => false, false).slice(0, COMPACT_ROWS);
     block = rows.length === 0 ? '' : `**Most potent ligands**${human.length > 0 ? ' (human)' : ''}; ℞ approved drug\n\n${compactTable(kb, rows, 'Compound', (record) => compoundCell(kb, target, record, true))}`;
   }
-  const footer = entryFooter(all.length, 0, context, `at ${target.abbreviation || target.name}`);
+  const footer = entryFooter(all.length, 0, context, `at ${shortTargetName(target)}`);
   return [targetTitle(target), options.identifiers ? targetIdentifiers(kb, target) : '', role, block, footer].filter(Boolean).join('\n\n');
 }
 

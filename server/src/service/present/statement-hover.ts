@@ -4,15 +4,15 @@ import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown } from './markdown';
-import { formatConcentration } from '../kb/format';
-import { affinityTable } from './affinity-rows';
+import { formatConcentration, shortTargetName } from '../kb/format';
+import { affinityTable, targetName } from './affinity-rows';
 import { readingDescription } from '../extract/reading';
 import { renderedText } from '../extract/rendered';
 
 function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): string {
   const compound = statement.compound ? kb.compound(statement.compound.id)?.name ?? statement.compound.id : 'no compound found';
   const targetEntry = statement.target ? kb.target(statement.target.id) : undefined;
-  const target = statement.target ? targetEntry?.abbreviation || targetEntry?.name || statement.target.id : 'no target found';
+  const target = statement.target ? (targetEntry ? shortTargetName(targetEntry) : statement.target.id) : 'no target found';
   return `${compound} at ${target}`;
 }
 
@@ -48,7 +48,7 @@ export function statementHover(kb: IndexedKnowledgeBase, statement: AffinityStat
     verdictLine(verdict),
   ];
   const evidence = verdict.kind === 'finding' ? verdict.finding.evidence : verdict.kind === 'unchecked' ? undefined : verdict.evidence;
-  const targetCell = { title: 'Target', cell: (record: AffinityRecord) => escapeMarkdown(kb.target(record.target ?? '')?.abbreviation || record.target || '—') };
+  const targetCell = { title: 'Target', cell: (record: AffinityRecord) => escapeMarkdown(targetName(kb, record.target) ?? '—') };
   if (evidence) {
     lines.push(`**References** (${escapeMarkdown(evidenceLabel(evidence))})\n\n${affinityTable(kb, evidence.records, targetCell)}`);
   } else if (statement.compound && statement.target) {

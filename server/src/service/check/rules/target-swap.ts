@@ -1,4 +1,5 @@
 import type { RuleContext } from '../context';
+import { shortTargetName } from '../../kb/format';
 import { explains, isSameNumber } from '../distance';
 import { independentSources, recordsForPair, relatedTargetIds, statementEvidence } from '../references';
 import type { AffinityRule, Evidence } from '../types';
@@ -41,7 +42,7 @@ function targetSwapRun(context: RuleContext): Finding | undefined {
 
 function swapFinding(context: RuleContext, evidence: Evidence, targetId: string, other: Evidence, residual: number, how: string): Finding {
   const target = context.kb.target(targetId);
-  const otherName = target?.abbreviation || target?.name || targetId;
+  const otherName = (target ? shortTargetName(target) : targetId);
   return finding(
     context,
     'affinity.target-swap',
