@@ -1,5 +1,7 @@
 /**
- * The project's benchmark: start-up and whole-document analysis on 1 MB manuscripts.
+ * The project's benchmark: start-up and whole-document analysis on 1 MB manuscripts, and the whole CLI process on real
+ * published text beside a floor (node reading the file and one regex pass) and cspell, measured side by side in the
+ * same run: this machine is noisy, so the ratios are the figures to report.
  * Run: npm run bench   (median of several runs, in-process, plus a real server start over stdio)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -102,6 +104,90 @@ function interactionsOf25000Rows(): string {
   return [header, ...rows, ...extra].join('\n');
 }
 
+/**
+ * The real published texts the project holds (in-repository fixtures, and `../shared/corpus-dev*` where present),
+ * front matter removed, concatenated and repeated to `bytes`. Markdown-family files only: one manuscript, one format.
+ */
+function realText(bytes: number): string {
+  const folders = [path.join(root, 'test/fixtures/real'), ...['corpus-dev', 'corpus-dev2'].map((name) => path.join(root, '..', 'shared', name))].filter(existsSync);
+  const unit = folders
+    .flatMap((folder) => readdirSync(folder).filter((name) => /\.(md|qmd|Rmd)$/.test(name)).sort().map((name) => path.join(folder, name)))
+    .map((file) => readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---\n/, ''))
+    .join('\n\n');
+  let text = '';
+  while (text.length < bytes) text += `${unit}\n\n`;
+  return text.slice(0, text.lastIndexOf('\n\n', bytes) + 1);
+}
+
+/** A process's time and peak resident memory (VmHWM, polled: Linux), median time of `runs`. */
+async function wholeProcess(command: string, args: string[], runs: number): Promise<{ seconds: number; peakMb?: number }> {
+  const times: number[] = [];
+  let peak: number | undefined;
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    const child = spawn(command, args, { stdio: 'ignore' });
+    let hwm: number | undefined;
+    const poll = setInterval(() => {
+      const status = child.pid !== undefined && existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '';
+      const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      if (kb) hwm = Math.max(hwm ?? 0, Number(kb) / 1024);
+    }, 5);
+    await new Promise((resolve) => child.on('exit', resolve));
+    clearInterval(poll);
+    times.push((performance.now() - start) / 1000);
+    if (hwm !== undefined) peak = Math.max(peak ?? 0, hwm);
+  }
+  return { seconds: median(times), peakMb: peak };
+}
+
+/** cspell, when it is installed (the project does not depend on it): its command line, else undefined. */
+function cspellCommand(): string[] | undefined {
+  const local = path.join(root, 'node_modules/.bin/cspell');
+  if (existsSync(local)) return [local];
+  const found = spawnSync('sh', ['-c', 'command -v cspell'], { encoding: 'utf8' }).stdout.trim();
+  return found ? [found] : undefined;
+}
+
+const FLOOR = "const t=require('fs').readFileSync(process.argv[1],'utf8');let n=0;for(const m of t.matchAll(/\\d+(?:\\.\\d+)?\\s*[nµu]M\\b/g))n++;console.log(n)";
+
+/** The whole CLI on real and dense text beside the floor and cspell; then the CLI from 0.25 to 8 MB of real text. */
+async function wholeProcessTable(): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bench-'));
+  const cli = path.join(root, 'dist/cli.js');
+  const cspell = cspellCommand();
+  const write = (name: string, text: string): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const texts: [string, string][] = [
+    ['real published text', write('real-1mb.md', realText(1_000_000))],
+    ['dense review text', write('dense-1mb.md', megabyteOf('examples/amitriptyline-review.md'))],
+  ];
+  const seconds = (value: number) => `${value.toFixed(2)} s`;
+  const memory = (value: number | undefined) => (value === undefined ? '' : `, ${value.toFixed(0)} MB`);
+  console.log('whole process, 1 MB Markdown (median of 3)     PharmaLens CLI        floor                 ratio   cspell lint');
+  for (const [label, file] of texts) {
+    const ours = await wholeProcess(process.execPath, [cli, 'check', file], 3);
+    const floor = await wholeProcess(process.execPath, ['-e', FLOOR, file], 3);
+    const theirs = cspell ? await wholeProcess(cspell[0], [...cspell.slice(1), 'lint', '--no-progress', '--no-summary', file], 3) : undefined;
+    const cspellCell = theirs ? `${seconds(theirs.seconds)}${memory(theirs.peakMb)} (ours ${(theirs.seconds / ours.seconds).toFixed(1)}× faster)` : 'not installed';
+    console.log(
+      `  ${label.padEnd(44)} ${`${seconds(ours.seconds)}${memory(ours.peakMb)}`.padEnd(21)} ${`${seconds(floor.seconds)}${memory(floor.peakMb)}`.padEnd(21)} ${`${(ours.seconds / floor.seconds).toFixed(1)}×`.padEnd(7)} ${cspellCell}`,
+    );
+  }
+  console.log('whole process by size, real text                 CLI          per MB above 0.25 MB');
+  let base: { megabytes: number; seconds: number } | undefined;
+  for (const megabytes of [0.25, 0.5, 1, 2, 4, 8]) {
+    const file = write(`real-${megabytes}mb.md`, realText(megabytes * 1_000_000));
+    const run = await wholeProcess(process.execPath, [cli, 'check', file], megabytes >= 4 ? 1 : 3);
+    const slope = base ? `${((run.seconds - base.seconds) / (megabytes - base.megabytes)).toFixed(2)} s/MB` : '';
+    base ??= { megabytes, seconds: run.seconds };
+    console.log(`  ${`${megabytes} MB`.padEnd(48)} ${`${seconds(run.seconds)}${memory(run.peakMb)}`.padEnd(12)} ${slope}`);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   let loaded = loadKnowledgeBaseFiles();
   const loadMs = timeIt(() => {
@@ -156,6 +242,14 @@ async function main(): Promise<void> {
     const density = proseCopies === 0 ? 'stress' : 'paper-like';
     console.log(`analyze ${languageId.padEnd(8)} ${density.padEnd(10)} ${(text.length / 1e6).toFixed(2)} MB  ${ms.toFixed(1)} ms  (${perMb.toFixed(1)} ms/MB, ${mentions} mentions, ${statements} statements, median of ${RUNS}; first run ${coldMs.toFixed(0)} ms)`);
   }
+  const real = realText(1_000_000);
+  const realDocument = TextDocument.create('file:///bench/real.md', 'markdown', 1, real);
+  let realStatements = 0;
+  const realMs = timeIt(() => {
+    realStatements = service.analyze(realDocument)?.checked.length ?? 0;
+  });
+  console.log(`analyze markdown real text ${(real.length / 1e6).toFixed(2)} MB  ${realMs.toFixed(1)} ms  (${realStatements} statements, in process, median of ${RUNS})`);
+  await wholeProcessTable();
 }
 
 void main();
