@@ -75,6 +75,42 @@ async function serverStart(): Promise<{ readyMs: number; readyMb?: number; after
   return { readyMs, readyMb, afterCheckMb };
 }
 
+/** One character typed at a random place of an open 1 MB manuscript, `didChange` → its diagnostics published, 20 times. */
+async function editLoop(text: string): Promise<number[]> {
+  const server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  connection.sendNotification('initialized', {});
+  const uri = 'file:///bench/edited.md';
+  let waiting: ((version: number) => void) | undefined;
+  connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => {
+    if (params.uri === uri) waiting?.(params.version ?? -1);
+  });
+  const published = (version: number) => new Promise<void>((resolve) => {
+    waiting = (seen) => {
+      if (seen === version || seen === -1) resolve();
+    };
+  });
+  let done = published(1);
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await done;
+  const document = TextDocument.create(uri, 'markdown', 1, text);
+  const times: number[] = [];
+  for (let version = 2; version <= 21; version++) {
+    const offset = (version * 104_729) % text.length;
+    const position = document.positionAt(offset);
+    done = published(version);
+    const start = performance.now();
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: ' ' }] });
+    await done;
+    times.push(performance.now() - start);
+  }
+  connection.dispose();
+  server.kill();
+  return times;
+}
+
 /** The whole CLI process on a one-line manuscript, median of `runs`. */
 function cliOneLineMs(runs = 11): number {
   const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-bench-'));
@@ -249,6 +285,18 @@ async function main(): Promise<void> {
     realStatements = service.analyze(realDocument)?.checked.length ?? 0;
   });
   console.log(`analyze markdown real text ${(real.length / 1e6).toFixed(2)} MB  ${realMs.toFixed(1)} ms  (${realStatements} statements, in process, median of ${RUNS})`);
+  const realAnalysis = service.analyze(realDocument)!;
+  const hoverTimes: number[] = [];
+  for (let index = 0; index < 500; index++) {
+    const mention = realAnalysis.mentions[(index * 7919) % realAnalysis.mentions.length];
+    const start = performance.now();
+    service.hover(realDocument, realAnalysis, realDocument.positionAt(mention.start + 1));
+    hoverTimes.push(performance.now() - start);
+  }
+  hoverTimes.sort((a, b) => a - b);
+  console.log(`hover on a 1 MB real text      median ${median(hoverTimes).toFixed(2)} ms, p99 ${hoverTimes[Math.floor(hoverTimes.length * 0.99)].toFixed(2)} ms (500 mentions)`);
+  const edits = await editLoop(real);
+  console.log(`server, one character typed    median ${median(edits).toFixed(0)} ms from didChange to fresh diagnostics in a 1 MB real text (debounce included, ${edits.length} edits at random places)`);
   await wholeProcessTable();
 }
 

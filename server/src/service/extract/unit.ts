@@ -67,8 +67,27 @@ export function readBareUnit(text: string, index: number): UnitRead | undefined 
   return readConcentrationUnit(text, index) ?? readForeignUnit(text, index);
 }
 
+/**
+ * The entries whose spelling can start at a character, in their list order: a unit is read after every number of a
+ * manuscript, and most characters start no spelling at all. `alsoUnderOtherCase` files a case-blind spelling under both.
+ */
+function byFirstCharacter<T>(entries: readonly T[], spellingOf: (entry: T) => string, alsoUnderOtherCase: (entry: T) => boolean = () => false): Map<number, T[]> {
+  const index = new Map<number, T[]>();
+  for (const entry of entries) {
+    const first = spellingOf(entry).charAt(0);
+    const keys = new Set([first.charCodeAt(0), ...(alsoUnderOtherCase(entry) ? [first.toLowerCase().charCodeAt(0), first.toUpperCase().charCodeAt(0)] : [])]);
+    for (const key of keys) index.set(key, [...(index.get(key) ?? []), entry]);
+  }
+  return index;
+}
+
+const NONE: readonly never[] = [];
+const prefixesByFirst = byFirstCharacter(prefixes, (prefix) => prefix.spelling);
+const molarByFirst = byFirstCharacter(molarSpellings, (spelling) => spelling, (spelling) => spelling === 'molar');
+const foreignByFirst = byFirstCharacter(foreignUnits, (spelling) => spelling);
+
 function readConcentrationUnit(text: string, index: number): UnitRead | undefined {
-  for (const prefix of prefixes) {
+  for (const prefix of prefixesByFirst.get(text.charCodeAt(index)) ?? NONE) {
     if (!startsWithAt(text, index, prefix.spelling)) continue;
     if (prefix.command && !endsLatexCommandAt(text, index + prefix.spelling.length)) continue;
     let position = index + prefix.spelling.length;
@@ -93,7 +112,7 @@ function skipPrefixTail(text: string, index: number): number {
 }
 
 function readMolar(text: string, index: number, wordsOnly: boolean): number | undefined {
-  for (const spelling of molarSpellings) {
+  for (const spelling of molarByFirst.get(text.charCodeAt(index)) ?? NONE) {
     if (wordsOnly && spelling !== 'molar' && spelling !== 'M' && !spelling.startsWith('mol') && !spelling.startsWith('\\')) continue;
     const matches = spelling === 'molar' ? startsWithIgnoreCaseAt(text, index, spelling) : startsWithAt(text, index, spelling);
     if (!matches) continue;
@@ -115,7 +134,7 @@ function endsUnitAt(text: string, index: number): boolean {
 }
 
 function readForeignUnit(text: string, index: number): UnitRead | undefined {
-  for (const spelling of foreignUnits) {
+  for (const spelling of foreignByFirst.get(text.charCodeAt(index)) ?? NONE) {
     if (!startsWithAt(text, index, spelling)) continue;
     const end = index + spelling.length;
     const last = spelling.charCodeAt(spelling.length - 1);
