@@ -177,3 +177,19 @@ test('fix leaves a file it would have to re-encode alone, and changes nothing th
   cliIn(folder, 'fix', 'mismatch.md');
   assert.equal(readFileSync(path.join(folder, 'mismatch.md'), 'utf8'), mismatch);
 });
+
+test('--format json is written file by file and is byte for byte what JSON.stringify would print; a missing file comes after', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-json-'));
+  writeFileSync(path.join(folder, 'a.md'), PAPER);
+  writeFileSync(path.join(folder, 'b.md'), 'Amitriptyline binds SERT with a Kd of 4.3 µM.\n');
+  const run = cliIn(folder, 'check', 'a.md', 'missing.md', 'b.md', '--format', 'json');
+  assert.equal(run.status, 2, run.stderr);
+  const parsed = JSON.parse(run.stdout) as { files: { file: string; findings: { code: string }[] }[]; errors: { file: string }[] };
+  assert.equal(run.stdout, `${JSON.stringify(parsed, null, 2)}\n`);
+  assert.deepEqual(parsed.files.map((file) => file.file), ['a.md', 'b.md']);
+  assert.deepEqual(parsed.errors.map((error) => error.file), ['missing.md']);
+  assert.ok(parsed.files[1].findings.some((finding) => finding.code === 'affinity.unit-slip'));
+  const bad = cliIn(folder, 'check', 'a.md', '--format', 'json', '--kb', 'missing-kb.json');
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stdout, '', 'a knowledge-base error ends the run before any JSON is written');
+});

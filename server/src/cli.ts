@@ -10,6 +10,9 @@ import { InputError } from './node/input-error';
 import { FileFilter } from './node/file-filter';
 import { readManuscript, readText } from './node/manuscript-files';
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { JsonStreamStringify } from 'json-stream-stringify';
 import * as path from 'node:path';
 import { expandPaths } from './cli/paths';
 import { createProgress } from './cli/progress';
@@ -48,6 +51,8 @@ function analyzeOne(service: LanguageService, file: string, options: CliOptions,
   return analyzeFile(service, file, settings);
 }
 
+type Prepared = ReturnType<typeof prepare>;
+
 /** What every command starts from: the nearest config, the files named (what is excluded left out), the service. */
 function prepare(options: CliOptions) {
   const config = loadProjectConfig(options.configFile, process.cwd(), true);
@@ -56,33 +61,47 @@ function prepare(options: CliOptions) {
   return { config, filter, files, errors, service: createService(options, config) };
 }
 
-function analyzeAll(options: CliOptions): Run {
-  const { config, filter, files, errors, service } = prepare(options);
+/**
+ * The files named, then the bibliographies they use (once each, unless named already or excluded), analyzed one at a
+ * time as the caller asks for them; a file that cannot be read goes to `errors` and the others are still checked.
+ */
+function* analyzeEach(options: CliOptions, prepared: Prepared, errors: FileError[]): Generator<AnalyzedFile> {
+  const { config, filter, files, errors: pathErrors, service } = prepared;
+  errors.push(...pathErrors);
   const progress = createProgress(files.length);
-  const analyzed: AnalyzedFile[] = [];
-  const check = (file: string) => {
+  const check = (file: string): AnalyzedFile | undefined => {
     try {
-      analyzed.push(analyzeOne(service, file, options, config));
+      return analyzeOne(service, file, options, config);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push({ file, message: error.message });
+      return undefined;
     }
   };
+  const bibliographies: string[] = [];
   try {
-    files.forEach((file, index) => {
+    for (const [index, file] of files.entries()) {
       progress.update(index + 1, file);
-      check(file);
-    });
-    // The bibliographies the manuscripts use are checked too (once each), unless named already or excluded.
+      const analyzed = check(file);
+      if (!analyzed) continue;
+      bibliographies.push(...analyzed.bibliographies);
+      yield analyzed;
+    }
     const seen = new Set(files.map((file) => path.resolve(file)));
-    for (const bibliography of analyzed.flatMap((file) => file.bibliographies)) {
+    for (const bibliography of bibliographies) {
       if (seen.has(path.resolve(bibliography)) || filter.isExcluded(bibliography)) continue;
       seen.add(path.resolve(bibliography));
-      check(bibliography);
+      const analyzed = check(bibliography);
+      if (analyzed) yield analyzed;
     }
   } finally {
     progress.clear();
   }
+}
+
+function analyzeAll(options: CliOptions): Run {
+  const errors: FileError[] = [];
+  const analyzed = [...analyzeEach(options, prepare(options), errors)];
   return { analyzed, errors };
 }
 
@@ -110,20 +129,49 @@ function reportFailures(reports: readonly FileReport[]): boolean {
   return failed.length > 0;
 }
 
-function runCheck(options: CheckOptions): number {
+async function runCheck(options: CheckOptions): Promise<number> {
+  if (options.format === 'json') return runCheckJson(options);
   const run = analyzeAll(options);
   const reports = run.analyzed.map((analyzed) => analyzed.report);
   const failed = reportFailures(reports);
   reportInputProblems(run);
   const shown = keepAtLeast(reports, options.minSeverity);
-  if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: shown, errors: run.errors }, null, 2)}\n`);
-  } else if (options.format === 'sarif') {
+  if (options.format === 'sarif') {
     process.stdout.write(`${JSON.stringify(sarifLog(shown, packageVersion(), process.cwd(), run.errors), null, 2)}\n`);
   } else {
     process.stdout.write(textReport(reports, { minSeverity: options.minSeverity, quiet: options.quiet, colour: wantsColour(process.stdout, process.env) }));
   }
   return failed || run.errors.length > 0 ? 2 : exitCodeFor(reports, options.failOn);
+}
+
+/**
+ * `--format json`, written as the files are checked: each file's report is serialized in pieces and dropped, so that
+ * neither the reports of a whole repository nor one long string are ever held (the same bytes as `JSON.stringify`).
+ */
+async function runCheckJson(options: CheckOptions): Promise<number> {
+  // Configuration and knowledge-base errors end the run before a byte of JSON is written.
+  const prepared = prepare(options);
+  const errors: FileError[] = [];
+  const summaries: FileReport[] = [];
+  let filesDone: () => void = () => undefined;
+  const errorsAfterFiles = new Promise<FileError[]>((resolve) => {
+    filesDone = () => resolve(errors);
+  });
+  function* reports(): Generator<FileReport> {
+    try {
+      for (const { report } of analyzeEach(options, prepared, errors)) {
+        summaries.push({ ...report, mentions: [], statements: [] });
+        yield keepAtLeast([report], options.minSeverity)[0];
+      }
+    } finally {
+      filesDone();
+    }
+  }
+  await pipeline(new JsonStreamStringify({ files: Readable.from(reports()), errors: errorsAfterFiles }, undefined, 2), process.stdout, { end: false });
+  process.stdout.write('\n');
+  const failed = reportFailures(summaries);
+  reportInputProblems({ analyzed: summaries.map((report) => ({ report, table: [], bibliographies: [] })), errors });
+  return failed || errors.length > 0 ? 2 : exitCodeFor(summaries, options.failOn);
 }
 
 function runTable(options: TableOptions): number {
@@ -163,7 +211,7 @@ function runFix(options: FixOptions): number {
   return errors.length > 0 ? 2 : 0;
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-gtopdb') return runImportGtopdb(argv.slice(1));
   const options = parseArguments(argv);
   if (options.command === 'help') {
@@ -184,10 +232,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (error) {
-  const message = error instanceof UsageError ? error.message : `pharmalens: ${(error as Error).message}`;
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 2;
-}
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof UsageError ? error.message : `pharmalens: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 2;
+  },
+);
