@@ -195,3 +195,9 @@ test('values and ranges are formatted once: three significant digits, a range wh
   const values = rowsOf(hoverAt(kb, 'amitriptyline', 'amitriptyline')!, 'Target').map((row) => row[2]);
   assert.deepEqual(values.sort(), ['0.29 nM', '240 nM', '40 nM']);
 });
+
+test('the compact footer escapes a name once', () => {
+  const kb = knowledgeBase({ compounds: [compound('odd', 'desmethyl-evilin')], affinities: [{ ...record('o1', 'SLC6A4', 5), compound: 'odd' }] });
+  const card = hoverAt(kb, 'desmethyl-evilin binds SERT', 'desmethyl', 'markdown', { entryCommand: 'pharmalens.openKnowledgeBaseEntry' })!;
+  assert.match(card, /\[All 1 record of Desmethyl\\-evilin\]\(command:/, card);
+});

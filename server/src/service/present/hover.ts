@@ -133,7 +133,7 @@ function compactCompoundCard(kb: IndexedKnowledgeBase, compound: Compound, conte
       ? '_No affinity data in the knowledge base._'
       : `${table}
 
-_${shown.length} of ${rows.length} target${rows.length === 1 ? '' : 's'}: ${order}._ ${entryFooter(records.length, shown.length, context, `of ${escapeMarkdown(titleCase(compound.name))}`)}`.trim();
+_${shown.length} of ${rows.length} target${rows.length === 1 ? '' : 's'}: ${order}._ ${entryFooter(records.length, shown.length, context, `of ${titleCase(compound.name)}`)}`.trim();
   return [compoundTitle(compound), options.identifiers ? compoundIdentifiers(compound) : '', affinities, options.pathways ? pathwayNames(kb, compound.id, undefined) : '']
     .filter(Boolean)
     .join('\n\n');
