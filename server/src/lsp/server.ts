@@ -53,6 +53,14 @@ import { InputError } from '../node/input-error';
 import { DEFAULT_EDITOR_SETTINGS, parseEditorSettings, type EditorSettings } from './settings';
 
 const VALIDATION_DELAY_MS = 200;
+/** While typing, diagnostics wait for a pause of twice the document's last analysis time, within these bounds. */
+const TYPING_DELAY_MIN_MS = 30;
+
+/** A short manuscript (analysed in a few ms) gets its diagnostics 30 ms after a keystroke; a 1 MB one waits 200 ms. */
+export function typingDelay(lastAnalysisMs: number | undefined): number {
+  if (lastAnalysisMs === undefined) return VALIDATION_DELAY_MS;
+  return Math.min(VALIDATION_DELAY_MS, Math.max(TYPING_DELAY_MIN_MS, Math.round(2 * lastAnalysisMs)));
+}
 
 /** Everything the server remembers between messages. */
 export interface ServerState {
@@ -101,6 +109,8 @@ export function createServer(connection: Connection): PharmaLensServer {
   const documents = new TextDocuments(clampedTextDocuments);
   const analyses = new Map<string, { version: number; analysis: DocumentAnalysis | undefined }>();
   const pendingValidations = new Map<string, NodeJS.Timeout>();
+  /** How long each open document's last analysis took, for the typing delay. */
+  const analysisTimes = new Map<string, number>();
   const workspaceFiles = nodeWorkspace((uri) => documents.get(uri)?.getText());
   /** The text of each closed bibliography whose diagnostics were last published, so they are sent again only on change. */
   const publishedBibliographies = new Map<string, string>();
@@ -125,8 +135,10 @@ export function createServer(connection: Connection): PharmaLensServer {
 
   function analyzeAndReport(document: TextDocument): DocumentAnalysis | undefined {
     let analysis: DocumentAnalysis | undefined;
+    const started = performance.now();
     try {
       analysis = state.service?.analyze(document);
+      analysisTimes.set(document.uri, performance.now() - started);
     } catch (error) {
       state.stageFailures++;
       connection.console.error(`PharmaLens could not analyze ${document.uri} (failure ${state.stageFailures} since start): ${(error as Error).stack ?? String(error)}`);
@@ -379,7 +391,7 @@ export function createServer(connection: Connection): PharmaLensServer {
   });
 
   documents.onDidChangeContent((event) => {
-    scheduleValidation(event.document.uri);
+    scheduleValidation(event.document.uri, typingDelay(analysisTimes.get(event.document.uri)));
     if (isBibtex(event.document)) bibliographiesChanged();
   });
   documents.onDidClose((event) => {
@@ -387,6 +399,7 @@ export function createServer(connection: Connection): PharmaLensServer {
     clearTimeout(pendingValidations.get(uri));
     pendingValidations.delete(uri);
     analyses.delete(uri);
+    analysisTimes.delete(uri);
     if (checkedOnDisk.has(uri)) {
       try {
         checkFile(uri);
