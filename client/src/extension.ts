@@ -35,9 +35,12 @@ let tableView: AffinityTableView | undefined;
 
 function createClient(context: ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A small young generation: garbage of an analysis is collected sooner, so three open 1 MB manuscripts take ~157 MB
+  // instead of ~180 MB, at no measured cost in time (`npm run bench`, issue 16).
+  const memory = ['--max-semi-space-size=2'];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: memory } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...memory, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(enabledLanguages()),
