@@ -61,3 +61,9 @@ test('a replacement carries the source measure and a unit that reads naturally, 
   // Another measure and no label beside the value: the label cannot be made right, so no replacement.
   assert.equal(applied('| Compound | SERT Ki (nM) |\n|---|---|\n| amitriptyline | 43 |\n', 'markdown', record('Kd', 4.3)), undefined);
 });
+
+test('a bound written before the value follows the source: "> 10 µM" replaced by a value the source gives exactly loses its sign', () => {
+  assert.equal(applied('Amitriptyline binds SERT with a Ki > 10 µM.', 'markdown', record('Ki', 4.3)), 'Amitriptyline binds SERT with a Ki 4.3 nM.');
+  assert.equal(applied('Amitriptyline binds SERT with a Ki of 43 nM.', 'markdown', { ...record('Ki', 10_000), relation: '>' }), 'Amitriptyline binds SERT with a Ki of > 10 µM.');
+  assert.equal(applied('Amitriptyline binds SERT with a Ki of ~43 nM.', 'markdown', record('Ki', 4.3)), 'Amitriptyline binds SERT with a Ki of ~4.3 nM.', 'approximately stays');
+});

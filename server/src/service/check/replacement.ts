@@ -96,6 +96,21 @@ function inList(statement: AffinityStatement): boolean {
   return [statement.compound?.via, statement.target?.via].some((via) => via === 'respectively' || via === 'list-order');
 }
 
+const RELATION_SIGNS: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
+const EXACT = new Set<AffinityRecord['relation']>(['=', '~']);
+
+/**
+ * The sign before the value when the source's relation is another (`> 10 µM` replaced by a value the source gives
+ * exactly loses its `>`); `undefined` when nothing changes; `null` when the sign is written in a way this cannot
+ * rewrite (in math, as a word), so that no replacement with a wrong relation is offered.
+ */
+function relationReplacement(statement: AffinityStatement, record: AffinityRecord): TextEdit | undefined | null {
+  if (record.relation === statement.relation || (EXACT.has(record.relation) && EXACT.has(statement.relation))) return undefined;
+  const prefix = statement.text.slice(0, statement.valueSpan.start - statement.span.start);
+  if (!/^(?:[<>≤≥=~≈]\s*)*$/.test(prefix)) return null;
+  return { span: { start: statement.span.start, end: statement.valueSpan.start }, newText: RELATION_SIGNS[record.relation] };
+}
+
 export function replacementFor(statement: AffinityStatement, record: AffinityRecord, format: DocumentFormat): Replacement | undefined {
   const edits: TextEdit[] = [];
   if (record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm && inList(statement)) return undefined;
@@ -109,13 +124,18 @@ export function replacementFor(statement: AffinityStatement, record: AffinityRec
     edits.push({ span: statement.measureSpan, newText: label });
     measureShown = renderedText(label);
   }
+  const relationEdit = relationReplacement(statement, record);
+  if (relationEdit === null) return undefined;
+  // A sign where none was written goes in front of the number, in the same edit (two edits may not start together).
+  const signBefore = relationEdit && relationEdit.span.start === relationEdit.span.end ? relationEdit.newText : '';
+  if (relationEdit && !signBefore) edits.push(relationEdit);
   const dash = format === 'latex' ? '--' : '–';
   const high = record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm ? record.valueHighNm : undefined;
   if (statement.scale === 'p-scale') {
     const p = (nm: number): string => (9 - Math.log10(nm)).toFixed(2);
     const value = high !== undefined ? `${p(high)}${dash}${p(record.valueNm)}` : p(record.valueNm);
-    edits.push({ span: statement.valueSpan, newText: value });
-    return { edits, shown: `${measureChanged ? measureShown : `p${statement.measure}`} ${renderedText(value)}`, measureChanged, unitChanged: false, unchanged: !measureChanged && writtenValue(statement) === value };
+    edits.push({ span: statement.valueSpan, newText: `${signBefore}${value}` });
+    return { edits, shown: `${measureChanged ? measureShown : `p${statement.measure}`} ${renderedText(value)}`, measureChanged, unitChanged: false, unchanged: !measureChanged && !relationEdit && writtenValue(statement) === value };
   }
   const writtenUnit = statement.unit ?? 'nM';
   let unit = writtenUnit;
@@ -137,14 +157,14 @@ export function replacementFor(statement: AffinityStatement, record: AffinityRec
     edits.push({ span: { start: statement.span.start, end: statement.span.start + siunitx[0].length }, newText: `${siunitx[0]}range` });
     value = `${low}}{${printNumber(high / perUnit)}`;
   }
-  edits.push({ span: statement.valueSpan, newText: value });
-  const shownValue = `${high !== undefined ? `${low}–${printNumber(high / perUnit)}` : low} ${unit}`;
+  edits.push({ span: statement.valueSpan, newText: `${signBefore}${value}` });
+  const shownValue = `${relationEdit ? relationEdit.newText : ''}${high !== undefined ? `${low}–${printNumber(high / perUnit)}` : low} ${unit}`;
   const unitChanged = unit !== writtenUnit;
   return {
     edits: edits.sort((a, b) => a.span.start - b.span.start),
     shown: measureChanged ? `${measureShown} ${shownValue}` : shownValue,
     measureChanged,
     unitChanged,
-    unchanged: !measureChanged && !unitChanged && writtenValue(statement) === value,
+    unchanged: !measureChanged && !unitChanged && !relationEdit && writtenValue(statement) === value,
   };
 }
