@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from './helpers/server';
+import { folderWithServerOnPath, readmeBlock } from './helpers/editor-config';
 
 /** Runs test/emacs/eglot_test.el in batch Emacs (Debian's emacs-nox and elpa-eglot) against the built server. */
 function runEmacs(file: string, text: string, env: Record<string, string>): { status: number | null; output: string } {
@@ -37,14 +38,9 @@ test('Emacs (eglot): hover, a flymake diagnostic and an applied quick fix in a L
 });
 
 test("Emacs: the README's configuration, exactly as printed, with markdown-mode on a .md manuscript", () => {
-  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-  const config = /Emacs \(eglot;[\s\S]*?```elisp\n([\s\S]*?)```/.exec(readme)?.[1];
+  const config = readmeBlock(/Emacs \(eglot;/, 'elisp');
   assert.ok(config, 'the README has an Emacs configuration');
-  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-emacs-readme-'));
-  const bin = path.join(folder, 'bin');
-  mkdirSync(bin);
-  // `pharmalens-ls` on PATH, as `npm install -g` puts it.
-  writeFileSync(path.join(bin, 'pharmalens-ls'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(projectRoot, 'dist/server.js')}" "$@"\n`, { mode: 0o755 });
+  const { folder, bin } = folderWithServerOnPath('pharmalens-emacs-readme-');
   writeFileSync(path.join(folder, 'readme-config.el'), config);
   const { status, output } = runEmacs('paper.md', '# Results\n\nAmitriptyline blocks hERG and binds SERT with a Ki of 3.45 uM.\n', {
     README_CONFIG: path.join(folder, 'readme-config.el'),

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from './helpers/server';
+import { folderWithServerOnPath, readmeBlock } from './helpers/editor-config';
 
 /** Runs the Lua client in headless Neovim (Debian's `neovim` package) against the built server. */
 function runNeovim(file: string, text: string, env: Record<string, string>): { status: number | null; output: string } {
@@ -46,14 +47,9 @@ test('Neovim: hover and a quick fix in a LaTeX manuscript', () => {
 });
 
 test("Neovim 0.7: the README's configuration, exactly as printed, attaches the server; pharmalens/checkFiles with {} answers", () => {
-  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-  const config = /Neovim 0\.7 to 0\.9[^\n]*\n```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+  const config = readmeBlock(/Neovim 0\.7 to 0\.9/, 'lua');
   assert.ok(config, 'the README has a Neovim 0.7 to 0.9 configuration');
-  const folder = mkdtempSync(path.join(tmpdir(), 'pharmalens-nvim-readme-'));
-  const bin = path.join(folder, 'bin');
-  mkdirSync(bin);
-  // `pharmalens-ls` on PATH, as `npm install -g` puts it.
-  writeFileSync(path.join(bin, 'pharmalens-ls'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(projectRoot, 'dist/server.js')}" "$@"\n`, { mode: 0o755 });
+  const { folder, bin } = folderWithServerOnPath('pharmalens-nvim-readme-');
   writeFileSync(path.join(folder, 'init.lua'), config);
   mkdirSync(path.join(folder, 'project', '.git'), { recursive: true });
   writeFileSync(path.join(folder, 'project', 'paper.md'), '# Results\n\nAmitriptyline binds SERT with a Ki of 3.45 uM.\n');

@@ -21,6 +21,11 @@ test('a measure label is rewritten in the markup it was written in', () => {
     ['inhibition constant', 'IC50', 'half-maximal inhibitory concentration'],
     ['Dissociation constant', 'Ki', 'Inhibition constant'],
     ['inhibition constant', 'Kb', 'Kb'],
+    ['K_\\mathrm{i}', 'Kd', 'K_\\mathrm{d}'],
+    ['K<sub>i</sub>', 'Kd', 'K<sub>d</sub>'],
+    ['pKi', 'Kd', 'pKd'],
+    ['K_I', 'Kd', 'K_D'],
+    ['inhibition constant', 'Kd', 'dissociation constant'],
   ];
   for (const [written, measure, expected] of cases) assert.equal(relabelMeasure(written, measure), expected, `${written} → ${measure}`);
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { measureInNotation, replacementFor, unitInNotation } from '../server/src/service/check/replacement';
+import { replacementFor, unitInNotation } from '../server/src/service/check/replacement';
 import type { AffinityRecord } from '../server/src/service/kb/types';
 import type { AffinityStatement } from '../server/src/service/extract/types';
 import { bundledService } from './helpers/fixture';
@@ -26,20 +26,6 @@ function applied(text: string, languageId: string, rec: AffinityRecord): string 
   return [...replacement.edits].sort((a, b) => b.span.start - a.span.start).reduce((result, edit) => result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end), text);
 }
 
-test('measure labels change in the notation they are written in', () => {
-  assert.equal(measureInNotation('K$_i$', 'Ki', 'Kd'), 'K$_d$');
-  assert.equal(measureInNotation('K_\\mathrm{i}', 'Ki', 'Kd'), 'K_\\mathrm{d}');
-  assert.equal(measureInNotation('K$_i$', 'Ki', 'IC50'), 'IC$_{50}$');
-  assert.equal(measureInNotation('IC$_{50}$', 'IC50', 'Kd'), 'K$_{d}$');
-  assert.equal(measureInNotation('K~i~', 'Ki', 'IC50'), 'IC~50~');
-  assert.equal(measureInNotation('K<sub>i</sub>', 'Ki', 'Kd'), 'K<sub>d</sub>');
-  assert.equal(measureInNotation('pKi', 'Ki', 'Kd'), 'pKd');
-  assert.equal(measureInNotation('K_I', 'Ki', 'Kd'), 'K_D');
-  assert.equal(measureInNotation('IC50', 'IC50', 'Ki'), 'Ki');
-  assert.equal(measureInNotation('inhibition constant', 'Ki', 'Kd'), 'dissociation constant');
-  assert.equal(measureInNotation('affinity', 'Ki', 'Kd'), undefined);
-});
-
 test('units change in the notation they are written in', () => {
   assert.equal(unitInNotation('\\nano\\molar', 'µM', 'latex'), '\\micro\\molar');
   assert.equal(unitInNotation('nM', 'µM', 'markdown'), 'µM');
@@ -58,6 +44,9 @@ test('a replacement carries the source measure and a unit that reads naturally, 
   assert.equal(applied('Amitriptyline binds SERT with a Ki of 22 nM.', 'markdown', record('Ki', 220_000)), 'Amitriptyline binds SERT with a Ki of 220 µM.');
   assert.equal(applied('Amitriptyline binds SERT with an IC$_{50}$ of \\SI{0.18}{\\nano\\molar}.', 'latex', record('Ki', 100, 316)), 'Amitriptyline binds SERT with an K$_{i}$ of \\SIrange{100}{316}{\\nano\\molar}.');
   assert.equal(applied('Amitriptyline binds SERT with $K_\\mathrm{i} = 4.78$~$\\mu$M.', 'latex', record('Ki', 4.78)), 'Amitriptyline binds SERT with $K_\\mathrm{i} = 4.78$~$\\mathrm{n}$M.');
+  // A measure read from the word "affinity" is not a label to rewrite: no replacement under another measure.
+  const byAffinityWord = { ...statementIn('Amitriptyline binds SERT with a Ki of 43 nM.'), measureFrom: 'affinity-word' as const, measureText: 'affinity' };
+  assert.equal(replacementFor(byAffinityWord, record('Kd', 4.3), 'markdown'), undefined);
   // Another measure and no label beside the value: the label cannot be made right, so no replacement.
   assert.equal(applied('| Compound | SERT Ki (nM) |\n|---|---|\n| amitriptyline | 43 |\n', 'markdown', record('Kd', 4.3)), undefined);
 });

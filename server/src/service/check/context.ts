@@ -36,14 +36,3 @@ export function printNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-/** A reference value in the statement's own scale and unit, ready to replace the written number. */
-export function valueInStatementUnits(statement: AffinityStatement, valueNm: number, valueHighNm: number | undefined, format: DocumentFormat): string {
-  const dash = format === 'latex' ? '--' : '–';
-  if (statement.scale === 'p-scale') {
-    const p = (nm: number): string => (9 - Math.log10(nm)).toFixed(2);
-    return valueHighNm !== undefined && valueHighNm !== valueNm ? `${p(valueHighNm)}${dash}${p(valueNm)}` : p(valueNm);
-  }
-  const perUnit = nmPerUnit(statement.unit ?? 'nM');
-  const low = printNumber(valueNm / perUnit);
-  return valueHighNm !== undefined && valueHighNm !== valueNm ? `${low}${dash}${printNumber(valueHighNm / perUnit)}` : low;
-}

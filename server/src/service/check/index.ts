@@ -1,4 +1,5 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
+import { memoizedPer } from '../memo';
 import type { AffinityStatement } from '../extract/types';
 import { firstStartingAt, type Mention } from '../recognize/recognize';
 import { sentenceAround, tableAround } from '../scan/sentence';
@@ -38,11 +39,10 @@ function sentenceAt(scanned: ScannedDocument, span: Span): { key: string; text: 
 }
 
 /** The species a statement's sentence names, worked out once per sentence: dense text has many values to a sentence. */
-const speciesBySentence = new WeakMap<ScannedDocument, Map<string, string | undefined>>();
+const speciesBySentence = memoizedPer((_scanned: ScannedDocument) => new Map<string, string | undefined>());
 
 function speciesNamedAround(scanned: ScannedDocument, span: Span): string | undefined {
-  let cache = speciesBySentence.get(scanned);
-  if (!cache) speciesBySentence.set(scanned, (cache = new Map()));
+  const cache = speciesBySentence(scanned);
   const sentence = sentenceAt(scanned, span);
   if (!cache.has(sentence.key)) cache.set(sentence.key, speciesNamedIn(sentence.text()));
   return cache.get(sentence.key);

@@ -1,4 +1,5 @@
 import type { IndexedKnowledgeBase } from '../kb/indexed';
+import { memoizedPer } from '../memo';
 import type { AffinityRecord, Measure } from '../kb/types';
 import type { Evidence } from './types';
 
@@ -11,12 +12,11 @@ export function relatedTargetIds(kb: IndexedKnowledgeBase, targetId: string): st
 }
 
 /** The knowledge base never changes under a service, so what a pair's records are is computed once per pair. */
-const pairCache = new WeakMap<IndexedKnowledgeBase, Map<string, AffinityRecord[]>>();
+const pairCache = memoizedPer((_kb: IndexedKnowledgeBase) => new Map<string, AffinityRecord[]>());
 
 /** Every trusted record (no QC outlier) of a compound at a target or its related targets, any measure. */
 export function recordsForPair(kb: IndexedKnowledgeBase, compoundId: string, targetId: string): AffinityRecord[] {
-  let cache = pairCache.get(kb);
-  if (!cache) pairCache.set(kb, (cache = new Map()));
+  const cache = pairCache(kb);
   const key = `${compoundId}\u0000${targetId}`;
   let records = cache.get(key);
   if (!records) {

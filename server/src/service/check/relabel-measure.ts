@@ -22,7 +22,7 @@ const CLOSERS = ['</sub>', '}', '$', '~', ')'];
 
 /**
  * The label `written` (`K$_i$`, `IC<sub>50</sub>`, `$K_\mathrm{i}$`, `pKi`, `inhibition constant`) rewritten for
- * `measure` in the same markup, so a fix keeps the document's style: `K$_i$` → `IC$_{50}$`, `pKi` → `pIC50`.
+ * `measure` in the same markup, so a fix keeps the document's style: `K$_i$` → `IC$_{50}$`, `pKi` → `pIC50`, `K_I` → `K_D`.
  */
 export function relabelMeasure(written: string, measure: Measure): string {
   const symbol = SYMBOLS[measure];
@@ -43,7 +43,8 @@ export function relabelMeasure(written: string, measure: Measure): string {
   let subscriptStart = subscriptEnd;
   while (subscriptStart > headEnd && /[A-Za-z0-9]/.test(written.charAt(subscriptStart - 1))) subscriptStart--;
   const between = written.slice(headEnd, subscriptStart);
-  // `K$_i$` has an unbraced subscript; `50` needs braces in TeX.
-  const subscript = between.endsWith('_') && symbol.subscript.length > 1 ? `{${symbol.subscript}}` : symbol.subscript;
+  // `K_I` keeps its capital subscript (`K_D`); `K$_i$` has an unbraced subscript, and `50` needs braces in TeX.
+  const cased = /^[A-Z]+$/.test(written.slice(subscriptStart, subscriptEnd)) ? symbol.subscript.toUpperCase() : symbol.subscript;
+  const subscript = between.endsWith('_') && cased.length > 1 ? `{${cased}}` : cased;
   return written.slice(0, headStart) + symbol.head + between + subscript + written.slice(subscriptEnd);
 }

@@ -1,9 +1,11 @@
-import type { AffinityRecord, Measure } from '../kb/types';
+import type { AffinityRecord } from '../kb/types';
 import type { AffinityStatement, ConcentrationUnit } from '../extract/types';
 import type { DocumentFormat } from '../scan/types';
 import type { TextEdit } from './types';
 import { nmPerUnit, printNumber } from './context';
 import { renderedText } from '../extract/rendered';
+import { relabelMeasure } from './relabel-measure';
+import { displayUnit, formatPValue, RELATION_PREFIX } from '../kb/format';
 
 /**
  * A statement rewritten to say what a record says: its value, in the writer's unit where that reads naturally (else
@@ -22,44 +24,6 @@ export interface Replacement {
   unchanged: boolean;
 }
 
-const PARTS: Partial<Record<Measure, { base: string; sub: string }>> = {
-  Ki: { base: 'K', sub: 'i' },
-  Kd: { base: 'K', sub: 'd' },
-  Kb: { base: 'K', sub: 'b' },
-  IC50: { base: 'IC', sub: '50' },
-  EC50: { base: 'EC', sub: '50' },
-};
-
-const WORDS: Partial<Record<Measure, string>> = {
-  Ki: 'inhibition constant',
-  Kd: 'dissociation constant',
-  IC50: 'half-maximal inhibitory concentration',
-  EC50: 'half-maximal effective concentration',
-};
-
-/** `K$_i$` → `K$_d$`, `$K_\mathrm{i}$` → `$K_\mathrm{d}$`, `K~i~` → `IC~50~`, `pKi` → `pKd`, `inhibition constant` → `dissociation constant`. */
-export function measureInNotation(written: string, from: Measure, to: Measure): string | undefined {
-  const source = PARTS[from];
-  const target = PARTS[to];
-  if (!source || !target) return undefined;
-  const wordFrom = WORDS[from];
-  if (wordFrom && written.toLowerCase().includes(wordFrom.split(' ')[0]) && /[a-z]{4,}/i.test(written)) {
-    const wordTo = WORDS[to];
-    return wordTo && written.toLowerCase() === wordFrom ? wordTo : undefined;
-  }
-  const prefix = /^p(?=K|IC|EC)/.test(written) ? 'p' : '';
-  const body = written.slice(prefix.length);
-  if (!body.startsWith(source.base)) return undefined;
-  const rest = body.slice(source.base.length);
-  const subAt = rest.lastIndexOf(source.sub) >= 0 ? rest.lastIndexOf(source.sub) : rest.toLowerCase().lastIndexOf(source.sub);
-  if (subAt < 0) return undefined;
-  const writtenSub = rest.slice(subAt, subAt + source.sub.length);
-  const sub = /[A-Z]/.test(writtenSub) ? target.sub.toUpperCase() : target.sub;
-  // A one-letter subscript becoming `50` keeps its markup: `K$_i$` → `IC$_{50}$`, `K_\mathrm{i}` → `IC_\mathrm{50}`.
-  const braced = sub.length > 1 && /_$/.test(rest.slice(0, subAt)) ? `{${sub}}` : sub;
-  return `${prefix}${target.base}${rest.slice(0, subAt)}${braced}${rest.slice(subAt + source.sub.length)}`;
-}
-
 const SIUNITX: Record<ConcentrationUnit, string> = { pM: '\\pico\\molar', nM: '\\nano\\molar', µM: '\\micro\\molar', mM: '\\milli\\molar', M: '\\molar' };
 
 /** `\nano\molar` → `\micro\molar`, `nM` → `µM` (LaTeX: `$\mu$M`), `\mu$M` (inside math) → `\mathrm{n}$M`. */
@@ -71,15 +35,6 @@ export function unitInNotation(written: string, to: ConcentrationUnit, format: D
   if (insideMath) return `${prefix === 'µ' ? '\\mu' : prefix ? `\\mathrm{${prefix}}` : ''}$M`;
   if (prefix === 'µ' && format === 'latex') return '$\\mu$M';
   return `${prefix}M`;
-}
-
-const UNITS_BY_SIZE: readonly ConcentrationUnit[] = ['pM', 'nM', 'µM', 'mM'];
-
-/** The unit a writer would print a value in: sub-nanomolar stays nM (as papers write it), 1,000 nM becomes 1 µM. */
-function naturalUnit(highNm: number): ConcentrationUnit {
-  if (highNm < 0.01) return 'pM';
-  if (highNm < 1000) return 'nM';
-  return highNm < 1e6 ? 'µM' : 'mM';
 }
 
 /** In the writer's unit a value reads naturally from 0.01 to below 1,000, or below 100,000 when the writer already writes thousands. */
@@ -96,7 +51,6 @@ function inList(statement: AffinityStatement): boolean {
   return [statement.compound?.via, statement.target?.via].some((via) => via === 'respectively' || via === 'list-order');
 }
 
-const RELATION_SIGNS: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
 const EXACT = new Set<AffinityRecord['relation']>(['=', '~']);
 
 /**
@@ -108,7 +62,7 @@ function relationReplacement(statement: AffinityStatement, record: AffinityRecor
   if (record.relation === statement.relation || (EXACT.has(record.relation) && EXACT.has(statement.relation))) return undefined;
   const prefix = statement.text.slice(0, statement.valueSpan.start - statement.span.start);
   if (!/^(?:[<>≤≥=~≈]\s*)*$/.test(prefix)) return null;
-  return { span: { start: statement.span.start, end: statement.valueSpan.start }, newText: RELATION_SIGNS[record.relation] };
+  return { span: { start: statement.span.start, end: statement.valueSpan.start }, newText: RELATION_PREFIX[record.relation] };
 }
 
 export function replacementFor(statement: AffinityStatement, record: AffinityRecord, format: DocumentFormat): Replacement | undefined {
@@ -119,8 +73,7 @@ export function replacementFor(statement: AffinityStatement, record: AffinityRec
   if (measureChanged) {
     // A label in a table header or caption speaks for other values too: it is not this value's to change.
     if (!statement.measureSpan || !statement.measureText || statement.measureFrom !== 'sentence') return undefined;
-    const label = measureInNotation(statement.measureText, statement.measure, record.measure);
-    if (!label) return undefined;
+    const label = relabelMeasure(statement.measureText, record.measure);
     edits.push({ span: statement.measureSpan, newText: label });
     measureShown = renderedText(label);
   }
@@ -132,18 +85,17 @@ export function replacementFor(statement: AffinityStatement, record: AffinityRec
   const dash = format === 'latex' ? '--' : '–';
   const high = record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm ? record.valueHighNm : undefined;
   if (statement.scale === 'p-scale') {
-    const p = (nm: number): string => (9 - Math.log10(nm)).toFixed(2);
-    const value = high !== undefined ? `${p(high)}${dash}${p(record.valueNm)}` : p(record.valueNm);
+    const value = high !== undefined ? `${formatPValue(high)}${dash}${formatPValue(record.valueNm)}` : formatPValue(record.valueNm);
     edits.push({ span: statement.valueSpan, newText: `${signBefore}${value}` });
     return { edits, shown: `${measureChanged ? measureShown : `p${statement.measure}`} ${renderedText(value)}`, measureChanged, unitChanged: false, unchanged: !measureChanged && !relationEdit && writtenValue(statement) === value };
   }
   const writtenUnit = statement.unit ?? 'nM';
   let unit = writtenUnit;
   if (!readsNaturally((high ?? record.valueNm) / nmPerUnit(writtenUnit), statement.value)) {
-    const natural = naturalUnit(high ?? record.valueNm);
+    const natural = displayUnit(high ?? record.valueNm);
     const unitText = statement.unitSpan ? statement.text.slice(statement.unitSpan.start - statement.span.start, statement.unitSpan.end - statement.span.start) : undefined;
     const newUnitText = unitText === undefined ? undefined : unitInNotation(unitText, natural, format);
-    if (statement.unitSpan && newUnitText !== undefined && UNITS_BY_SIZE.includes(natural)) {
+    if (statement.unitSpan && newUnitText !== undefined) {
       unit = natural;
       edits.push({ span: statement.unitSpan, newText: newUnitText });
     }

@@ -1,4 +1,5 @@
 import type { Reference } from '../kb/types';
+import { memoizedPer } from '../memo';
 import type { Citation, CitationKey } from '../scan/types';
 import type { BibEntry, ParsedBibliography } from './bibtex';
 
@@ -81,7 +82,6 @@ interface ReferenceIndex {
   byTitle: Map<string, Reference>;
 }
 
-const indexes = new WeakMap<readonly Reference[], ReferenceIndex>();
 
 /** The knowledge-base reference a `.bib` entry stands for, matched by DOI, then PMID, then normalized title. */
 export function referenceOfEntry(entry: BibEntry, references: readonly Reference[]): Reference | undefined {
@@ -96,18 +96,15 @@ export function referenceOfEntry(entry: BibEntry, references: readonly Reference
   return title ? index.byTitle.get(title) : undefined;
 }
 
-function referenceIndex(references: readonly Reference[]): ReferenceIndex {
-  let index = indexes.get(references);
-  if (index) return index;
-  index = { byDoi: new Map(), byPmid: new Map(), byTitle: new Map() };
+const referenceIndex = memoizedPer((references: readonly Reference[]): ReferenceIndex => {
+  const index: ReferenceIndex = { byDoi: new Map(), byPmid: new Map(), byTitle: new Map() };
   for (const reference of references) {
     addFirst(index.byDoi, normalizeDoi(reference.doi), reference);
     addFirst(index.byPmid, reference.pmid?.trim(), reference);
     addFirst(index.byTitle, normalizeTitle(reference.title), reference);
   }
-  indexes.set(references, index);
   return index;
-}
+});
 
 function addFirst(map: Map<string, Reference>, key: string | undefined, reference: Reference): void {
   if (key && !map.has(key)) map.set(key, reference);

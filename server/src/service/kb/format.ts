@@ -1,22 +1,34 @@
 import type { AffinityRecord, Reference } from './types';
 import { wellFormed } from '../well-formed';
 
+type DisplayUnit = 'mM' | 'µM' | 'nM' | 'pM';
+
 /** [lowest value in nM shown in this unit, nM per unit, unit]: sub-nanomolar affinities stay in nM, as papers write them. */
-const UNITS: readonly [number, number, string][] = [
+const UNITS: readonly [number, number, DisplayUnit][] = [
   [1e6, 1e6, 'mM'],
   [1e3, 1e3, 'µM'],
   [1e-2, 1, 'nM'],
   [0, 1e-3, 'pM'],
 ];
 
-function unitFor(valueNm: number): [number, string] {
+function unitFor(valueNm: number): [number, DisplayUnit] {
   const [, scale, unit] = UNITS.find(([lowest]) => valueNm >= lowest) ?? UNITS[UNITS.length - 1];
   return [scale, unit];
+}
+
+/** The unit a value (in nM) is shown and written in: `4780` → `µM`, `0.5` → `nM`, `0.004` → `pM`. */
+export function displayUnit(valueNm: number): DisplayUnit {
+  return unitFor(valueNm)[1];
 }
 
 /** Three significant digits (`0.288` → `0.288`, `239.9` → `240`, `4780` → `4780`), no trailing zeros. */
 function trimNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
+}
+
+/** −log10 of the molar concentration, with two decimals: 3.45 nM → `8.46`. */
+export function formatPValue(valueNm: number): string {
+  return (9 - Math.log10(valueNm)).toFixed(2);
 }
 
 /**
@@ -34,7 +46,8 @@ export function formatConcentration(valueNm: number, valueHighNm?: number): stri
   return `${low}–${high} ${unit}`;
 }
 
-const RELATION_PREFIX: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
+/** The sign written before a value of each relation (`≈ `, `< ` …); none for equality. */
+export const RELATION_PREFIX: Record<AffinityRecord['relation'], string> = { '=': '', '~': '≈ ', '<': '< ', '>': '> ', '<=': '≤ ', '>=': '≥ ' };
 
 export function formatAffinityValue(record: AffinityRecord): string {
   return `${RELATION_PREFIX[record.relation]}${formatConcentration(record.valueNm, record.valueHighNm)}`;

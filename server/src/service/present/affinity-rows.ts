@@ -36,9 +36,7 @@ export function targetName(kb: IndexedKnowledgeBase, id: string | undefined): st
 }
 
 export function targetLabel(kb: IndexedKnowledgeBase, record: AffinityRecord): string {
-  if (!record.target) return record.effect ?? '—';
-  const target = kb.target(record.target);
-  return target ? shortTargetName(target) : record.target;
+  return targetName(kb, record.target) ?? record.effect ?? '—';
 }
 
 /** `agonist`, `antagonist (inverse agonist)`: what the compound does there, when the source says. */

@@ -230,14 +230,9 @@ function compactTargetCard(kb: IndexedKnowledgeBase, target: Target, context: Ca
   return [targetTitle(target), options.identifiers ? targetIdentifiers(kb, target) : '', role, block, footer].filter(Boolean).join('\n\n');
 }
 
-export function targetHover(
-  kb: IndexedKnowledgeBase,
-  target: Target,
-  documentCompounds: readonly string[],
-  options: HoverOptions = DEFAULT_HOVER_OPTIONS,
-  context: CardContext = { ...NO_CONTEXT, documentCompounds },
-): string {
-  if (options.layout === 'compact') return compactTargetCard(kb, target, { ...context, documentCompounds }, options);
+export function targetHover(kb: IndexedKnowledgeBase, target: Target, options: HoverOptions = DEFAULT_HOVER_OPTIONS, context: CardContext = NO_CONTEXT): string {
+  if (options.layout === 'compact') return compactTargetCard(kb, target, context, options);
+  const { documentCompounds } = context;
   const { related, roles } = targetScope(kb, target);
   const inDocument = related.flatMap((id) => kb.affinitiesAtTarget(id)).filter((record) => documentCompounds.includes(record.compound));
   const documentBlock =
@@ -289,7 +284,7 @@ export function mentionHover(kb: IndexedKnowledgeBase, mention: Mention, context
     return compound ? compoundHover(kb, compound, options, context) : undefined;
   }
   const target = kb.target(mention.id);
-  return target ? targetHover(kb, target, context.documentCompounds, options, context) : undefined;
+  return target ? targetHover(kb, target, options, context) : undefined;
 }
 
 const SECTION_NAMES = ['identifiers', 'affinities', 'roles', 'pathways', 'documentCompounds'] as const;

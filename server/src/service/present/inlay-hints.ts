@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { AffinityStatement } from '../extract/types';
-import { formatConcentration } from '../kb/format';
+import { formatConcentration, formatPValue } from '../kb/format';
 import type { Measure } from '../kb/types';
 
 /** The p-scale label of a measure: `pKi`, `pIC50`; `pA2` is its own; a plain effective concentration is `pC`. */
@@ -11,17 +11,12 @@ function pScaleLabel(measure: Measure): string {
   return `p${measure}`;
 }
 
-/** −log10 of the molar concentration, with two decimals: 3.45 nM → `8.46`. */
-function pValueOf(valueNm: number): string {
-  return (9 - Math.log10(valueNm)).toFixed(2);
-}
-
 /** `pKi 8.46` for a concentration, `pKi 7.20–8.46` for a range (the higher concentration gives the lower p-value). */
 function pScaleText(statement: AffinityStatement, valueNm: number): string {
   const label = pScaleLabel(statement.measure);
   const high = statement.valueHighNm;
-  if (high === undefined || high === valueNm) return `${label} ${pValueOf(valueNm)}`;
-  return `${label} ${pValueOf(Math.max(valueNm, high))}–${pValueOf(Math.min(valueNm, high))}`;
+  if (high === undefined || high === valueNm) return `${label} ${formatPValue(valueNm)}`;
+  return `${label} ${formatPValue(Math.max(valueNm, high))}–${formatPValue(Math.min(valueNm, high))}`;
 }
 
 /** `3.45 nM` for a p-scale value, `1.2–3.45 nM` for a range. */

@@ -4,7 +4,7 @@ import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
 import type { AffinityRecord } from '../kb/types';
 import { escapeMarkdown } from './markdown';
-import { formatConcentration, shortTargetName } from '../kb/format';
+import { formatConcentration, formatPValue, shortTargetName } from '../kb/format';
 import { affinityTable, targetName } from './affinity-rows';
 import { readingDescription } from '../extract/reading';
 import { renderedText } from '../extract/rendered';
@@ -14,10 +14,6 @@ function entityName(kb: IndexedKnowledgeBase, statement: AffinityStatement): str
   const targetEntry = statement.target ? kb.target(statement.target.id) : undefined;
   const target = statement.target ? (targetEntry ? shortTargetName(targetEntry) : statement.target.id) : 'no target found';
   return `${compound} at ${target}`;
-}
-
-function pValue(nm: number): string {
-  return (9 - Math.log10(nm)).toFixed(2);
 }
 
 function verdictLine(verdict: Verdict): string {
@@ -37,7 +33,7 @@ function normalizedValue(statement: AffinityStatement): string {
   const relation = statement.relation === '=' ? '' : `${statement.relation} `;
   const { valueNm, valueHighNm } = statement;
   if (valueNm === undefined) return `${relation}${statement.value}${statement.valueHigh !== undefined ? `–${statement.valueHigh}` : ''}, unit not stated`;
-  return `${relation}${formatConcentration(valueNm, valueHighNm)} · p${statement.measure} ${relation}${pValue(valueHighNm ?? valueNm)}${valueHighNm !== undefined ? `–${pValue(valueNm)}` : ''}`;
+  return `${relation}${formatConcentration(valueNm, valueHighNm)} · p${statement.measure} ${relation}${formatPValue(valueHighNm ?? valueNm)}${valueHighNm !== undefined ? `–${formatPValue(valueNm)}` : ''}`;
 }
 
 /** Hovering a quoted value: what was read, normalized, against what the references say. */

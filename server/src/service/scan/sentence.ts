@@ -1,5 +1,6 @@
 import type { ScannedDocument, Span, Table } from './types';
 import { partitionPoint } from '../spans';
+import { memoizedPer } from '../memo';
 
 const SENTENCE_END = /[.!?](\s|$)/g;
 
@@ -9,18 +10,11 @@ interface TableIndex {
   maxEndUpTo: number[];
 }
 
-const tableIndexes = new WeakMap<ScannedDocument, TableIndex>();
-
-function tableIndex(scanned: ScannedDocument): TableIndex {
-  let index = tableIndexes.get(scanned);
-  if (!index) {
-    const byStart = [...scanned.tables].sort((a, b) => a.start - b.start);
-    let maxEnd = -1;
-    index = { byStart, maxEndUpTo: byStart.map((table) => (maxEnd = Math.max(maxEnd, table.end))) };
-    tableIndexes.set(scanned, index);
-  }
-  return index;
-}
+const tableIndex = memoizedPer((scanned: ScannedDocument): TableIndex => {
+  const byStart = [...scanned.tables].sort((a, b) => a.start - b.start);
+  let maxEnd = -1;
+  return { byStart, maxEndUpTo: byStart.map((table) => (maxEnd = Math.max(maxEnd, table.end))) };
+});
 
 /** The innermost table holding the span, if any. Logarithmic in the number of tables (tables rarely nest). */
 export function tableAround(scanned: ScannedDocument, span: Span): Table | undefined {
@@ -41,19 +35,11 @@ interface BoundaryIndex {
   sentenceEnds: number[];
 }
 
-const boundaryIndexes = new WeakMap<ScannedDocument, BoundaryIndex>();
-
-function boundaryIndex(scanned: ScannedDocument): BoundaryIndex {
-  let index = boundaryIndexes.get(scanned);
-  if (!index) {
-    const paragraphBreaks: number[] = [];
-    for (let at = scanned.text.indexOf('\n\n'); at >= 0; at = scanned.text.indexOf('\n\n', at + 1)) paragraphBreaks.push(at);
-    const sentenceEnds = [...scanned.masked.matchAll(SENTENCE_END)].map((match) => match.index);
-    index = { paragraphBreaks, sentenceEnds };
-    boundaryIndexes.set(scanned, index);
-  }
-  return index;
-}
+const boundaryIndex = memoizedPer((scanned: ScannedDocument): BoundaryIndex => {
+  const paragraphBreaks: number[] = [];
+  for (let at = scanned.text.indexOf('\n\n'); at >= 0; at = scanned.text.indexOf('\n\n', at + 1)) paragraphBreaks.push(at);
+  return { paragraphBreaks, sentenceEnds: [...scanned.masked.matchAll(SENTENCE_END)].map((match) => match.index) };
+});
 
 /** The last of ascending `positions` at or before `offset`, or -1. */
 function lastAtOrBefore(positions: readonly number[], offset: number): number {
