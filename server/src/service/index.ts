@@ -14,7 +14,7 @@ import { knowledgeBaseEntryFor } from './present/knowledge-base-entry';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
 import type { Verdict } from './check/types';
-import { extractStatements } from './extract/index';
+import { extractDocument, type ExtractionBasis } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
 import { DIAGNOSTIC_SOURCE, lspDiagnostic, reportFinding, reportProblem, toRange, type DiagnosticSettings, type ReportedProblem } from './present/diagnostics';
@@ -25,8 +25,13 @@ import type { KnowledgeBase } from './kb/types';
 import { DEFAULT_HOVER_OPTIONS, mentionHover, type HoverOptions } from './present/hover';
 import { buildDictionary, type Dictionary } from './recognize/dictionary';
 import { compileNames } from './recognize/names';
-import { recognizeMentions, type Mention } from './recognize/recognize';
-import { refineMentions } from './recognize/document-names';
+import { idsMentioned, recognizeMentions, type Mention } from './recognize/recognize';
+import { refineDocumentMentions, type DocumentNames, type NameContext } from './recognize/document-names';
+import { NotIncremental, reanalyze, type AnalysisBasis, type AnalysisUpdate, type PartReader } from './incremental/index';
+import { bibliographyMissing } from './cite/rules/bibliography-missing';
+import { unresolved } from './cite/rules/unresolved';
+import { missing } from './cite/rules/missing';
+import { sourceMismatch } from './cite/rules/source-mismatch';
 import { ligandNamesFamily } from './kb/ligand-family';
 import { formatForLanguageId, scanDocument, unscannedDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
@@ -50,9 +55,15 @@ export interface DocumentAnalysis {
    * information diagnostic at the document's start; the server logs them, the CLI prints them and exits 2.
    */
   failures: StageFailure[];
+  /** What the next version's analysis may start from; absent when a stage failed. */
+  basis?: AnalysisBasis;
+  /** Whether the whole document was read (and why), or only the paragraphs around an edit. */
+  update?: AnalysisUpdate;
 }
 
-export type Stage = 'scan' | 'recognize' | 'extract' | 'check' | 'cite';
+export type { AnalysisUpdate } from './incremental/index';
+
+export type Stage = 'scan' | 'recognize' | 'extract' | 'check' | 'cite' | 'incremental';
 
 export interface StageFailure {
   stage: Stage;
@@ -73,6 +84,7 @@ const STAGE_CONSEQUENCE: Record<Stage, string> = {
   extract: 'no affinity value was read',
   check: 'the values read were not checked',
   cite: 'citations and bibliographies were not checked',
+  incremental: 'the edit was read again with the whole document instead, and nothing is missing',
 };
 
 /** A finding as the CLI and the server report it: code, severity, span, message and fixes; no LSP types. */
@@ -85,7 +97,9 @@ function failureFinding(failure: StageFailure): ReportedFinding {
     code: STAGE_FAILURE_CODE,
     severity: 'information',
     span: { start: 0, end: 0 },
-    message: `PharmaLens could not finish reading this document: its ${failure.stage} stage failed (${failure.message}), so ${STAGE_CONSEQUENCE[failure.stage]}. This is a bug in PharmaLens; the log has the details.`,
+    message: failure.stage === 'incremental'
+      ? `PharmaLens could not read the edit in part (${failure.message}), so ${STAGE_CONSEQUENCE[failure.stage]}. This is a bug in PharmaLens; the log has the details.`
+      : `PharmaLens could not finish reading this document: its ${failure.stage} stage failed (${failure.message}), so ${STAGE_CONSEQUENCE[failure.stage]}. This is a bug in PharmaLens; the log has the details.`,
     fixes: [],
   };
 }
@@ -97,8 +111,11 @@ function diagnosticOf(document: TextDocument, finding: ReportedFinding): Diagnos
 
 export interface LanguageService {
   readonly knowledgeBase: IndexedKnowledgeBase;
-  /** `undefined` when the document's language is not one PharmaLens reads. */
-  analyze(document: TextDocument): DocumentAnalysis | undefined;
+  /**
+   * `undefined` when the document's language is not one PharmaLens reads. With the analysis of an earlier version of
+   * the same document (same settings), only the paragraphs around what changed are read when that gives the same result.
+   */
+  analyze(document: TextDocument, previous?: DocumentAnalysis): DocumentAnalysis | undefined;
   mentionAt(analysis: DocumentAnalysis, offset: number): Mention | undefined;
   /** A quoted value's reading and verdict, a citation's entry, or a compound or target card (its blocks as `options` say). */
   hover(document: TextDocument, analysis: DocumentAnalysis, position: Position, options?: Partial<HoverOptions>): Hover | null;
@@ -141,9 +158,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const bibliographyCache = new BibliographyCache();
   const namesFamily = ligandNamesFamily(knowledgeBase);
 
-  const analyze = (document: TextDocument): DocumentAnalysis | undefined => {
-    const format = formatForLanguageId(document.languageId, document.uri);
-    if (!format) return undefined;
+  const nameContext: NameContext = { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family, compoundName: (id) => knowledgeBase.compound(id)?.name };
+  const scanOptions = () => ({ latexIgnoredArgCommands: options.latexIgnoredCommands?.() });
+
+  const analyzeWhole = (document: TextDocument, format: DocumentFormat, reason: string): DocumentAnalysis => {
     // A stage that fails is recorded, not hidden: the later stages go on with what it leaves, and the failure is shown.
     const failures: StageFailure[] = [];
     const attempt = <T>(stage: Stage, run: () => T, instead: () => T): T => {
@@ -155,15 +173,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
     };
     const text = document.getText();
-    const scanned = attempt('scan', () => scanDocument(text, format, { latexIgnoredArgCommands: options.latexIgnoredCommands?.() }), () => unscannedDocument(text));
-    const mentions = attempt(
-      'recognize',
-      () => refineMentions(scanned, recognizeMentions(scanned.masked, dictionary), { dictionary, namesFamilyOf: namesFamily, familyOf: (id) => knowledgeBase.target(id)?.family, compoundName: (id) => knowledgeBase.compound(id)?.name }),
-      () => [],
-    );
-    const compoundsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'compound').map((mention) => mention.id))];
-    const targetsMentioned = [...new Set(mentions.filter((mention) => mention.kind === 'target').map((mention) => mention.id))];
-    const statements = attempt('extract', () => extractStatements(scanned, mentions, format), () => []);
+    const scanned = attempt('scan', () => scanDocument(text, format, scanOptions()), () => unscannedDocument(text));
+    const refined = attempt<{ mentions: Mention[]; names?: DocumentNames }>('recognize', () => refineDocumentMentions(scanned, recognizeMentions(scanned.masked, dictionary), nameContext), () => ({ mentions: [] }));
+    const { mentions } = refined;
+    const extraction = attempt<{ statements: AffinityStatement[]; basis?: ExtractionBasis }>('extract', () => extractDocument(scanned, mentions, format), () => ({ statements: [] }));
+    const { statements } = extraction;
     const checked = attempt(
       'check',
       () => checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }),
@@ -179,7 +193,48 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           },
           () => NO_CITATION_ANALYSIS,
         );
-    return { format, scanned, mentions, compoundsMentioned, targetsMentioned, checked, suppressions: readSuppressions(scanned, RULES.map((rule) => rule.code)), citations, failures };
+    const basis = refined.names && extraction.basis && failures.length === 0 ? { names: refined.names, extraction: extraction.basis } : undefined;
+    return {
+      format,
+      scanned,
+      mentions,
+      compoundsMentioned: idsMentioned(mentions, 'compound'),
+      targetsMentioned: idsMentioned(mentions, 'target'),
+      checked,
+      suppressions: readSuppressions(scanned, RULES.map((rule) => rule.code)),
+      citations,
+      failures,
+      ...(basis && { basis }),
+      update: { kind: 'full', reason },
+    };
+  };
+
+  const partReader = (format: DocumentFormat): PartReader => ({
+    format,
+    read: (text, names) => {
+      const scanned = scanDocument(text, format, scanOptions());
+      const refined = refineDocumentMentions(scanned, recognizeMentions(scanned.masked, dictionary), nameContext, names);
+      return { scanned, mentions: refined.mentions, names: refined.names };
+    },
+    statements: ({ scanned, mentions }, part) => {
+      const { statements, basis } = extractDocument(scanned, mentions, format, part);
+      return { checked: checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }), basis };
+    },
+    valueProblems: (scanned, checked, citations) => (workspace ? [missing, sourceMismatch].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked })).sort((a, b) => a.span.start - b.span.start) : []),
+    documentProblems: (scanned, citations) => (workspace ? [bibliographyMissing, unresolved].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked: [] })) : []),
+  });
+
+  const analyze = (document: TextDocument, previous?: DocumentAnalysis): DocumentAnalysis | undefined => {
+    const format = formatForLanguageId(document.languageId, document.uri);
+    if (!format) return undefined;
+    if (!previous) return analyzeWhole(document, format, 'no earlier version');
+    try {
+      return reanalyze(previous, document.getText(), partReader(format));
+    } catch (error) {
+      if (error instanceof NotIncremental) return analyzeWhole(document, format, error.message);
+      const whole = analyzeWhole(document, format, 'reading the edit in part failed');
+      return { ...whole, failures: [...whole.failures, stageFailure('incremental', error)] };
+    }
   };
 
   const mentionAt = (analysis: DocumentAnalysis, offset: number): Mention | undefined => {

@@ -21,7 +21,7 @@ export interface DirectiveProblem {
 /** `pharmalens-disable-next-line [code…]`, `pharmalens-disable-line`, `pharmalens-disable [code…]` … `pharmalens-enable [code…]`. */
 const DIRECTIVE = /pharmalens-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
 
-interface Region {
+export interface SuppressedRegion {
   start: number;
   end: number;
   /** Empty: every code. */
@@ -30,6 +30,8 @@ interface Region {
 
 export interface Suppressions {
   isSuppressed(code: string, offset: number): boolean;
+  /** Where the comments switch checks off: `isSuppressed` reads them. */
+  regions: readonly SuppressedRegion[];
   /** Codes the comments name that PharmaLens does not have. */
   problems: DirectiveProblem[];
 }
@@ -69,7 +71,7 @@ function lineBounds(text: string, offset: number): { start: number; end: number 
  */
 export function readSuppressions(scanned: ScannedDocument, knownCodes: readonly string[]): Suppressions {
   const { text } = scanned;
-  const regions: Region[] = [];
+  const regions: SuppressedRegion[] = [];
   const problems: DirectiveProblem[] = [];
   const known = new Set(knownCodes);
   const open: { start: number; codes: string[] }[] = [];
@@ -112,8 +114,13 @@ export function readSuppressions(scanned: ScannedDocument, knownCodes: readonly 
     }
   }
   for (const entry of open) regions.push({ start: entry.start, end: text.length, codes: entry.codes });
+  return suppressionsOf(regions, problems);
+}
+
+export function suppressionsOf(regions: readonly SuppressedRegion[], problems: DirectiveProblem[]): Suppressions {
   return {
     problems,
+    regions,
     isSuppressed: (code, offset) => regions.some((region) => region.start <= offset && offset <= region.end && (region.codes.length === 0 || region.codes.includes(code))),
   };
 }

@@ -3,7 +3,7 @@ import type { DocumentFormat, Span, Table, TableCell } from '../scan/types';
 import { endsTitleLine } from './lexer';
 
 /** A heading (or the title) and the compound it names, when it names exactly one. */
-interface Heading extends Span {
+export interface Heading extends Span {
   /** 0 for a title, 1 for `#` / `\section`, 2 for `##` / `\subsection`, … */
   level: number;
   compound?: Mention;
@@ -65,6 +65,13 @@ export function headingSubjectFinder(headings: readonly Heading[]): (offset: num
   };
 }
 
+/** The subtype a target's name ends with (`1B` for `5-HT1B receptor`), upper-cased; none for a compound. */
+export function subtypeKey(mention: Mention): string | undefined {
+  if (mention.kind !== 'target') return undefined;
+  const written = mention.text.replace(/[$_{}~^]|<\/?su[bp]>|\\(?:text|mathrm)\b/g, '').replace(/[\s-]*(?:receptors?|subtypes?|adrenoceptors?)$/i, '').replace(/\s/g, '');
+  return /[A-Za-z-](\d[A-Za-z]?)$/.exec(written)?.[1]?.toUpperCase();
+}
+
 /** A subtype written alone (`1B` in a `Ki 1B (nM)` header): the one target the document names with that ending. */
 export function subtypeTargetFinder(mentions: readonly Mention[]): (subtype: string) => Mention | undefined {
   let bySubtype: Map<string, Mention[]> | undefined;
@@ -72,11 +79,8 @@ export function subtypeTargetFinder(mentions: readonly Mention[]): (subtype: str
     if (!bySubtype) {
       bySubtype = new Map();
       for (const mention of mentions) {
-        if (mention.kind !== 'target') continue;
-        const written = mention.text.replace(/[$_{}~^]|<\/?su[bp]>|\\(?:text|mathrm)\b/g, '').replace(/[\s-]*(?:receptors?|subtypes?|adrenoceptors?)$/i, '').replace(/\s/g, '');
-        const ending = /[A-Za-z-](\d[A-Za-z]?)$/.exec(written)?.[1];
-        if (!ending) continue;
-        const key = ending.toUpperCase();
+        const key = subtypeKey(mention);
+        if (!key) continue;
         const list = bySubtype.get(key) ?? [];
         if (!list.some((other) => other.id === mention.id)) list.push(mention);
         bySubtype.set(key, list);
@@ -203,6 +207,18 @@ const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \
 // No two runs of spaces side by side (`[ \t]*(?:…)?[ \t]*`): masked text holds long runs, and the split between two
 // such runs is tried every way before the pattern fails.
 const VALUE_AFTER_COLON = /[:=][ \t]*(?:(?:[<>≤≥~≈]|&[lg]t;)[ \t]*)?\d/g;
+
+/** Whether any line reads as an item of such a list (`D2: 125 nM`): a part of a document with one may belong to a list around it. */
+export function hasListItem(masked: string): boolean {
+  VALUE_AFTER_COLON.lastIndex = 0;
+  for (let candidate = VALUE_AFTER_COLON.exec(masked); candidate; candidate = VALUE_AFTER_COLON.exec(masked)) {
+    const lineStart = masked.lastIndexOf('\n', candidate.index) + 1;
+    const newline = masked.indexOf('\n', candidate.index);
+    VALUE_AFTER_COLON.lastIndex = newline < 0 ? masked.length : newline;
+    if (LIST_ITEM.test(masked.slice(lineStart, newline < 0 ? masked.length : newline))) return true;
+  }
+  return false;
+}
 
 export function listTables(masked: string): Table[] {
   const tables: Table[] = [];

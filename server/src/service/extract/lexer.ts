@@ -18,8 +18,8 @@ export type Token =
 export interface TokenSink {
   token(token: Token): void;
   sentenceEnd(): void;
-  /** `section`: a heading, after which a pronoun no longer refers to the last paragraph's compound. */
-  paragraphEnd(section: boolean): void;
+  /** `section`: a heading, after which a pronoun no longer refers to the last paragraph's compound; `at`: where the paragraph ended. */
+  paragraphEnd(section: boolean, at: number): void;
 }
 
 /** Abbreviations whose period does not end a sentence. */
@@ -49,7 +49,7 @@ export function lexProse(
   while (index < rangeEnd) {
     while (excludedIndex < excluded.length && excluded[excludedIndex].end <= index) excludedIndex++;
     if (excludedIndex < excluded.length && excluded[excludedIndex].start <= index) {
-      sink.paragraphEnd(false);
+      sink.paragraphEnd(false, index);
       index = excluded[excludedIndex].end;
       continue;
     }
@@ -65,7 +65,7 @@ export function lexProse(
     const code = text.charCodeAt(index);
     if (code === 10) {
       // A title line is a heading: its names are not the subject of the text under it (the heading finder judges them).
-      if (!options.tieIsSpace && endsTitleLine(text, index)) sink.paragraphEnd(true);
+      if (!options.tieIsSpace && endsTitleLine(text, index)) sink.paragraphEnd(true, index);
       index = afterNewline(text, index, sink, options);
       if (startsParagraphAt(text, index)) {
         const skippedTo = skipParagraphWithoutNumbers(text, original, index, rangeEnd, mentions, sink);
@@ -133,7 +133,7 @@ export function lexProse(
     }
     index++;
   }
-  sink.paragraphEnd(false);
+  sink.paragraphEnd(false, rangeEnd);
 }
 
 
@@ -191,8 +191,8 @@ function afterNewline(text: string, index: number, sink: TokenSink, options: Rea
   let position = index + 1;
   while (position < text.length && isBlank(text.charCodeAt(position)) && text.charCodeAt(position) !== 10) position++;
   const next = text.charCodeAt(position);
-  if (next === 10 || position >= text.length) sink.paragraphEnd(false);
-  else if (!options.tieIsSpace && (next === 35 || next === 124)) sink.paragraphEnd(next === 35);
+  if (next === 10 || position >= text.length) sink.paragraphEnd(false, index);
+  else if (!options.tieIsSpace && (next === 35 || next === 124)) sink.paragraphEnd(next === 35, index);
   return position;
 }
 
@@ -201,7 +201,7 @@ function afterCommand(text: string, index: number, sink: TokenSink): number {
   while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
   if (end === index + 1) end++;
   const name = text.slice(index + 1, end);
-  if (sectioningCommands.has(name)) sink.paragraphEnd(name !== 'par' && name !== 'begin' && name !== 'end');
+  if (sectioningCommands.has(name)) sink.paragraphEnd(name !== 'par' && name !== 'begin' && name !== 'end', index);
   else if (sentenceCommands.has(name)) sink.sentenceEnd();
   return end;
 }

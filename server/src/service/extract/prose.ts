@@ -26,6 +26,24 @@ export interface ProseInput {
   headingSubjectAt?: (offset: number) => Mention | undefined;
 }
 
+/**
+ * What the prose reader carries from one paragraph to the next: the measure the section last named (with its unit)
+ * and the last paragraph's compound and target. A re-read of part of a document starts from the state the whole
+ * document's read had there, and must end in the state it had at the part's end (see `service/incremental.ts`).
+ */
+export interface ReaderState {
+  recentLabel?: MeasureLabel;
+  recentUnit?: ConcentrationUnit;
+  previousCompound?: Mention;
+  previousTarget?: Mention;
+}
+
+/** The reader's state after each paragraph end, by the offset where the paragraph ended; consecutive equal states once. */
+export interface ReaderStates {
+  at: number[];
+  states: ReaderState[];
+}
+
 /** What a table cell's own headers say: a cell written as prose (`Low affinity (Ki = 3.3 µM)`) reads against them. */
 export interface CellContext {
   span: Span;
@@ -47,9 +65,9 @@ const conditionWords = new Set(['at', 'in', 'with', 'using', 'containing', 'pres
 const valueIntroducingMarks = new Set(['(', ':', ',', '[']);
 
 /** Extracts the statements written in prose (and inline math): a measure, then its value(s), tied to names of the same sentence. */
-export function extractFromProse(input: ProseInput): AffinityStatement[] {
+export function extractFromProse(input: ProseInput, start?: ReaderState, record?: ReaderStates): AffinityStatement[] {
   const statements: AffinityStatement[] = [];
-  const reader = new SentenceReader(input, statements);
+  const reader = new SentenceReader(input, statements, undefined, start, record);
   lexProse(input.masked, input.mentions, input.excluded, { tieIsSpace: input.tieIsSpace, original: input.text }, reader);
   return statements;
 }
@@ -75,7 +93,9 @@ class SentenceReader implements TokenSink {
   private previousCompound: Mention | undefined;
   private previousTarget: Mention | undefined;
 
-  constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[], private readonly cell?: CellContext) {}
+  constructor(private readonly input: ProseInput, private readonly statements: AffinityStatement[], private readonly cell?: CellContext, start?: ReaderState, private readonly record?: ReaderStates) {
+    if (start) ({ recentLabel: this.recentLabel, recentUnit: this.recentUnit, previousCompound: this.previousCompound, previousTarget: this.previousTarget } = start);
+  }
 
   token(token: Token): void {
     this.tokens.push(token);
@@ -86,7 +106,7 @@ class SentenceReader implements TokenSink {
     this.tokens = [];
   }
 
-  paragraphEnd(section: boolean): void {
+  paragraphEnd(section: boolean, at: number): void {
     this.sentenceEnd();
     if (section) {
       this.previousCompound = undefined;
@@ -99,6 +119,15 @@ class SentenceReader implements TokenSink {
     }
     this.paragraphCompound = undefined;
     this.paragraphTarget = undefined;
+    if (this.record) this.recordState(at);
+  }
+
+  private recordState(at: number): void {
+    const { at: positions, states } = this.record!;
+    const last = states[states.length - 1];
+    if (last && last.recentLabel === this.recentLabel && last.recentUnit === this.recentUnit && last.previousCompound === this.previousCompound && last.previousTarget === this.previousTarget) return;
+    positions.push(at);
+    states.push({ recentLabel: this.recentLabel, recentUnit: this.recentUnit, previousCompound: this.previousCompound, previousTarget: this.previousTarget });
   }
 
   private readSentence(tokens: Token[]): void {

@@ -20,15 +20,39 @@ export interface NameContext {
  * and an endogenous ligand naming its receptor (`dopamine D1`, which is a receptor, not dopamine). Sorted, non-overlapping.
  */
 export function refineMentions(scanned: ScannedDocument, mentions: readonly Mention[], context: NameContext): Mention[] {
+  return refineDocumentMentions(scanned, mentions, context).mentions;
+}
+
+/**
+ * The names a document defines for itself: words its lists establish as receptors (`mu`) and abbreviations (`AMI`).
+ * `established` and `definitions` are what one part of the document contributes, in order: a part re-read after an
+ * edit that contributes the same leaves the document's names as they were.
+ */
+export interface DocumentNames {
+  resolved: ReadonlyMap<string, Mention>;
+  aliases: ReadonlyMap<string, Mention>;
+  /** `abbreviation id kind` of each definition read, in order. */
+  definitions: string[];
+}
+
+/**
+ * `refineMentions`, with the names the document defines; for a part of a document, `documentNames` are the whole
+ * document's, which the part's words are read with.
+ */
+export function refineDocumentMentions(scanned: ScannedDocument, mentions: readonly Mention[], context: NameContext, documentNames?: DocumentNames): { mentions: Mention[]; names: DocumentNames } {
   const { masked } = scanned;
   let refined = transportersNamedByUptake(masked, withoutLigandsNamingReceptors(masked, mergeLigandNamedTargets(masked, mentions, context)), context.dictionary);
   refined = withAdded(refined, cellNames(masked, scanned.tables, refined, context.dictionary));
-  const lists = headNounLists(masked, refined, context.dictionary);
+  const lists = headNounLists(masked, refined, context.dictionary, documentNames?.resolved);
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
-  const aliases = definedAbbreviations(masked, refined);
+  const definitions = abbreviationDefinitions(masked, refined);
+  const aliases = documentNames?.aliases ?? aliasesDefinedBy(definitions);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
   refined = withoutContradictedStereo(masked, refined, context);
-  return withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined))), context);
+  return {
+    mentions: withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined))), context),
+    names: { resolved: lists.resolved, aliases, definitions: definitions.map(([abbreviation, mention]) => `${abbreviation} ${mention.id} ${mention.kind}`) },
+  };
 }
 
 /** `(+)-`, `(−)-`, `(R)-`, `(S)-`, `(±)-` written before a name, or starting a compound's preferred name. */
@@ -242,7 +266,7 @@ const JOINERS = /^(?:,|and|or|nor|but not|and not|\/|,\s*and|,\s*or|,\s*but not)
  * dopamine transporters` (where `dopamine` alone would be the compound). Returns the names read in the lists, and the
  * words a document so establishes as receptors (`mu`), which name them wherever they stand alone.
  */
-function headNounLists(text: string, mentions: readonly Mention[], dictionary: Dictionary): { inLists: Mention[]; established: Mention[] } {
+function headNounLists(text: string, mentions: readonly Mention[], dictionary: Dictionary, documentResolved?: ReadonlyMap<string, Mention>): { inLists: Mention[]; established: Mention[]; resolved: Map<string, Mention> } {
   const resolved = new Map<string, Mention>();
   const inLists: Mention[] = [];
   HEAD_NOUN.lastIndex = 0;
@@ -276,15 +300,16 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
     }
   }
   const established: Mention[] = [];
-  if (resolved.size > 0) {
-    const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...resolved.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
+  const establishing = documentResolved ?? resolved;
+  if (establishing.size > 0) {
+    const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...establishing.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
     for (let match = words.exec(text); match; match = words.exec(text)) {
       if (isInsideMention(mentions, match.index)) continue;
-      const target = resolved.get(match[1].toLowerCase())!;
+      const target = establishing.get(match[1].toLowerCase())!;
       established.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
     }
   }
-  return { inLists, established };
+  return { inLists, established, resolved };
 }
 
 const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
@@ -334,19 +359,24 @@ function escapeRegExp(text: string): string {
  * tramadol (M1)`, and in legends `CPZ, chlorpromazine;` / `Asen: asenapine`. The letters of the abbreviation must
  * appear in order in the name (`Cloz` in clozapine), so a vendor in parentheses (`clozapine (Sigma)`) is not taken.
  */
-function definedAbbreviations(text: string, mentions: readonly Mention[]): Map<string, Mention> {
+function abbreviationDefinitions(text: string, mentions: readonly Mention[]): [string, Mention][] {
+  const definitions: [string, Mention][] = [];
+  for (const mention of mentions) {
+    const after = /^\s*\(\s*([A-Za-z0-9][\w-]{0,11})\s*[),;]/.exec(text.slice(mention.end, mention.end + 20));
+    if (after && isAbbreviationOf(after[1], mention.text)) definitions.push([after[1], mention]);
+    const before = /(?:^|[;:\n]|\.\s)\s*([A-Za-z0-9][\w-]{0,11})\s*[,:=]\s*$/.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
+    if (before && /^\s*(?:[;,.)\n]|$)/.test(text.slice(mention.end, mention.end + 2)) && isAbbreviationOf(before[1], mention.text)) definitions.push([before[1], mention]);
+  }
+  return definitions;
+}
+
+/** An abbreviation defined for two different things means neither. */
+function aliasesDefinedBy(definitions: readonly [string, Mention][]): Map<string, Mention> {
   const aliases = new Map<string, Mention>();
-  const consider = (abbreviation: string, mention: Mention) => {
-    if (!isAbbreviationOf(abbreviation, mention.text)) return;
+  for (const [abbreviation, mention] of definitions) {
     const existing = aliases.get(abbreviation);
     if (existing && (existing.id !== mention.id || existing.kind !== mention.kind)) aliases.set(abbreviation, { ...existing, id: '' });
     else aliases.set(abbreviation, mention);
-  };
-  for (const mention of mentions) {
-    const after = /^\s*\(\s*([A-Za-z0-9][\w-]{0,11})\s*[),;]/.exec(text.slice(mention.end, mention.end + 20));
-    if (after) consider(after[1], mention);
-    const before = /(?:^|[;:\n]|\.\s)\s*([A-Za-z0-9][\w-]{0,11})\s*[,:=]\s*$/.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
-    if (before && /^\s*(?:[;,.)\n]|$)/.test(text.slice(mention.end, mention.end + 2))) consider(before[1], mention);
   }
   for (const [abbreviation, mention] of aliases) if (mention.id === '') aliases.delete(abbreviation);
   return aliases;

@@ -101,3 +101,8 @@ export { firstStartingAt } from '../spans';
 export function mentionsWithin(mentions: readonly Mention[], span: { start: number; end: number }): Mention[] {
   return itemsWithin(mentions, span);
 }
+
+/** The ids of the compounds (or targets) among `mentions`, in order of first mention. */
+export function idsMentioned(mentions: readonly Mention[], kind: Mention['kind']): string[] {
+  return [...new Set(mentions.filter((mention) => mention.kind === kind).map((mention) => mention.id))];
+}

@@ -1,0 +1,55 @@
+import type { Span } from '../scan/types';
+
+/** What changed between two versions of a text: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** An edit that cannot be re-read in part: the reason is kept, for the benchmark and the tests to report. */
+export class NotIncremental extends Error {}
+
+const CHUNK = 4096;
+
+/** The one span that differs, found by the common prefix and suffix (chunk by chunk: a few ms for megabytes); none when equal. */
+export function changeBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  const room = shorter - start;
+  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * Unchanged text kept on each side of a change in the part re-read: the readers look a few dozen characters around a
+ * name or a value, so whatever decides a name or value outside the part lies in unchanged text.
+ */
+export const MARGIN = 256;
+
+/**
+ * The part of the old text re-read after a change: from a paragraph break (`\n\n`, kept in the part) at least `MARGIN`
+ * characters and one paragraph before the change, to a paragraph break as far after it (not kept); or the text's ends.
+ */
+export function partAround(text: string, change: TextChange): Span {
+  let start = text.lastIndexOf('\n\n', change.start - 2);
+  for (let steps = 0; start > 0 && (steps < 1 || change.start - start < MARGIN); steps++) start = text.lastIndexOf('\n\n', start - 1);
+  let end = text.indexOf('\n\n', change.oldEnd);
+  for (let steps = 0; end >= 0 && (steps < 1 || end - change.oldEnd < MARGIN); steps++) end = text.indexOf('\n\n', end + 1);
+  return { start: Math.max(start, 0), end: end < 0 ? text.length : end };
+}
+
+/** Old offsets to new: unchanged before the change, moved after it; an offset strictly inside the change has no image. */
+export function offsetMap(change: TextChange): (offset: number) => number {
+  const delta = change.newEnd - change.oldEnd;
+  return (offset) => {
+    if (offset <= change.start) return offset;
+    if (offset >= change.oldEnd) return offset + delta;
+    throw new NotIncremental('something outside the part re-read points into the changed text');
+  };
+}

@@ -1,0 +1,94 @@
+import type { SuppressedRegion } from '../check/suppression';
+import type { Finding, Fix, Verdict } from '../check/types';
+import type { MissingBibliography } from '../cite/discover';
+import type { CitationProblem } from '../cite/document';
+import type { AffinityStatement, Heading, ReaderState } from '../extract/index';
+import type { Mention } from '../recognize/recognize';
+import type { Citation, Span, Table } from '../scan/types';
+
+/**
+ * Copies of a document's results with every offset passed through `to` (old offsets to new, or a part's offsets to
+ * the document's). What `to` leaves in place is returned as it was, not copied.
+ */
+export type OffsetTo = (offset: number) => number;
+
+export function moved<T extends Span>(span: T, to: OffsetTo): T {
+  const start = to(span.start);
+  const end = to(span.end);
+  return start === span.start && end === span.end ? span : { ...span, start, end };
+}
+
+function movedOptional<T extends Span>(span: T | undefined, to: OffsetTo): T | undefined {
+  return span && moved(span, to);
+}
+
+export function movedStatement(statement: AffinityStatement, to: OffsetTo): AffinityStatement {
+  const span = moved(statement.span, to);
+  const valueSpan = moved(statement.valueSpan, to);
+  const unitSpan = movedOptional(statement.unitSpan, to);
+  const measureSpan = movedOptional(statement.measureSpan, to);
+  const compound = movedOptional(statement.compound, to);
+  const target = movedOptional(statement.target, to);
+  if (span === statement.span && valueSpan === statement.valueSpan && unitSpan === statement.unitSpan && measureSpan === statement.measureSpan && compound === statement.compound && target === statement.target) return statement;
+  return { ...statement, span, valueSpan, ...(unitSpan && { unitSpan }), ...(measureSpan && { measureSpan }), ...(compound && { compound }), ...(target && { target }) };
+}
+
+function movedFix<F extends Pick<Fix, 'edits'>>(fix: F, to: OffsetTo): F {
+  return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moved(edit.span, to) })) };
+}
+
+export function movedChecked(entry: { statement: AffinityStatement; verdict: Verdict }, to: OffsetTo): { statement: AffinityStatement; verdict: Verdict } {
+  const statement = movedStatement(entry.statement, to);
+  const { verdict } = entry;
+  if (verdict.kind !== 'finding') return statement === entry.statement ? entry : { statement, verdict };
+  const findingStatement = movedStatement(verdict.finding.statement, to);
+  if (statement === entry.statement && findingStatement === verdict.finding.statement && verdict.finding.fixes.length === 0) return entry;
+  const finding: Finding = { ...verdict.finding, statement: findingStatement, fixes: verdict.finding.fixes.map((fix) => movedFix(fix, to)) };
+  return { statement, verdict: { kind: 'finding', finding } };
+}
+
+export function movedProblem<P extends Pick<CitationProblem, 'span' | 'fixes'>>(problem: P, to: OffsetTo): P {
+  return { ...problem, span: moved(problem.span, to), fixes: problem.fixes.map((fix) => movedFix(fix, to)) };
+}
+
+export function movedCitation(citation: Citation, to: OffsetTo): Citation {
+  return { ...moved(citation, to), keys: citation.keys.map((key) => moved(key, to)) };
+}
+
+export function movedTable(table: Table, to: OffsetTo): Table {
+  return {
+    ...moved(table, to),
+    rows: table.rows.map((row) => row.map((cell) => moved(cell, to))),
+    ...(table.caption && { caption: moved(table.caption, to) }),
+  };
+}
+
+export function movedHeading(heading: Heading, to: OffsetTo): Heading {
+  const compound = movedOptional(heading.compound, to);
+  return { ...moved(heading, to), ...(compound && { compound }) };
+}
+
+export function movedState(state: ReaderState, to: OffsetTo): ReaderState {
+  const recentLabel = movedOptional(state.recentLabel, to);
+  const previousCompound = movedOptional(state.previousCompound, to);
+  const previousTarget = movedOptional(state.previousTarget, to);
+  if (recentLabel === state.recentLabel && previousCompound === state.previousCompound && previousTarget === state.previousTarget) return state;
+  return { recentLabel, recentUnit: state.recentUnit, previousCompound, previousTarget };
+}
+
+export function movedMissing(missing: MissingBibliography, to: OffsetTo): MissingBibliography {
+  return missing.span ? { ...missing, span: moved(missing.span, to) } : missing;
+}
+
+export function movedRegion(region: SuppressedRegion, to: OffsetTo): SuppressedRegion {
+  return moved(region, to);
+}
+
+export function movedMention(mention: Mention, to: OffsetTo): Mention {
+  return moved(mention, to);
+}
+
+/** `offset + by`: a part's offsets to the document's (or back, with a negative `by`). */
+export function by(shift: number): OffsetTo {
+  return (offset) => offset + shift;
+}
