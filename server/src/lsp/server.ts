@@ -133,11 +133,12 @@ export function createServer(connection: Connection): PharmaLensServer {
   }
 
 
-  function analyzeAndReport(document: TextDocument): DocumentAnalysis | undefined {
+  /** `previous`: the analysis of an earlier version, from which only the paragraphs around the edits are read again. */
+  function analyzeAndReport(document: TextDocument, previous?: DocumentAnalysis): DocumentAnalysis | undefined {
     let analysis: DocumentAnalysis | undefined;
     const started = performance.now();
     try {
-      analysis = state.service?.analyze(document);
+      analysis = state.service?.analyze(document, previous);
       analysisTimes.set(document.uri, performance.now() - started);
     } catch (error) {
       state.stageFailures++;
@@ -153,7 +154,7 @@ export function createServer(connection: Connection): PharmaLensServer {
   function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyzeAndReport(document);
+    const analysis = analyzeAndReport(document, cached?.analysis);
     analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
   }

@@ -29,6 +29,8 @@ export interface DocumentPart {
   /** The document's headings before the part, in the part's offsets (negative). */
   headingsBefore: Heading[];
   startState: ReaderState | undefined;
+  /** The target a subtype written alone names, among the whole document's names (in the part's offsets). */
+  subtypeTarget: (subtype: string) => Mention | undefined;
 }
 
 /**
@@ -63,7 +65,7 @@ export function extractDocument(scanned: ScannedDocument, mentions: Mention[], f
     ...common,
     excluded: [],
     surroundings,
-    subtypeTarget: subtypeTargetFinder(mentions),
+    subtypeTarget: part ? part.subtypeTarget : subtypeTargetFinder(mentions),
     leadCompound: (before) => leadCompound(mentions, before),
   });
   return { statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start), basis: { headings, subject, readerStates, tableCount: tables.length } };

@@ -30,17 +30,20 @@ export function changeBetween(before: string, after: string): TextChange | undef
  * Unchanged text kept on each side of a change in the part re-read: the readers look a few dozen characters around a
  * name or a value, so whatever decides a name or value outside the part lies in unchanged text.
  */
-export const MARGIN = 256;
+export const MARGIN_BEFORE = 256;
+/** After: also the notes a table reads under it (up to 1,200 characters), for a table the edit changes. */
+export const MARGIN_AFTER = 1300;
 
 /**
- * The part of the old text re-read after a change: from a paragraph break (`\n\n`, kept in the part) at least `MARGIN`
- * characters and one paragraph before the change, to a paragraph break as far after it (not kept); or the text's ends.
+ * The part of the old text re-read after a change: from a paragraph break (`\n\n`, kept in the part) at least
+ * `MARGIN_BEFORE` characters and one paragraph before the change, to a paragraph break at least `MARGIN_AFTER`
+ * characters and one paragraph after it (not kept); or the text's ends.
  */
 export function partAround(text: string, change: TextChange): Span {
   let start = text.lastIndexOf('\n\n', change.start - 2);
-  for (let steps = 0; start > 0 && (steps < 1 || change.start - start < MARGIN); steps++) start = text.lastIndexOf('\n\n', start - 1);
+  for (let steps = 0; start > 0 && (steps < 1 || change.start - start < MARGIN_BEFORE); steps++) start = text.lastIndexOf('\n\n', start - 1);
   let end = text.indexOf('\n\n', change.oldEnd);
-  for (let steps = 0; end >= 0 && (steps < 1 || end - change.oldEnd < MARGIN); steps++) end = text.indexOf('\n\n', end + 1);
+  for (let steps = 0; end >= 0 && (steps < 1 || end - change.oldEnd < MARGIN_AFTER); steps++) end = text.indexOf('\n\n', end + 1);
   return { start: Math.max(start, 0), end: end < 0 ? text.length : end };
 }
 

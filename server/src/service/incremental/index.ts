@@ -2,12 +2,13 @@ import { suppressionsOf } from '../check/suppression';
 import type { Verdict } from '../check/types';
 import type { CitationAnalysis, CitationProblem } from '../cite/document';
 import { documentSubject } from '../extract/associate';
-import { hasListItem, subtypeKey } from '../extract/document-context';
+import { hasListItem, subtypeKey, subtypeTargetFinder } from '../extract/document-context';
 import type { AffinityStatement, DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
 import type { DocumentNames } from '../recognize/document-names';
 import { idsMentioned, type Mention } from '../recognize/recognize';
 import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import { partitionPoint } from '../spans';
+import { mathEnvironments, tableEnvironments, tableFloatEnvironments, verbatimEnvironments } from '../scan/latex-commands';
 import { changeBetween, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
 import { by, moved, movedChecked, movedCitation, movedHeading, movedMissing, movedProblem, movedRegion, movedState, movedTable, type OffsetTo } from './move';
 import type { DocumentAnalysis } from '../index';
@@ -45,13 +46,42 @@ export interface PartReader {
 const VALUE_LEVEL_CODES: ReadonlySet<string> = new Set(['citation.missing', 'citation.source-mismatch']);
 
 /**
- * Text that may open or close something reaching past its paragraph (code blocks, display math, environments, tables,
- * lists read as tables, comments and directives, headings, bibliography declarations): an edit near it is read in full.
+ * Text that reaches past its paragraphs whatever surrounds it (definitions, preamble commands, magic comments, notes,
+ * HTML blocks, lists written inline): an edit near it is read with the whole document.
  */
-const STRUCTURE: Record<DocumentFormat, RegExp> = {
-  markdown: /```|~~~|\$\$|<!--|-->|pharmalens-|<\/?(?:table|thead|tbody|tr|td|th|div|pre|script|style|details|section|figure)\b|\\\[|\\\]|\\begin|\\end|\[\^|^ {0,3}\[[^\]\n]*\]:|^ {0,3}(?:>|:::|\+[-=])|^(?: {4}|\t)|\||as follows:/im,
-  latex: /\\(?:begin|end|bibliography|addbibresource|nocite|input|include|newcommand|renewcommand|providecommand|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage|\[|\])|\$\$|(?<!\\)&|pharmalens-|as follows:/i,
+const WHOLE_DOCUMENT: Record<DocumentFormat, RegExp> = {
+  markdown: /pharmalens-|<\/?(?:table|thead|tbody|tr|td|th|div|pre|script|style|details|section|figure)\b|^ {0,3}\[[^\]\n]*\]:|^ {0,3}(?:>|:::)|as follows:/im,
+  latex: /\\(?:bibliography|addbibresource|nocite|input|include|newcommand|renewcommand|providecommand|DeclareMathOperator|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage)(?![A-Za-z])|pharmalens-|as follows:/,
 };
+
+/** What opens and closes blocks that may hold blank lines: fences, display math, comments, environments. */
+const PAIRED: Record<DocumentFormat, RegExp> = {
+  markdown: /```|~~~|\$\$|<!--|-->/g,
+  latex: /\$\$|\\begin\s*\{([^{}\n]*)\}|\\end\s*\{([^{}\n]*)\}|(?<!\\)\\\[|(?<!\\)\\\]/g,
+};
+const CLOSES: Record<string, string> = { '-->': '<!--', '\\]': '\\[' };
+const OPAQUE = new Set(['```', '~~~', '<!--', ...[...verbatimEnvironments].map((name) => `env:${name}`)]);
+/** The environments the LaTeX scanner acts on; others (abstract, itemize …) hold prose like the text around them. */
+const SCANNED_ENVIRONMENTS = new Set([...verbatimEnvironments, ...mathEnvironments, ...tableEnvironments.keys(), ...tableFloatEnvironments]);
+
+/** Every block the text opens it closes, in order: then nothing in it reaches past it. */
+function balanced(text: string, format: DocumentFormat): boolean {
+  const open: string[] = [];
+  const paired = PAIRED[format];
+  paired.lastIndex = 0;
+  for (let match = paired.exec(text); match; match = paired.exec(text)) {
+    const environment = match[1] ?? match[2];
+    if (environment !== undefined && !SCANNED_ENVIRONMENTS.has(environment.trim())) continue;
+    const token = match[1] !== undefined ? `env:${match[1]}` : match[2] !== undefined ? `end:${match[2]}` : match[0];
+    const top = open[open.length - 1];
+    const closing = token.startsWith('end:') ? `env:${token.slice(4)}` : CLOSES[token] ?? token;
+    if (top !== undefined && OPAQUE.has(top) && closing !== top) continue;
+    if (top === closing && (token.startsWith('end:') || CLOSES[token] !== undefined || token === top)) open.pop();
+    else if (token.startsWith('end:') || CLOSES[token] !== undefined) return false;
+    else open.push(token);
+  }
+  return open.length === 0;
+}
 
 /**
  * The analysis of `text`, a later version of `previous`'s document, reading only the paragraphs around what changed
@@ -72,11 +102,12 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   const oldText = old.text.slice(part.start, part.end);
   const newText = text.slice(part.start, part.end + delta);
   for (const [version, written] of [['old', oldText], ['new', newText]] as const) {
-    const structure = STRUCTURE[reader.format].exec(written);
-    if (structure) throw new NotIncremental(`the ${version} paragraphs around the edit have ${JSON.stringify(structure[0].trim())}, which may reach past them`);
+    const reaching = WHOLE_DOCUMENT[reader.format].exec(written);
+    if (reaching) throw new NotIncremental(`the ${version} paragraphs around the edit have ${JSON.stringify(reaching[0].trim())}, which may reach past them`);
+    if (!balanced(written, reader.format)) throw new NotIncremental(`the ${version} paragraphs around the edit open a block (code, math, comment, environment) they do not close, or close one they do not open`);
+    if (hasListItem(written) && (listItemAtEdge(written, 'first') || listItemAtEdge(written, 'last'))) throw new NotIncremental('a `name: value` line at the edge of the part may belong to a list read as a table');
   }
   if (old.frontMatter && old.frontMatter.span.end > part.start) throw new NotIncremental('the edit is next to the front matter');
-  if (hasListItem(oldText) || hasListItem(newText)) throw new NotIncremental('a `name: value` line around the edit may belong to a list read as a table');
 
   const map = offsetMap(change);
   const toPart = by(-part.start);
@@ -85,11 +116,10 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
 
   const oldRead = reader.read(oldText, basis.names);
   const newRead = reader.read(newText, basis.names);
-  for (const read of [oldRead, newRead]) {
-    if (read.names.resolved.size > 0) throw new NotIncremental('a list around the edit names receptors by a bare word (mu, delta …)');
-    if (read.scanned.tables.length > 0 || read.scanned.bibliographies.length > 0) throw new NotIncremental('a table or bibliography is around the edit');
-  }
+  if (newRead.scanned.bibliographies.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
+  if (resolvedWords(oldRead.names) !== resolvedWords(newRead.names)) throw new NotIncremental('the edit changes a list that names receptors by a bare word (mu, delta …)');
   if (oldRead.names.definitions.join('\n') !== newRead.names.definitions.join('\n')) throw new NotIncremental('the edit changes an abbreviation the document defines');
+  if (oldRead.names.codesAreMetabolites !== newRead.names.codesAreMetabolites) throw new NotIncremental('the edit changes whether the document names metabolites M1, M2 …');
 
   // The old paragraphs read alone must read as they did in the whole old document: else they depend on more.
   const skipped = split(old.skipped, part);
@@ -97,7 +127,9 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   const citations = split(old.citations, part);
   const mentions = split(previous.mentions, part);
   const checked = split(previous.checked, part, (entry) => entry.statement.span);
-  if (split(old.tables, part).inside.length > 0 || split(old.bibliographies, part).inside.length > 0) throw new NotIncremental('a table or bibliography is around the edit');
+  const tables = split(old.tables, part);
+  if (split(old.bibliographies, part).inside.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
+  same(oldRead.scanned.tables, tables.inside.map((table) => movedTable(table, toPart)), 'tables');
   same(oldRead.scanned.masked, old.masked.slice(part.start, part.end), 'masked text');
   same(oldRead.scanned.skipped, skipped.inside.map((span) => moved(span, toPart)), 'skipped spans');
   same(oldRead.scanned.math, math.inside.map((span) => moved(span, toPart)), 'math');
@@ -112,20 +144,26 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
 
   const headings = split(basis.extraction.headings, part);
   const headingsBefore = headings.before.map((heading) => movedHeading(heading, toPart));
-  const startState = stateAt(basis.extraction.readerStates, part.start + 1);
-  const partContext = (documentSubjectNow: Mention | undefined): DocumentPart => ({
-    subject: documentSubjectNow && moved(documentSubjectNow, toPart),
-    headingsBefore,
-    startState: startState && movedState(startState, toPart),
-  });
-  const oldStatements = reader.statements(oldRead, partContext(basis.extraction.subject));
-  const newStatements = reader.statements(newRead, partContext(subject));
-  if (oldStatements.basis.tableCount > 0 || newStatements.basis.tableCount > 0) throw new NotIncremental('a table is around the edit');
+  const startState = stateAt(basis.extraction.readerStates, part.start);
+  const partContext = (documentSubjectNow: Mention | undefined, documentMentions: readonly Mention[]): DocumentPart => {
+    const subtypeTarget = subtypeTargetFinder(documentMentions);
+    return {
+      subject: documentSubjectNow && moved(documentSubjectNow, toPart),
+      headingsBefore,
+      startState: startState && movedState(startState, toPart),
+      subtypeTarget: (subtype) => {
+        const found = subtypeTarget(subtype);
+        return found && moved(found, toPart);
+      },
+    };
+  };
+  const oldStatements = reader.statements(oldRead, partContext(basis.extraction.subject, previous.mentions));
+  const newStatements = reader.statements(newRead, partContext(subject, newMentions));
   same(oldStatements.basis.headings, headings.inside.map((heading) => movedHeading(heading, toPart)), 'headings');
   if (headingOutline(oldStatements.basis.headings) !== headingOutline(newStatements.basis.headings)) throw new NotIncremental('the edit changes a heading, or the compound it names');
   same(checkedKey(oldStatements.checked), checkedKey(checked.inside.map((entry) => movedChecked(entry, toPart))), 'affinity values');
   const stateAfter = stateAt(basis.extraction.readerStates, part.end);
-  same(stateKey(lastState(oldStatements.basis.readerStates), toDocument), stateKey(stateAfter, (offset) => offset), 'what the paragraphs pass on');
+  same(stateKey(lastState(oldStatements.basis.readerStates), toDocument), stateKey(stateAfter, unmoved), 'what the paragraphs pass on');
   if (stateKey(lastState(newStatements.basis.readerStates), toDocument) !== stateKey(stateAfter, map)) throw new NotIncremental('the edit changes what later paragraphs inherit (the measure named last, or the compound)');
 
   const citationsKept = { bibliographies: previous.citations.bibliographies, missing: previous.citations.missing };
@@ -138,7 +176,7 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
     skipped: [...skipped.before, ...newRead.scanned.skipped.map((span) => moved(span, toDocument)), ...skipped.after.map((span) => moved(span, afterPart))],
     math: [...math.before, ...newRead.scanned.math.map((span) => moved(span, toDocument)), ...math.after.map((span) => moved(span, afterPart))],
     citations: [...citations.before, ...newRead.scanned.citations.map((citation) => movedCitation(citation, toDocument)), ...citations.after.map((citation) => movedCitation(citation, afterPart))],
-    tables: old.tables.map((table) => (table.start >= part.end ? movedTable(table, afterPart) : table)),
+    tables: [...tables.before, ...newRead.scanned.tables.map((table) => movedTable(table, toDocument)), ...tables.after.map((table) => movedTable(table, afterPart))],
     bibliographies: old.bibliographies.map((declaration) => (declaration.start >= part.end ? moved(declaration, afterPart) : declaration)),
     ...(old.frontMatter && { frontMatter: old.frontMatter }),
   };
@@ -170,7 +208,7 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
         headings: [...headings.before, ...newStatements.basis.headings.map((heading) => movedHeading(heading, toDocument)), ...headings.after.map((heading) => movedHeading(heading, map))],
         subject,
         readerStates: splicedStates(basis.extraction.readerStates, newStatements.basis.readerStates, part, map, toDocument),
-        tableCount: basis.extraction.tableCount,
+        tableCount: basis.extraction.tableCount - oldStatements.basis.tableCount + newStatements.basis.tableCount,
       },
     },
     update: { kind: 'incremental', part: { start: part.start, end: part.end + delta } },
@@ -189,10 +227,18 @@ function unchangedTail(old: ScannedDocument, oldMentions: readonly Mention[], re
   const toOld = by(part.start - delta);
   const endingAfter = <T extends Span>(items: readonly T[], from: number) => items.filter((item) => item.end > from);
   same(read.scanned.masked.slice(readTail), old.masked.slice(tailStart, part.end), 'text after the edit');
-  for (const key of ['skipped', 'math', 'citations'] as const) {
-    same(endingAfter(read.scanned[key] as Span[], readTail).map((span) => moved(span, toOld)), endingAfter(old[key] as Span[], tailStart).filter((span) => span.start < part.end).map((span) => ({ ...span })), `${key} after the edit`);
+  for (const key of ['skipped', 'math'] as const) {
+    same(endingAfter(read.scanned[key], readTail).map((span) => moved(span, toOld)), endingAfter(old[key], tailStart).filter((span) => span.start < part.end), `${key} after the edit`);
   }
+  same(endingAfter(read.scanned.citations, readTail).map((citation) => movedCitation(citation, toOld)), endingAfter(old.citations, tailStart).filter((citation) => citation.start < part.end), 'citations after the edit');
   same(endingAfter(read.mentions, readTail).map((mention) => moved(mention, toOld)), endingAfter(oldMentions, tailStart).filter((mention) => mention.start < part.end), 'names after the edit');
+}
+
+/** Whether the part's first (or last) paragraph has a `name: value` line or is blank: a list around the part may then go on in it. */
+function listItemAtEdge(text: string, edge: 'first' | 'last'): boolean {
+  const body = text.replace(/^\n\n/, '');
+  const paragraph = edge === 'first' ? body.slice(0, body.indexOf('\n\n') < 0 ? body.length : body.indexOf('\n\n')) : body.slice(body.lastIndexOf('\n\n') + 1);
+  return paragraph.trim() === '' || hasListItem(paragraph);
 }
 
 /** Headings as the text under them sees them: their levels and the compounds they name. */
@@ -219,6 +265,10 @@ function same(read: unknown, kept: unknown, what: string): void {
 /** Verdicts as text, without the knowledge-base records they carry (the same objects on both sides). */
 function checkedKey(checked: readonly Checked[]): string {
   return JSON.stringify(checked, (key, value: unknown) => (key === 'records' && Array.isArray(value) ? value.length : value));
+}
+
+function resolvedWords(names: DocumentNames): string {
+  return [...names.resolved].map(([word, target]) => `${word} ${target.id}`).join('\n');
 }
 
 function sameMention(a: Mention | undefined, b: Mention | undefined): boolean {
@@ -252,12 +302,17 @@ function stateKey(state: ReaderState | undefined, to: OffsetTo): string {
 function splicedStates(old: ReaderStates, read: ReaderStates, part: Span, map: OffsetTo, toDocument: OffsetTo): ReaderStates {
   const first = partitionPoint(old.at.length, (index) => old.at[index]! < part.start);
   const last = partitionPoint(old.at.length, (index) => old.at[index]! <= part.end);
-  const at = [...old.at.slice(0, first), ...read.at.map(toDocument), ...old.at.slice(last).map(map)];
-  const states = [
-    ...old.states.slice(0, first).map((state) => movedState(state, map)),
-    ...read.states.map((state) => movedState(state, toDocument)),
-    ...old.states.slice(last).map((state) => movedState(state, map)),
-  ];
-  return { at, states };
+  const spliced: ReaderStates = { at: old.at.slice(0, first), states: old.states.slice(0, first) };
+  const add = (at: number, state: ReaderState) => {
+    const previous = spliced.states[spliced.states.length - 1];
+    // The whole read records a state only when it changes: so does the splice.
+    if (previous && stateKey(previous, unmoved) === stateKey(state, unmoved)) return;
+    spliced.at.push(at);
+    spliced.states.push(state);
+  };
+  read.at.forEach((at, index) => add(toDocument(at), movedState(read.states[index]!, toDocument)));
+  for (let index = last; index < old.at.length; index++) add(map(old.at[index]!), movedState(old.states[index]!, map));
+  return spliced;
 }
 
+const unmoved: OffsetTo = (offset) => offset;

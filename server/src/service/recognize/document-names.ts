@@ -33,6 +33,8 @@ export interface DocumentNames {
   aliases: ReadonlyMap<string, Mention>;
   /** `abbreviation id kind` of each definition read, in order. */
   definitions: string[];
+  /** The text speaks of metabolites named `M1`, `M2` …, which are then not the muscarinic receptors. */
+  codesAreMetabolites: boolean;
 }
 
 /**
@@ -46,12 +48,13 @@ export function refineDocumentMentions(scanned: ScannedDocument, mentions: reado
   const lists = headNounLists(masked, refined, context.dictionary, documentNames?.resolved);
   refined = withAdded(withAdded(refined, lists.inLists, true), lists.established);
   const definitions = abbreviationDefinitions(masked, refined);
+  const codesAreMetabolites = METABOLITE_CODES.test(masked);
   const aliases = documentNames?.aliases ?? aliasesDefinedBy(definitions);
   if (aliases.size > 0) refined = withAdded(refined, aliasOccurrences(masked, refined, aliases), true);
   refined = withoutContradictedStereo(masked, refined, context);
   return {
-    mentions: withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined))), context),
-    names: { resolved: lists.resolved, aliases, definitions: definitions.map(([abbreviation, mention]) => `${abbreviation} ${mention.id} ${mention.kind}`) },
+    mentions: withoutOtherFamilySymbols(masked, withoutIdentifierLabels(masked, withoutMetaboliteCodes(masked, withoutSubunitsReadAsReceptors(scanned.tables, refined), documentNames?.codesAreMetabolites ?? codesAreMetabolites)), context),
+    names: { resolved: lists.resolved, aliases, definitions: definitions.map(([abbreviation, mention]) => `${abbreviation} ${mention.id} ${mention.kind}`), codesAreMetabolites },
   };
 }
 
@@ -113,8 +116,7 @@ const STEREO_PREFIX = /(?:\((?:[+−-]|\+\/-|±|[RS](?:,[RS])?)\)-?|\b(?:rac|dl)
  * In a manuscript that numbers metabolites M1, M2 …, those are compounds the dictionary does not know, not the
  * muscarinic receptors (unless written `M1 receptor` or `muscarinic M1`); a stereo prefix (`(+)-M1`) is never a target's.
  */
-function withoutMetaboliteCodes(text: string, mentions: readonly Mention[]): Mention[] {
-  const codesAreMetabolites = METABOLITE_CODES.test(text);
+function withoutMetaboliteCodes(text: string, mentions: readonly Mention[], codesAreMetabolites: boolean): Mention[] {
   return mentions.filter((mention) => {
     if (mention.kind !== 'target') return true;
     if (STEREO_PREFIX.test(text.slice(Math.max(0, mention.start - 8), mention.start))) return false;
