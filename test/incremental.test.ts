@@ -121,3 +121,34 @@ test('changeBetween finds the one changed span, across chunk boundaries', () => 
     assert.deepEqual(change, { start: prefix, oldEnd: base.length - suffix, newEnd: after.length - suffix });
   }
 });
+
+test('a LaTeX table whose caption stands paragraphs above it: an edit of the caption is read as the whole read reads it', () => {
+  const latex = [
+    '\\documentclass{article}',
+    '\\begin{document}',
+    '\\section{Binding}',
+    PROSE.join('\n\n'),
+    '\\begin{table}',
+    '\\centering',
+    '',
+    PROSE.join('\n\n'),
+    '',
+    '\\caption{Amitriptyline at human receptors (nM)}',
+    '',
+    ...Array.from({ length: 3 }, () => `${PROSE.join('\n\n')}\n`),
+    '\\begin{tabular}{lr}',
+    'Target & K$_i$ \\\\',
+    'SERT & 3.45 \\\\',
+    'NET & 13.3 \\\\',
+    '\\end{tabular}',
+    '\\end{table}',
+    PROSE.join('\n\n'),
+    '\\end{document}',
+  ].join('\n');
+  for (const [find, replace] of [['(nM)}', '(µM)}'], ['at human receptors', 'at rat receptors'], ['Amitriptyline at', 'Amitriptyline  at']]) {
+    const before = TextDocument.create('file:///w/review.tex', 'latex', 1, latex);
+    const at = latex.indexOf(find);
+    const after = TextDocument.create('file:///w/review.tex', 'latex', 2, latex.slice(0, at) + replace + latex.slice(at + find.length));
+    assertSameAsWhole(service.analyze(after, service.analyze(before)!)!, service.analyze(after)!);
+  }
+});

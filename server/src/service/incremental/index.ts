@@ -6,7 +6,7 @@ import { hasListItem, subtypeKey, subtypeTargetFinder } from '../extract/documen
 import type { AffinityStatement, DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
 import type { DocumentNames } from '../recognize/document-names';
 import { idsMentioned, type Mention } from '../recognize/recognize';
-import type { DocumentFormat, ScannedDocument, Span } from '../scan/types';
+import type { DocumentFormat, ScannedDocument, Span, Table } from '../scan/types';
 import { partitionPoint } from '../spans';
 import { mathEnvironments, tableEnvironments, tableFloatEnvironments, verbatimEnvironments } from '../scan/latex-commands';
 import { changeBetween, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
@@ -127,7 +127,7 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   const citations = split(old.citations, part);
   const mentions = split(previous.mentions, part);
   const checked = split(previous.checked, part, (entry) => entry.statement.span);
-  const tables = split(old.tables, part);
+  const tables = split(old.tables, part, withCaption);
   if (split(old.bibliographies, part).inside.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
   same(oldRead.scanned.tables, tables.inside.map((table) => movedTable(table, toPart)), 'tables');
   same(oldRead.scanned.masked, old.masked.slice(part.start, part.end), 'masked text');
@@ -232,6 +232,11 @@ function unchangedTail(old: ScannedDocument, oldMentions: readonly Mention[], re
   }
   same(endingAfter(read.scanned.citations, readTail).map((citation) => movedCitation(citation, toOld)), endingAfter(old.citations, tailStart).filter((citation) => citation.start < part.end), 'citations after the edit');
   same(endingAfter(read.mentions, readTail).map((mention) => moved(mention, toOld)), endingAfter(oldMentions, tailStart).filter((mention) => mention.start < part.end), 'names after the edit');
+}
+
+/** A table with its caption, which may stand a paragraph above or below it. */
+function withCaption(table: Table): Span {
+  return table.caption ? { start: Math.min(table.start, table.caption.start), end: Math.max(table.end, table.caption.end) } : table;
 }
 
 /** Whether the part's first (or last) paragraph has a `name: value` line or is blank: a list around the part may then go on in it. */
