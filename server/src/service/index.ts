@@ -217,8 +217,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return { scanned, mentions: refined.mentions, names: refined.names };
     },
     statements: ({ scanned, mentions }, part) => {
-      const { statements, basis } = extractDocument(scanned, mentions, format, part);
-      return { checked: checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }), basis };
+      const { statements, basis, tables } = extractDocument(scanned, mentions, format, part);
+      return { checked: checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }), basis, tables };
     },
     valueProblems: (scanned, checked, citations) => (workspace ? [missing, sourceMismatch].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked })).sort((a, b) => a.span.start - b.span.start) : []),
     documentProblems: (scanned, citations) => (workspace ? [bibliographyMissing, unresolved].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked: [] })) : []),

@@ -72,6 +72,21 @@ export function subtypeKey(mention: Mention): string | undefined {
   return /[A-Za-z-](\d[A-Za-z]?)$/.exec(written)?.[1]?.toUpperCase();
 }
 
+/**
+ * The headings above `offset` that the heading finder can reach from anywhere after it: each with a lower level than
+ * every heading between it and `offset` (the section, its chapter, the title). In document order.
+ */
+export function outlineAbove(headings: readonly Heading[], offset: number): Heading[] {
+  const outline: Heading[] = [];
+  let limit = Infinity;
+  for (let index = firstStartingAt(headings, offset) - 1; index >= 0 && limit > 0; index--) {
+    if (headings[index].level >= limit) continue;
+    outline.push(headings[index]);
+    limit = headings[index].level;
+  }
+  return outline.reverse();
+}
+
 /** A subtype written alone (`1B` in a `Ki 1B (nM)` header): the one target the document names with that ending. */
 export function subtypeTargetFinder(mentions: readonly Mention[]): (subtype: string) => Mention | undefined {
   let bySubtype: Map<string, Mention[]> | undefined;

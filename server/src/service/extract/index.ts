@@ -43,7 +43,7 @@ export function extractStatements(scanned: ScannedDocument, mentions: Mention[],
 }
 
 /** `extractStatements`, with what a later re-read of part of the document needs; or the re-read of such a `part`. */
-export function extractDocument(scanned: ScannedDocument, mentions: Mention[], format: DocumentFormat, part?: DocumentPart): { statements: AffinityStatement[]; basis: ExtractionBasis } {
+export function extractDocument(scanned: ScannedDocument, mentions: Mention[], format: DocumentFormat, part?: DocumentPart): { statements: AffinityStatement[]; basis: ExtractionBasis; tables: Span[] } {
   const tieIsSpace = format === 'latex';
   const written = [...listTables(scanned.masked), ...inlineTables(scanned.masked, mentions)];
   const tables = [...scanned.tables, ...written.filter((found) => !scanned.tables.some((table) => table.start <= found.start && found.end <= table.end))].sort((a, b) => a.start - b.start);
@@ -68,7 +68,9 @@ export function extractDocument(scanned: ScannedDocument, mentions: Mention[], f
     subtypeTarget: part ? part.subtypeTarget : subtypeTargetFinder(mentions),
     leadCompound: (before) => leadCompound(mentions, before),
   });
-  return { statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start), basis: { headings, subject, readerStates, tableCount: tables.length } };
+  return { statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start), basis: { headings, subject, readerStates, tableCount: tables.length },
+    tables: tables.map((table) => ({ start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) })),
+  };
 }
 
 

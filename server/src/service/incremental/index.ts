@@ -2,15 +2,15 @@ import { suppressionsOf } from '../check/suppression';
 import type { Verdict } from '../check/types';
 import type { CitationAnalysis, CitationProblem } from '../cite/document';
 import { documentSubject } from '../extract/associate';
-import { hasListItem, subtypeKey, subtypeTargetFinder } from '../extract/document-context';
+import { hasListItem, outlineAbove, subtypeKey, subtypeTargetFinder } from '../extract/document-context';
 import type { AffinityStatement, DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
 import type { DocumentNames } from '../recognize/document-names';
 import { idsMentioned, type Mention } from '../recognize/recognize';
-import type { DocumentFormat, ScannedDocument, Span, Table } from '../scan/types';
+import type { Citation, DocumentFormat, ScannedDocument, Span, Table } from '../scan/types';
 import { partitionPoint } from '../spans';
 import { mathEnvironments, tableEnvironments, tableFloatEnvironments, verbatimEnvironments } from '../scan/latex-commands';
-import { changeBetween, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
-import { by, moved, movedChecked, movedCitation, movedHeading, movedMissing, movedProblem, movedRegion, movedState, movedTable, type OffsetTo } from './move';
+import { changeBetween, MARGIN, MARGIN_AFTER_TABLE, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
+import { by, moved, movedChecked, movedCitation, movedHeading, movedMath, movedMention, movedMissing, movedProblem, movedRegion, movedSkipped, movedState, movedTable, type OffsetTo } from './move';
 import type { DocumentAnalysis } from '../index';
 
 export { NotIncremental } from './edit';
@@ -36,7 +36,8 @@ export interface PartRead {
 export interface PartReader {
   format: DocumentFormat;
   read(text: string, names: DocumentNames): PartRead;
-  statements(read: PartRead, part: DocumentPart): { checked: Checked[]; basis: ExtractionBasis };
+  /** `tables`: the tables read (scanned or written), each with its caption. */
+  statements(read: PartRead, part: DocumentPart): { checked: Checked[]; basis: ExtractionBasis; tables: Span[] };
   /** The citation rules on values (a value without citation, a value its cited source does not give). */
   valueProblems(scanned: ScannedDocument, checked: readonly Checked[], citations: Omit<CitationAnalysis, 'problems'>): CitationProblem[];
   /** The citation rules on the document (bibliography files, cited keys). */
@@ -90,14 +91,25 @@ function balanced(text: string, format: DocumentFormat): boolean {
  * tests compare after random edits.
  */
 export function reanalyze(previous: DocumentAnalysis, text: string, reader: PartReader): DocumentAnalysis {
-  const { basis } = previous;
-  if (!basis) throw new NotIncremental('the previous analysis kept no basis');
+  if (!previous.basis) throw new NotIncremental('the previous analysis kept no basis');
   if (previous.failures.length > 0) throw new NotIncremental('a stage failed on the previous version');
   if (previous.format !== reader.format) throw new NotIncremental('the format changed');
-  const old = previous.scanned;
-  const change = changeBetween(old.text, text);
+  const change = changeBetween(previous.scanned.text, text);
   if (!change) return { ...previous, update: { kind: 'incremental', part: { start: 0, end: 0 } } };
-  const part = partAround(old.text, change);
+  try {
+    return reanalyzePart(previous, previous.basis, text, reader, change, MARGIN);
+  } catch (error) {
+    if (!(error instanceof TableNearPartEnd)) throw error;
+    return reanalyzePart(previous, previous.basis, text, reader, change, MARGIN_AFTER_TABLE);
+  }
+}
+
+/** A table in the part ends too near the part's end for the notes under it to be in the part: read a longer part. */
+class TableNearPartEnd extends Error {}
+
+function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: string, reader: PartReader, change: TextChange, marginAfter: number): DocumentAnalysis {
+  const old = previous.scanned;
+  const part = partAround(old.text, change, marginAfter);
   const delta = change.newEnd - change.oldEnd;
   const oldText = old.text.slice(part.start, part.end);
   const newText = text.slice(part.start, part.end + delta);
@@ -135,15 +147,15 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   same(oldRead.scanned.math, math.inside.map((span) => moved(span, toPart)), 'math');
   same(oldRead.scanned.citations, citations.inside.map((citation) => movedCitation(citation, toPart)), 'citations');
   same(oldRead.mentions, mentions.inside.map((mention) => moved(mention, toPart)), 'names');
-  if (part.end < old.text.length) unchangedTail(old, previous.mentions, newRead, change, part);
+  if (part.end < old.text.length) unchangedTail(old, { skipped: skipped.inside, math: math.inside, citations: citations.inside, mentions: mentions.inside }, newRead, change, part);
 
-  const newMentions = [...mentions.before, ...newRead.mentions.map((mention) => moved(mention, toDocument)), ...mentions.after.map((mention) => moved(mention, afterPart))];
+  const newMentions = mentions.before.concat(newRead.mentions.map((mention) => movedMention(mention, toDocument)), mentions.after.map((mention) => movedMention(mention, afterPart)));
   const subject = documentSubject(newMentions);
   if (!sameMention(subject, basis.extraction.subject && moved(basis.extraction.subject, map))) throw new NotIncremental('the edit changes the compound the document is mostly about');
   if (basis.extraction.tableCount > 0 && subtypes(oldRead.mentions) !== subtypes(newRead.mentions)) throw new NotIncremental('the edit changes a subtype that table headers may name alone');
 
   const headings = split(basis.extraction.headings, part);
-  const headingsBefore = headings.before.map((heading) => movedHeading(heading, toPart));
+  const headingsBefore = outlineAbove(headings.before, part.start).map((heading) => movedHeading(heading, toPart));
   const startState = stateAt(basis.extraction.readerStates, part.start);
   const partContext = (documentSubjectNow: Mention | undefined, documentMentions: readonly Mention[]): DocumentPart => {
     const subtypeTarget = subtypeTargetFinder(documentMentions);
@@ -159,6 +171,11 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   };
   const oldStatements = reader.statements(oldRead, partContext(basis.extraction.subject, previous.mentions));
   const newStatements = reader.statements(newRead, partContext(subject, newMentions));
+  const lastTableEnd = (read: { tables: readonly Span[] }) => Math.max(-Infinity, ...read.tables.map((table) => table.end));
+  if (part.end < old.text.length && Math.max(lastTableEnd(oldStatements) - oldText.length, lastTableEnd(newStatements) - newText.length) > -MARGIN_AFTER_TABLE) {
+    if (marginAfter < MARGIN_AFTER_TABLE) throw new TableNearPartEnd();
+    throw new NotIncremental('a table near the edit has notes under it that reach past the part re-read');
+  }
   same(oldStatements.basis.headings, headings.inside.map((heading) => movedHeading(heading, toPart)), 'headings');
   if (headingOutline(oldStatements.basis.headings) !== headingOutline(newStatements.basis.headings)) throw new NotIncremental('the edit changes a heading, or the compound it names');
   same(checkedKey(oldStatements.checked), checkedKey(checked.inside.map((entry) => movedChecked(entry, toPart))), 'affinity values');
@@ -173,18 +190,17 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   const scanned: ScannedDocument = {
     text,
     masked: old.masked.slice(0, part.start) + newRead.scanned.masked + old.masked.slice(part.end),
-    skipped: [...skipped.before, ...newRead.scanned.skipped.map((span) => moved(span, toDocument)), ...skipped.after.map((span) => moved(span, afterPart))],
-    math: [...math.before, ...newRead.scanned.math.map((span) => moved(span, toDocument)), ...math.after.map((span) => moved(span, afterPart))],
-    citations: [...citations.before, ...newRead.scanned.citations.map((citation) => movedCitation(citation, toDocument)), ...citations.after.map((citation) => movedCitation(citation, afterPart))],
-    tables: [...tables.before, ...newRead.scanned.tables.map((table) => movedTable(table, toDocument)), ...tables.after.map((table) => movedTable(table, afterPart))],
+    skipped: skipped.before.concat(newRead.scanned.skipped.map((span) => movedSkipped(span, toDocument)), skipped.after.map((span) => movedSkipped(span, afterPart))),
+    math: math.before.concat(newRead.scanned.math.map((span) => movedMath(span, toDocument)), math.after.map((span) => movedMath(span, afterPart))),
+    citations: citations.before.concat(newRead.scanned.citations.map((citation) => movedCitation(citation, toDocument)), citations.after.map((citation) => movedCitation(citation, afterPart))),
+    tables: tables.before.concat(newRead.scanned.tables.map((table) => movedTable(table, toDocument)), tables.after.map((table) => movedTable(table, afterPart))),
     bibliographies: old.bibliographies.map((declaration) => (declaration.start >= part.end ? moved(declaration, afterPart) : declaration)),
     ...(old.frontMatter && { frontMatter: old.frontMatter }),
   };
-  const newChecked = [
-    ...checked.before.map((entry) => movedChecked(entry, map)),
-    ...newStatements.checked.map((entry) => movedChecked(entry, toDocument)),
-    ...checked.after.map((entry) => movedChecked(entry, map)),
-  ];
+  const newChecked = checked.before.map((entry) => movedChecked(entry, map)).concat(
+    newStatements.checked.map((entry) => movedChecked(entry, toDocument)),
+    checked.after.map((entry) => movedChecked(entry, map)),
+  );
   const citationsNow = { bibliographies: citationsKept.bibliographies, missing: citationsKept.missing.map((missing) => movedMissing(missing, map)) };
   const problems = [
     ...reader.documentProblems(scanned, citationsNow),
@@ -219,7 +235,7 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
  * The last paragraph of the part is unchanged text: read with the new part, it must read as the old document read it,
  * or something the edit opened (a code span, math) runs on past the part.
  */
-function unchangedTail(old: ScannedDocument, oldMentions: readonly Mention[], read: PartRead, change: TextChange, part: Span): void {
+function unchangedTail(old: ScannedDocument, inPart: { skipped: readonly Span[]; math: readonly Span[]; citations: readonly Citation[]; mentions: readonly Mention[] }, read: PartRead, change: TextChange, part: Span): void {
   const tailStart = old.text.lastIndexOf('\n\n', part.end - 1);
   if (tailStart < change.oldEnd) throw new NotIncremental('no unchanged paragraph ends the part re-read');
   const delta = change.newEnd - change.oldEnd;
@@ -228,10 +244,10 @@ function unchangedTail(old: ScannedDocument, oldMentions: readonly Mention[], re
   const endingAfter = <T extends Span>(items: readonly T[], from: number) => items.filter((item) => item.end > from);
   same(read.scanned.masked.slice(readTail), old.masked.slice(tailStart, part.end), 'text after the edit');
   for (const key of ['skipped', 'math'] as const) {
-    same(endingAfter(read.scanned[key], readTail).map((span) => moved(span, toOld)), endingAfter(old[key], tailStart).filter((span) => span.start < part.end), `${key} after the edit`);
+    same(endingAfter(read.scanned[key], readTail).map((span) => moved(span, toOld)), endingAfter(inPart[key], tailStart), `${key} after the edit`);
   }
-  same(endingAfter(read.scanned.citations, readTail).map((citation) => movedCitation(citation, toOld)), endingAfter(old.citations, tailStart).filter((citation) => citation.start < part.end), 'citations after the edit');
-  same(endingAfter(read.mentions, readTail).map((mention) => moved(mention, toOld)), endingAfter(oldMentions, tailStart).filter((mention) => mention.start < part.end), 'names after the edit');
+  same(endingAfter(read.scanned.citations, readTail).map((citation) => movedCitation(citation, toOld)), endingAfter(inPart.citations, tailStart), 'citations after the edit');
+  same(endingAfter(read.mentions, readTail).map((mention) => movedMention(mention, toOld)), endingAfter(inPart.mentions, tailStart), 'names after the edit');
 }
 
 /** A table with its caption, which may stand a paragraph above or below it. */
@@ -310,13 +326,17 @@ function splicedStates(old: ReaderStates, read: ReaderStates, part: Span, map: O
   const spliced: ReaderStates = { at: old.at.slice(0, first), states: old.states.slice(0, first) };
   const add = (at: number, state: ReaderState) => {
     const previous = spliced.states[spliced.states.length - 1];
-    // The whole read records a state only when it changes: so does the splice.
+    // The whole read records a state only when it changes: so does the splice, where the part meets what it keeps.
     if (previous && stateKey(previous, unmoved) === stateKey(state, unmoved)) return;
     spliced.at.push(at);
     spliced.states.push(state);
   };
   read.at.forEach((at, index) => add(toDocument(at), movedState(read.states[index]!, toDocument)));
-  for (let index = last; index < old.at.length; index++) add(map(old.at[index]!), movedState(old.states[index]!, map));
+  if (last < old.at.length) add(map(old.at[last]!), movedState(old.states[last]!, map));
+  for (let index = last + 1; index < old.at.length; index++) {
+    spliced.at.push(map(old.at[index]!));
+    spliced.states.push(movedState(old.states[index]!, map));
+  }
   return spliced;
 }
 
