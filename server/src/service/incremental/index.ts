@@ -51,8 +51,8 @@ const VALUE_LEVEL_CODES: ReadonlySet<string> = new Set(['citation.missing', 'cit
  * HTML blocks, lists written inline): an edit near it is read with the whole document.
  */
 const WHOLE_DOCUMENT: Record<DocumentFormat, RegExp> = {
-  markdown: /pharmalens-|<\/?(?:table|thead|tbody|tr|td|th|div|pre|script|style|details|section|figure)\b|^ {0,3}\[[^\]\n]*\]:|^ {0,3}(?:>|:::)|as follows:/im,
-  latex: /\\(?:bibliography|addbibresource|nocite|input|include|newcommand|renewcommand|providecommand|DeclareMathOperator|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage)(?![A-Za-z])|pharmalens-|as follows:/,
+  markdown: /pharmalens-|<\/?(?:table|thead|tbody|tr|td|th|div|pre|script|style|details|section|figure)\b|^ {0,3}\[[^\]\n]*\]:|^ {0,3}(?:>|:::|(?:Table)?:\s)|as follows:/im,
+  latex: /\\(?:bibliography|addbibresource|nocite|input|include|caption|newcommand|renewcommand|providecommand|DeclareMathOperator|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage)(?![A-Za-z])|pharmalens-|as follows:/,
 };
 
 /** What opens and closes blocks that may hold blank lines: fences, display math, comments, environments. */
@@ -64,6 +64,8 @@ const CLOSES: Record<string, string> = { '-->': '<!--', '\\]': '\\[' };
 const OPAQUE = new Set(['```', '~~~', '<!--', ...[...verbatimEnvironments].map((name) => `env:${name}`)]);
 /** The environments the LaTeX scanner acts on; others (abstract, itemize …) hold prose like the text around them. */
 const SCANNED_ENVIRONMENTS = new Set([...verbatimEnvironments, ...mathEnvironments, ...tableEnvironments.keys(), ...tableFloatEnvironments]);
+
+const LATEX_TABLE = new RegExp(`\\\\(?:begin|end)\\s*\\{(?:${[...tableEnvironments.keys()].map((name) => name.replace(/[*]/g, '\\*')).join('|')})\\}`);
 
 /** Every block the text opens it closes, in order: then nothing in it reaches past it. */
 function balanced(text: string, format: DocumentFormat): boolean {
@@ -117,9 +119,13 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
     const reaching = WHOLE_DOCUMENT[reader.format].exec(written);
     if (reaching) throw new NotIncremental(`the ${version} paragraphs around the edit have ${JSON.stringify(reaching[0].trim())}, which may reach past them`);
     if (!balanced(written, reader.format)) throw new NotIncremental(`the ${version} paragraphs around the edit open a block (code, math, comment, environment) they do not close, or close one they do not open`);
+    if (reader.format === 'latex' && LATEX_TABLE.test(written)) throw new NotIncremental(`the ${version} paragraphs around the edit have a table environment, which takes the caption of the float around it`);
     if (hasListItem(written) && (listItemAtEdge(written, 'first') || listItemAtEdge(written, 'last'))) throw new NotIncremental('a `name: value` line at the edge of the part may belong to a list read as a table');
   }
   if (old.frontMatter && old.frontMatter.span.end > part.start) throw new NotIncremental('the edit is next to the front matter');
+  // A Markdown list goes on over blank lines in indented lines: the part must start where the scanner knows its state.
+  if (reader.format === 'markdown' && part.start > 0 && /^\n\n[ \t]/.test(oldText)) throw new NotIncremental('the part would start in an indented line, which may continue a list');
+  if (old.unclosed !== undefined && old.unclosed < part.end) throw new NotIncremental('an environment or display math opened before the edit is never closed');
 
   const map = offsetMap(change);
   const toPart = by(-part.start);
@@ -129,6 +135,7 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
   const oldRead = reader.read(oldText, basis.names);
   const newRead = reader.read(newText, basis.names);
   if (newRead.scanned.bibliographies.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
+  if (newRead.scanned.unclosed !== undefined) throw new NotIncremental('the edit opens an environment or display math it does not close');
   if (resolvedWords(oldRead.names) !== resolvedWords(newRead.names)) throw new NotIncremental('the edit changes a list that names receptors by a bare word (mu, delta …)');
   if (oldRead.names.definitions.join('\n') !== newRead.names.definitions.join('\n')) throw new NotIncremental('the edit changes an abbreviation the document defines');
   if (oldRead.names.codesAreMetabolites !== newRead.names.codesAreMetabolites) throw new NotIncremental('the edit changes whether the document names metabolites M1, M2 …');
@@ -196,6 +203,7 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
     tables: tables.before.concat(newRead.scanned.tables.map((table) => movedTable(table, toDocument)), tables.after.map((table) => movedTable(table, afterPart))),
     bibliographies: old.bibliographies.map((declaration) => (declaration.start >= part.end ? moved(declaration, afterPart) : declaration)),
     ...(old.frontMatter && { frontMatter: old.frontMatter }),
+    ...(old.unclosed !== undefined && { unclosed: old.unclosed + delta }),
   };
   const newChecked = checked.before.map((entry) => movedChecked(entry, map)).concat(
     newStatements.checked.map((entry) => movedChecked(entry, toDocument)),

@@ -68,6 +68,8 @@ interface TableState {
 
 interface EnvironmentFrame {
   name: string;
+  /** Where its `\begin` stands. */
+  start: number;
   table?: TableState;
   /** Tables finished inside this float, waiting for its caption. */
   floatTables?: Table[];
@@ -124,7 +126,11 @@ class LatexScanner {
   }
 
   finish(): ScannedDocument {
-    return this.out.finish(this.text);
+    const scanned = this.out.finish(this.text);
+    const openMath = this.mathDelimiter === '\\[' || this.mathDelimiter === 'environment' ? this.mathStart : Infinity;
+    const unclosed = Math.min(openMath, ...this.environments.map((frame) => frame.start));
+    if (unclosed !== Infinity) scanned.unclosed = unclosed;
+    return scanned;
   }
 
   private scanConstruct(code: number, position: number): number {
@@ -594,7 +600,7 @@ class LatexScanner {
     }
     const tableSignature = tableEnvironments.get(name);
     if (tableSignature !== undefined) return this.beginTable(position, name, argumentEnd, tableSignature);
-    if (tableFloatEnvironments.has(name)) this.environments.push({ name, floatTables: [] });
+    if (tableFloatEnvironments.has(name)) this.environments.push({ name, start: position, floatTables: [] });
     return argumentEnd;
   }
 
@@ -636,7 +642,7 @@ class LatexScanner {
     if (name === 'tabu' || name === 'longtabu') cursor = this.skipTabuWidth(cursor);
     cursor = this.skipArguments(cursor, signature, 'command-arg');
     const table: TableState = { begin: position, depth: this.depth, rows: [], rowCells: [], rowLength: 0, cellStart: cursor, hasHeader: false };
-    this.environments.push({ name, table });
+    this.environments.push({ name, start: position, table });
     return cursor;
   }
 

@@ -59,6 +59,11 @@ export interface ScannedDocument {
   bibliographies: BibliographyDeclaration[];
   /** Parsed YAML front matter (Markdown/Quarto), if any. */
   frontMatter?: { span: Span; data?: unknown; error?: string };
+  /**
+   * Where a block still open at the end of the text began (LaTeX display math or an environment the scanner acts on,
+   * never closed): the text after it is read inside that block.
+   */
+  unclosed?: number;
 }
 
 export type DocumentFormat = 'markdown' | 'latex';
