@@ -95,3 +95,12 @@ test('NMDA currents and channels are the receptor; NMDA alone is the agonist', (
 test('5-HT3A and 5-HT3A receptor, the knowledge base\'s own name, are recognized as the 5-HT3A receptor', () => {
   assert.deepEqual(mentions('Ondansetron blocks the 5-HT3A receptor (Ki 6.2 nM) and 5-HT3A currents.'), ['GtoPdb-ligand:2290:Ondansetron', 'GtoPdb:379:5-HT3A receptor', 'GtoPdb:379:5-HT3A']);
 });
+
+test('a micro sign standing alone in a document whose list names the μ receptor is that receptor, and reading it does not fail', () => {
+  // `µ` (U+00B5) folds to `μ` (U+03BC) in a case-insensitive Unicode match but not in toLowerCase: this once threw.
+  const text = 'The affinity of tramadol to cloned human opioid receptors of the μ, δ and κ type was measured.\n\nIts Ki at µ was 2.4 µM.';
+  const analysis = service.analyze(TextDocument.create('file:///t.md', 'markdown', 1, text))!;
+  assert.deepEqual(analysis.failures, []);
+  const micro = analysis.mentions.find((mention) => mention.text === 'µ');
+  assert.equal(micro?.id, analysis.mentions.find((mention) => mention.text === 'μ')?.id);
+});

@@ -56,7 +56,10 @@ const VALIDATION_DELAY_MS = 200;
 /** While typing, diagnostics wait for a pause of twice the document's last analysis time, within these bounds. */
 const TYPING_DELAY_MIN_MS = 30;
 
-/** A short manuscript (analysed in a few ms) gets its diagnostics 30 ms after a keystroke; a 1 MB one waits 200 ms. */
+/**
+ * A short manuscript, or an edit read in part (a few ms), gets its diagnostics 30 ms after a keystroke; an edit that
+ * made the whole of a 1 MB manuscript be read waits up to 200 ms before the next.
+ */
 export function typingDelay(lastAnalysisMs: number | undefined): number {
   if (lastAnalysisMs === undefined) return VALIDATION_DELAY_MS;
   return Math.min(VALIDATION_DELAY_MS, Math.max(TYPING_DELAY_MIN_MS, Math.round(2 * lastAnalysisMs)));

@@ -232,8 +232,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return reanalyze(previous, document.getText(), partReader(format));
     } catch (error) {
       if (error instanceof NotIncremental) return analyzeWhole(document, format, error.message);
+      // A stage that fails on the part fails on the whole too, and is reported there; only a failure of reading in
+      // part itself is reported as such.
       const whole = analyzeWhole(document, format, 'reading the edit in part failed');
-      return { ...whole, failures: [...whole.failures, stageFailure('incremental', error)] };
+      return whole.failures.length > 0 ? whole : { ...whole, failures: [stageFailure('incremental', error)] };
     }
   };
 

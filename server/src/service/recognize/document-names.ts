@@ -307,11 +307,21 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
     const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...establishing.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
     for (let match = words.exec(text); match; match = words.exec(text)) {
       if (isInsideMention(mentions, match.index)) continue;
-      const target = establishing.get(match[1].toLowerCase())!;
+      const target = establishing.get(match[1].toLowerCase()) ?? foldedMatch(establishing, match[1]);
+      if (!target) continue;
       established.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
     }
   }
   return { inLists, established, resolved };
+}
+
+/**
+ * The entry a case-insensitive Unicode match found where lower-casing does not give its key: the micro sign `µ` folds
+ * to the Greek `μ` in a regular expression, not in `toLowerCase`.
+ */
+function foldedMatch(words: ReadonlyMap<string, Mention>, written: string): Mention | undefined {
+  for (const [word, target] of words) if (new RegExp(`^${escapeRegExp(word)}$`, 'iu').test(written)) return target;
+  return undefined;
 }
 
 const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
