@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver-types';
 import { analyzeCitations, BibliographyCache, entryForKey, type CitationAnalysis } from './cite/document';
-import { citationProblems } from './cite/rules/index';
+import { citationProblems, documentCitationProblems, valueCitationProblems } from './cite/rules/index';
 import { insideBoundary, type DiscoveryOptions } from './cite/discover';
 import type { Workspace } from './workspace';
 import { affinityTableRows } from './present/affinity-table';
@@ -28,10 +28,6 @@ import { compileNames } from './recognize/names';
 import { idsMentioned, recognizeMentions, type Mention } from './recognize/recognize';
 import { refineDocumentMentions, type DocumentNames, type NameContext } from './recognize/document-names';
 import { NotIncremental, reanalyze, type AnalysisBasis, type AnalysisUpdate, type PartReader } from './incremental/index';
-import { bibliographyMissing } from './cite/rules/bibliography-missing';
-import { unresolved } from './cite/rules/unresolved';
-import { missing } from './cite/rules/missing';
-import { sourceMismatch } from './cite/rules/source-mismatch';
 import { ligandNamesFamily } from './kb/ligand-family';
 import { formatForLanguageId, scanDocument, unscannedDocument } from './scan/index';
 import type { DocumentFormat, ScannedDocument } from './scan/types';
@@ -220,8 +216,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { statements, basis, tables } = extractDocument(scanned, mentions, format, part);
       return { checked: checkStatements({ kb: knowledgeBase, format, scanned, mentions, statements }), basis, tables };
     },
-    valueProblems: (scanned, checked, citations) => (workspace ? [missing, sourceMismatch].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked })).sort((a, b) => a.span.start - b.span.start) : []),
-    documentProblems: (scanned, citations) => (workspace ? [bibliographyMissing, unresolved].flatMap((rule) => rule.run({ kb: knowledgeBase, scanned, citations, checked: [] })) : []),
+    valueProblems: (scanned, checked, citations) => (workspace ? valueCitationProblems({ kb: knowledgeBase, scanned, citations, checked }) : []),
+    documentProblems: (scanned, citations) => (workspace ? documentCitationProblems({ kb: knowledgeBase, scanned, citations, checked: [] }) : []),
   });
 
   const analyze = (document: TextDocument, previous?: DocumentAnalysis): DocumentAnalysis | undefined => {

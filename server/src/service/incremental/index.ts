@@ -1,6 +1,7 @@
 import { suppressionsOf } from '../check/suppression';
 import type { Verdict } from '../check/types';
 import type { CitationAnalysis, CitationProblem } from '../cite/document';
+import { VALUE_CITATION_RULES } from '../cite/rules/index';
 import { documentSubject } from '../extract/associate';
 import { hasListItem, outlineAbove, subtypeKey, subtypeTargetFinder } from '../extract/document-context';
 import type { AffinityStatement, DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
@@ -44,7 +45,7 @@ export interface PartReader {
   documentProblems(scanned: ScannedDocument, citations: Omit<CitationAnalysis, 'problems'>): CitationProblem[];
 }
 
-const VALUE_LEVEL_CODES: ReadonlySet<string> = new Set(['citation.missing', 'citation.source-mismatch']);
+const VALUE_LEVEL_CODES: ReadonlySet<string> = new Set(VALUE_CITATION_RULES.map((rule) => rule.code));
 
 /**
  * Text that reaches past its paragraphs whatever surrounds it (definitions, preamble commands, magic comments, notes,
