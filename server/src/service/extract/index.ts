@@ -11,7 +11,7 @@ export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from 
 export type { Heading } from './document-context';
 export type { ReaderState, ReaderStates } from './prose';
 
-/** What a document's extraction leaves for re-reading part of it after an edit (see `service/incremental.ts`). */
+/** What a document's extraction leaves for re-reading part of it after an edit (see `service/incremental/`). */
 export interface ExtractionBasis {
   headings: Heading[];
   subject: Mention | undefined;
@@ -68,7 +68,9 @@ export function extractDocument(scanned: ScannedDocument, mentions: Mention[], f
     subtypeTarget: part ? part.subtypeTarget : subtypeTargetFinder(mentions),
     leadCompound: (before) => leadCompound(mentions, before),
   });
-  return { statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start), basis: { headings, subject, readerStates, tableCount: tables.length },
+  return {
+    statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start),
+    basis: { headings, subject, readerStates, tableCount: tables.length },
     tables: tables.map((table) => ({ start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) })),
   };
 }

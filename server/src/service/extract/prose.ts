@@ -29,7 +29,7 @@ export interface ProseInput {
 /**
  * What the prose reader carries from one paragraph to the next: the measure the section last named (with its unit)
  * and the last paragraph's compound and target. A re-read of part of a document starts from the state the whole
- * document's read had there, and must end in the state it had at the part's end (see `service/incremental.ts`).
+ * document's read had there, and must end in the state it had at the part's end (see `service/incremental/`).
  */
 export interface ReaderState {
   recentLabel?: MeasureLabel;
