@@ -35,8 +35,9 @@ let tableView: AffinityTableView | undefined;
 
 function createClient(context: ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  // A small young generation: garbage of an analysis is collected sooner, so three open 1 MB manuscripts take ~157 MB
-  // instead of ~180 MB, at no measured cost in time (`npm run bench`, issue 16).
+  // A small young generation: garbage of an analysis is collected sooner, so three open 1 MB manuscripts take ~137 MB
+  // instead of ~153 MB, at no measured cost in time (`npm run bench`, issue 16). (The server limits the old
+  // generation's growth itself.)
   const memory = ['--max-semi-space-size=2'];
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: memory } },

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createServer } from './lsp/server';
 import { packageVersion } from './node/version';
@@ -22,6 +23,10 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exitCode = 2;
 } else {
   /** `pharmalens-ls --stdio` (or IPC, as the VS Code client starts it): the language server over this process's streams. */
+  // Edits read in part leave garbage a megabyte at a time, and V8 lets the heap grow up to 4× before collecting it: 40
+  // edits of one of three open 1 MB manuscripts took 153 → 354 MB. Growing by 20% at most: 137 → 160 MB, at no
+  // measured cost in time (issue 16). Set here, it holds in every editor, not only where execArgv can be given.
+  setFlagsFromString('--heap-growing-percent=20');
   const connection = createConnection(ProposedFeatures.all);
   process.on('unhandledRejection', (reason) => connection.console.error(`PharmaLens: unhandled rejection: ${String(reason)}`));
   createServer(connection);

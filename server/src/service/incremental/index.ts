@@ -99,16 +99,24 @@ export function reanalyze(previous: DocumentAnalysis, text: string, reader: Part
   if (previous.format !== reader.format) throw new NotIncremental('the format changed');
   const change = changeBetween(previous.scanned.text, text);
   if (!change) return { ...previous, update: { kind: 'incremental', part: { start: 0, end: 0 } } };
-  try {
-    return reanalyzePart(previous, previous.basis, text, reader, change, MARGIN);
-  } catch (error) {
-    if (!(error instanceof TableNearPartEnd)) throw error;
-    return reanalyzePart(previous, previous.basis, text, reader, change, MARGIN_AFTER_TABLE);
+  // A table in the part reads the notes under it: the part grows until they are in it (a few times at most).
+  let marginAfter = MARGIN;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return reanalyzePart(previous, previous.basis, text, reader, change, marginAfter);
+    } catch (error) {
+      if (!(error instanceof TableNearPartEnd) || attempt === 3) throw error instanceof TableNearPartEnd ? new NotIncremental('tables near the edit have notes under them that reach past the part re-read') : error;
+      marginAfter = error.tableEnd - change.oldEnd + MARGIN_AFTER_TABLE;
+    }
   }
 }
 
-/** A table in the part ends too near the part's end for the notes under it to be in the part: read a longer part. */
-class TableNearPartEnd extends Error {}
+/** A table in the part ends (at `tableEnd`, in the old text) too near the part's end for the notes under it to be in the part. */
+class TableNearPartEnd extends Error {
+  constructor(readonly tableEnd: number) {
+    super('a table near the end of the part');
+  }
+}
 
 function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: string, reader: PartReader, change: TextChange, marginAfter: number): DocumentAnalysis {
   const old = previous.scanned;
@@ -179,11 +187,9 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
   };
   const oldStatements = reader.statements(oldRead, partContext(basis.extraction.subject, previous.mentions));
   const newStatements = reader.statements(newRead, partContext(subject, newMentions));
-  const lastTableEnd = (read: { tables: readonly Span[] }) => Math.max(-Infinity, ...read.tables.map((table) => table.end));
-  if (part.end < old.text.length && Math.max(lastTableEnd(oldStatements) - oldText.length, lastTableEnd(newStatements) - newText.length) > -MARGIN_AFTER_TABLE) {
-    if (marginAfter < MARGIN_AFTER_TABLE) throw new TableNearPartEnd();
-    throw new NotIncremental('a table near the edit has notes under it that reach past the part re-read');
-  }
+  // The last table's end in the old text: a new table's end after the change stands `delta` further on.
+  const tableEnd = Math.max(-1, ...oldStatements.tables.map((table) => part.start + table.end), ...newStatements.tables.map((table) => part.start + table.end - (part.start + table.end >= change.newEnd ? delta : 0)));
+  if (part.end < old.text.length && tableEnd >= 0 && part.end - tableEnd < MARGIN_AFTER_TABLE) throw new TableNearPartEnd(tableEnd);
   same(oldStatements.basis.headings, headings.inside.map((heading) => movedHeading(heading, toPart)), 'headings');
   if (headingOutline(oldStatements.basis.headings) !== headingOutline(newStatements.basis.headings)) throw new NotIncremental('the edit changes a heading, or the compound it names');
   same(checkedKey(oldStatements.checked), checkedKey(checked.inside.map((entry) => movedChecked(entry, toPart))), 'affinity values');
