@@ -79,15 +79,17 @@ async function serverStart(): Promise<{ readyMs: number; readyMb?: number; after
  * One letter typed at a random place of a 1 MB manuscript, 20 times one after the other: the analysis from the previous
  * version's (read in part when it can be), beside the whole read of the same text.
  */
-function incrementalEdits(service: ReturnType<typeof createLanguageService>, start: TextDocument, startAnalysis: ReturnType<ReturnType<typeof createLanguageService>['analyze']>, label: string): void {
+function incrementalEdits(service: ReturnType<typeof createLanguageService>, start: TextDocument, startAnalysis: ReturnType<ReturnType<typeof createLanguageService>['analyze']>, label: string, onePlace = false): void {
   let document = start;
   let analysis = startAnalysis ?? service.analyze(document)!;
   const times: number[] = [];
   const wholeTimes: number[] = [];
   let inPart = 0;
+  // Typing at one place: after the first sentence of the text's middle paragraph, one letter after the other.
+  const place = start.getText().indexOf('. ', start.getText().indexOf('\n\n', start.getText().length / 2)) + 1;
   for (let edit = 1; edit <= 20; edit++) {
     const text = document.getText();
-    const offset = (edit * 104_729) % text.length;
+    const offset = onePlace ? place + edit - 1 : (edit * 104_729) % text.length;
     document = TextDocument.create(document.uri, document.languageId, document.version + 1, `${text.slice(0, offset)}e${text.slice(offset)}`);
     const begin = performance.now();
     analysis = service.analyze(document, analysis)!;
@@ -99,7 +101,7 @@ function incrementalEdits(service: ReturnType<typeof createLanguageService>, sta
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
-    `one letter typed, ${label.padEnd(15)} median ${median(times).toFixed(1)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms to re-analyse ${(document.getText().length / 1e6).toFixed(2)} MB (${inPart} of 20 edits read in part; the whole read ${median(wholeTimes).toFixed(0)} ms, in process)`,
+    `one letter typed${onePlace ? ' (a word at one place)' : ''}, ${label.padEnd(15)} median ${median(times).toFixed(1)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms to re-analyse ${(document.getText().length / 1e6).toFixed(2)} MB (${inPart} of 20 edits read in part; the whole read ${median(wholeTimes).toFixed(0)} ms, in process)`,
   );
 }
 
@@ -325,6 +327,7 @@ async function main(): Promise<void> {
   console.log(`hover on a 1 MB real text      median ${median(hoverTimes).toFixed(2)} ms, p99 ${hoverTimes[Math.floor(hoverTimes.length * 0.99)].toFixed(2)} ms (500 mentions)`);
   incrementalEdits(service, realDocument, realAnalysis, 'real text');
   incrementalEdits(service, TextDocument.create('file:///bench/paper.md', 'markdown', 1, megabyteOf('examples/amitriptyline-review.md', 8)), undefined, 'paper-like text');
+  incrementalEdits(service, realDocument, realAnalysis, 'real text', true);
   for (const bytes of [100_000, 1_000_000]) {
     const edits = await editLoop(realText(bytes));
     console.log(`server, one character typed    median ${median(edits).toFixed(0)} ms from didChange to fresh diagnostics in ${bytes / 1e6} MB of real text (typing delay included, ${edits.length} edits at random places)`);

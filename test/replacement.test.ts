@@ -56,3 +56,9 @@ test('a bound written before the value follows the source: "> 10 µM" replaced b
   assert.equal(applied('Amitriptyline binds SERT with a Ki of 43 nM.', 'markdown', { ...record('Ki', 10_000), relation: '>' }), 'Amitriptyline binds SERT with a Ki of > 10 µM.');
   assert.equal(applied('Amitriptyline binds SERT with a Ki of ~43 nM.', 'markdown', record('Ki', 4.3)), 'Amitriptyline binds SERT with a Ki of ~4.3 nM.', 'approximately stays');
 });
+
+test('a unit written between the ends of a range cannot be rewritten: no replacement (fuzzing found overlapping edits)', () => {
+  const statement = statementIn('| Target | K~i~ (nM) |\n|---|---|\n| SERT | 111e-9 M–24 |\n');
+  assert.ok(statement.unitSpan && statement.unitSpan.start < statement.valueSpan.end, JSON.stringify(statement));
+  assert.equal(replacementFor(statement, record('Ki', 14.7), 'markdown'), undefined);
+});

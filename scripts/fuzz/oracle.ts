@@ -124,6 +124,8 @@ function applyChecked(uri: string, before: string, edits: readonly TextEdit[]): 
   for (let index = 1; index < spans.length; index++) {
     if (spans[index]!.start < spans[index - 1]!.end) problems.push({ kind: 'invalid', message: `overlapping edits in ${uri}` });
   }
+  // Overlapping edits cannot be applied (the library throws): reported, and the edit not looked at further.
+  if (problems.length > 0) return { problems };
   for (const span of spans) {
     for (const offset of [span.start, span.end]) {
       if (offset > 0 && isHighSurrogate(before.charCodeAt(offset - 1)) && isLowSurrogate(before.charCodeAt(offset))) problems.push({ kind: 'bad-edit', message: `an edit of ${uri} splits a surrogate pair at ${offset}` });

@@ -68,6 +68,8 @@ function relationReplacement(statement: AffinityStatement, record: AffinityRecor
 export function replacementFor(statement: AffinityStatement, record: AffinityRecord, format: DocumentFormat): Replacement | undefined {
   const edits: TextEdit[] = [];
   if (record.valueHighNm !== undefined && record.valueHighNm !== record.valueNm && inList(statement)) return undefined;
+  // A unit written between the ends of a range (`111e-9 M–24`): the number's edit and the unit's would overlap.
+  if (statement.unitSpan && statement.unitSpan.start < statement.valueSpan.end && statement.valueSpan.start < statement.unitSpan.end) return undefined;
   const measureChanged = record.measure !== statement.measure;
   let measureShown = statement.measure as string;
   if (measureChanged) {
