@@ -43,7 +43,7 @@ export function analysisFacts(service: LanguageService, analysis: DocumentAnalys
   const withoutRecords = (name: string, value: unknown) => (name === 'records' && Array.isArray(value) ? value.length : value);
   return {
     masked: analysis.scanned.masked,
-    scan: JSON.stringify([analysis.scanned.skipped, analysis.scanned.math, analysis.scanned.citations, analysis.scanned.tables, analysis.scanned.bibliographies, analysis.scanned.frontMatter, analysis.scanned.unclosed]),
+    scan: JSON.stringify([analysis.scanned.skipped, analysis.scanned.math, analysis.scanned.citations, analysis.scanned.tables, analysis.scanned.bibliographies, analysis.scanned.frontMatter, analysis.scanned.unclosed, analysis.scanned.floats]),
     mentions: JSON.stringify(analysis.mentions),
     mentioned: JSON.stringify([analysis.compoundsMentioned, analysis.targetsMentioned]),
     checked: JSON.stringify(analysis.checked, withoutRecords),

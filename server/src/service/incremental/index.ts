@@ -9,9 +9,9 @@ import type { DocumentNames } from '../recognize/document-names';
 import { idsMentioned, type Mention } from '../recognize/recognize';
 import type { Citation, DocumentFormat, ScannedDocument, Span, Table } from '../scan/types';
 import { partitionPoint } from '../spans';
-import { mathEnvironments, tableEnvironments, tableFloatEnvironments, verbatimEnvironments } from '../scan/latex-commands';
+import { mathEnvironments, verbatimEnvironments } from '../scan/latex-commands';
 import { changeBetween, MARGIN, MARGIN_AFTER_TABLE, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
-import { by, moved, movedChecked, movedCitation, movedHeading, movedMath, movedMention, movedMissing, movedProblem, movedRegion, movedSkipped, movedState, movedTable, type OffsetTo } from './move';
+import { by, moved, movedChecked, movedCitation, movedHeading, movedSpan, movedMention, movedMissing, movedProblem, movedRegion, movedSkipped, movedState, movedTable, type OffsetTo } from './move';
 import type { DocumentAnalysis } from '../index';
 
 export { NotIncremental } from './edit';
@@ -53,7 +53,7 @@ const VALUE_LEVEL_CODES: ReadonlySet<string> = new Set(VALUE_CITATION_RULES.map(
  */
 const WHOLE_DOCUMENT: Record<DocumentFormat, RegExp> = {
   markdown: /pharmalens-|<\/?(?:table|thead|tbody|tr|td|th|div|pre|script|style|details|section|figure)\b|^ {0,3}\[[^\]\n]*\]:|^ {0,3}(?:>|:::|(?:Table)?:\s)|as follows:/im,
-  latex: /\\(?:bibliography|addbibresource|nocite|input|include|caption|newcommand|renewcommand|providecommand|DeclareMathOperator|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage)(?![A-Za-z])|pharmalens-|as follows:/,
+  latex: /\\(?:bibliography|addbibresource|nocite|input|include|newcommand|renewcommand|providecommand|DeclareMathOperator|def|let|verb|lstinline|iffalse|if|fi|else|makeatletter|documentclass|usepackage)(?![A-Za-z])|pharmalens-|as follows:/,
 };
 
 /** What opens and closes blocks that may hold blank lines: fences, display math, comments, environments. */
@@ -63,10 +63,12 @@ const PAIRED: Record<DocumentFormat, RegExp> = {
 };
 const CLOSES: Record<string, string> = { '-->': '<!--', '\\]': '\\[' };
 const OPAQUE = new Set(['```', '~~~', '<!--', ...[...verbatimEnvironments].map((name) => `env:${name}`)]);
-/** The environments the LaTeX scanner acts on; others (abstract, itemize …) hold prose like the text around them. */
-const SCANNED_ENVIRONMENTS = new Set([...verbatimEnvironments, ...mathEnvironments, ...tableEnvironments.keys(), ...tableFloatEnvironments]);
-
-const LATEX_TABLE = new RegExp(`\\\\(?:begin|end)\\s*\\{(?:${[...tableEnvironments.keys()].map((name) => name.replace(/[*]/g, '\\*')).join('|')})\\}`);
+/**
+ * The environments whose ends the LaTeX scanner looks for beyond a paragraph: verbatim (it finds the `\end` anywhere
+ * after) and math. Others hold prose like the text around them; tables and table floats are spans the part may not
+ * straddle, and one opened in the part and left open shows as `unclosed` in the part's own read.
+ */
+const SCANNED_ENVIRONMENTS = new Set([...verbatimEnvironments, ...mathEnvironments]);
 
 /** Every block the text opens it closes, in order: then nothing in it reaches past it. */
 function balanced(text: string, format: DocumentFormat): boolean {
@@ -128,7 +130,6 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
     const reaching = WHOLE_DOCUMENT[reader.format].exec(written);
     if (reaching) throw new NotIncremental(`the ${version} paragraphs around the edit have ${JSON.stringify(reaching[0].trim())}, which may reach past them`);
     if (!balanced(written, reader.format)) throw new NotIncremental(`the ${version} paragraphs around the edit open a block (code, math, comment, environment) they do not close, or close one they do not open`);
-    if (reader.format === 'latex' && LATEX_TABLE.test(written)) throw new NotIncremental(`the ${version} paragraphs around the edit have a table environment, which takes the caption of the float around it`);
     if (hasListItem(written) && (listItemAtEdge(written, 'first') || listItemAtEdge(written, 'last'))) throw new NotIncremental('a `name: value` line at the edge of the part may belong to a list read as a table');
   }
   if (old.frontMatter && old.frontMatter.span.end > part.start) throw new NotIncremental('the edit is next to the front matter');
@@ -144,6 +145,7 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
   const oldRead = reader.read(oldText, basis.names);
   const newRead = reader.read(newText, basis.names);
   if (newRead.scanned.bibliographies.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
+  if (oldRead.scanned.unclosed !== undefined) throw new NotIncremental('an environment or display math crosses the edge of the part re-read');
   if (newRead.scanned.unclosed !== undefined) throw new NotIncremental('the edit opens an environment or display math it does not close');
   if (resolvedWords(oldRead.names) !== resolvedWords(newRead.names)) throw new NotIncremental('the edit changes a list that names receptors by a bare word (mu, delta …)');
   if (oldRead.names.definitions.join('\n') !== newRead.names.definitions.join('\n')) throw new NotIncremental('the edit changes an abbreviation the document defines');
@@ -156,8 +158,11 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
   const mentions = split(previous.mentions, part);
   const checked = split(previous.checked, part, (entry) => entry.statement.span);
   const tables = split(old.tables, part, withCaption);
+  // A table float gives its caption to the tables in it when it ends: one around the part's edge reaches past it.
+  const floats = split(old.floats ?? [], part);
   if (split(old.bibliographies, part).inside.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
   same(oldRead.scanned.tables, tables.inside.map((table) => movedTable(table, toPart)), 'tables');
+  same(oldRead.scanned.floats ?? [], floats.inside.map((span) => movedSpan(span, toPart)), 'table floats');
   same(oldRead.scanned.masked, old.masked.slice(part.start, part.end), 'masked text');
   same(oldRead.scanned.skipped, skipped.inside.map((span) => moved(span, toPart)), 'skipped spans');
   same(oldRead.scanned.math, math.inside.map((span) => moved(span, toPart)), 'math');
@@ -205,13 +210,15 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
     text,
     masked: old.masked.slice(0, part.start) + newRead.scanned.masked + old.masked.slice(part.end),
     skipped: skipped.before.concat(newRead.scanned.skipped.map((span) => movedSkipped(span, toDocument)), skipped.after.map((span) => movedSkipped(span, afterPart))),
-    math: math.before.concat(newRead.scanned.math.map((span) => movedMath(span, toDocument)), math.after.map((span) => movedMath(span, afterPart))),
+    math: math.before.concat(newRead.scanned.math.map((span) => movedSpan(span, toDocument)), math.after.map((span) => movedSpan(span, afterPart))),
     citations: citations.before.concat(newRead.scanned.citations.map((citation) => movedCitation(citation, toDocument)), citations.after.map((citation) => movedCitation(citation, afterPart))),
     tables: tables.before.concat(newRead.scanned.tables.map((table) => movedTable(table, toDocument)), tables.after.map((table) => movedTable(table, afterPart))),
     bibliographies: old.bibliographies.map((declaration) => (declaration.start >= part.end ? moved(declaration, afterPart) : declaration)),
     ...(old.frontMatter && { frontMatter: old.frontMatter }),
     ...(old.unclosed !== undefined && { unclosed: old.unclosed + delta }),
   };
+  const floatsNow = floats.before.concat((newRead.scanned.floats ?? []).map((span) => movedSpan(span, toDocument)), floats.after.map((span) => movedSpan(span, afterPart)));
+  if (floatsNow.length > 0) scanned.floats = floatsNow;
   const newChecked = checked.before.map((entry) => movedChecked(entry, map)).concat(
     newStatements.checked.map((entry) => movedChecked(entry, toDocument)),
     checked.after.map((entry) => movedChecked(entry, map)),

@@ -86,7 +86,7 @@ export function movedSkipped(span: SkippedSpan, to: OffsetTo): SkippedSpan {
   return { start: to(span.start), end: to(span.end), reason: span.reason };
 }
 
-export function movedMath(span: Span, to: OffsetTo): Span {
+export function movedSpan(span: Span, to: OffsetTo): Span {
   return { start: to(span.start), end: to(span.end) };
 }
 

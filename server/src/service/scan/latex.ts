@@ -82,6 +82,8 @@ class LatexScanner {
   private readonly userRules = new Map<string, ArgumentRule>();
   private readonly environmentEndFinders = new Map<string, ForwardFinder>();
   private readonly environments: EnvironmentFrame[] = [];
+  /** The table floats closed so far. */
+  private readonly floats: Span[] = [];
   private depth = 0;
   /** The open math's delimiter (undefined when none is open), start and environment name. */
   private mathDelimiter: MathDelimiter | undefined = undefined;
@@ -130,6 +132,7 @@ class LatexScanner {
     const openMath = this.mathDelimiter === '\\[' || this.mathDelimiter === 'environment' ? this.mathStart : Infinity;
     const unclosed = Math.min(openMath, ...this.environments.map((frame) => frame.start));
     if (unclosed !== Infinity) scanned.unclosed = unclosed;
+    if (this.floats.length > 0) scanned.floats = this.floats.sort((a, b) => a.start - b.start);
     return scanned;
   }
 
@@ -632,6 +635,7 @@ class LatexScanner {
     this.environments.length = index;
     if (frame.table) this.finishTable(frame, frame.table, position, end);
     else for (const table of frame.floatTables ?? []) if (!table.caption && frame.caption) table.caption = frame.caption;
+    if (frame.floatTables) this.floats.push({ start: frame.start, end });
     return end;
   }
 

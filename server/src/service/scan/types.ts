@@ -64,6 +64,8 @@ export interface ScannedDocument {
    * never closed): the text after it is read inside that block.
    */
   unclosed?: number;
+  /** LaTeX table floats (`table`, `table*` …), which give their caption to the tables in them; absent when none. */
+  floats?: Span[];
 }
 
 export type DocumentFormat = 'markdown' | 'latex';
