@@ -13,7 +13,7 @@ import { affinityInlayHints } from './present/inlay-hints';
 import { knowledgeBaseEntryFor } from './present/knowledge-base-entry';
 import { checkStatements } from './check/index';
 import { readSuppressions, type Suppressions } from './check/suppression';
-import type { Verdict } from './check/types';
+import type { Checked } from './check/types';
 import { extractDocument, type ExtractionBasis } from './extract/index';
 import type { AffinityStatement } from './extract/types';
 import { codeActionsFor } from './present/code-actions';
@@ -42,7 +42,7 @@ export interface DocumentAnalysis {
   compoundsMentioned: string[];
   targetsMentioned: string[];
   /** Every affinity statement read, in document order, with the verdict on it. */
-  checked: { statement: AffinityStatement; verdict: Verdict }[];
+  checked: Checked[];
   suppressions: Suppressions;
   /** The document's bibliography files and the problems with its citations. */
   citations: CitationAnalysis;

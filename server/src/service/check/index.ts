@@ -14,7 +14,7 @@ import { mismatch } from './rules/mismatch';
 import { sameDigitsSlip } from './same-digits-slip';
 import { targetSwap } from './rules/target-swap';
 import { unitSlip } from './rules/unit-slip';
-import type { Evidence, Finding, Verdict } from './types';
+import type { Checked, Evidence, Finding, Verdict } from './types';
 
 /** Explanations of a misquote; the closest explanation wins, ties in this order. `mismatch` takes what none explains. */
 const EXPLANATIONS = [unitSlip.run, decimalSlip.run, measureMismatch.run, targetSwap.run];
@@ -168,6 +168,6 @@ export function checkStatement(input: CheckInput, statement: AffinityStatement):
   return { kind: 'finding', finding: mismatch.run(context) as Finding };
 }
 
-export function checkStatements(input: CheckInput): { statement: AffinityStatement; verdict: Verdict }[] {
+export function checkStatements(input: CheckInput): Checked[] {
   return input.statements.map((statement) => ({ statement, verdict: checkStatement(input, statement) }));
 }

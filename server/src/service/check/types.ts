@@ -76,6 +76,12 @@ export interface Finding {
   atMost?: 'information' | 'hint';
 }
 
+/** An affinity value read and the verdict on it: what the checker gives for each statement of a document. */
+export interface Checked {
+  statement: AffinityStatement;
+  verdict: Verdict;
+}
+
 export type Verdict =
   | { kind: 'consistent'; evidence: Evidence; factor: number }
   | { kind: 'within-spread'; evidence: Evidence; factor: number }

@@ -53,14 +53,8 @@ function subjectsOf(masked: string, compounds: readonly Mention[], heading: Span
  */
 export function headingSubjectFinder(headings: readonly Heading[]): (offset: number) => Mention | undefined {
   return (offset) => {
-    let limit = Infinity;
-    for (let index = firstStartingAt(headings, offset) - 1; index >= 0; index--) {
-      const heading = headings[index];
-      if (heading.level >= limit) continue;
-      if (heading.compound) return heading.compound;
-      limit = heading.level;
-      if (limit === 0) break;
-    }
+    const outline = outlineAbove(headings, offset);
+    for (let index = outline.length - 1; index >= 0; index--) if (outline[index]!.compound) return outline[index]!.compound;
     return undefined;
   };
 }
@@ -223,16 +217,23 @@ const LIST_ITEM = /^[ \t]{0,3}([-*+•][ \t]+|\\item[ \t]+)?([^:\n=|]{1,80}?)[ \
 // such runs is tried every way before the pattern fails.
 const VALUE_AFTER_COLON = /[:=][ \t]*(?:(?:[<>≤≥~≈]|&[lg]t;)[ \t]*)?\d/g;
 
-/** Whether any line reads as an item of such a list (`D2: 125 nM`): a part of a document with one may belong to a list around it. */
-export function hasListItem(masked: string): boolean {
-  VALUE_AFTER_COLON.lastIndex = 0;
-  for (let candidate = VALUE_AFTER_COLON.exec(masked); candidate; candidate = VALUE_AFTER_COLON.exec(masked)) {
+/** The lines that read as items of such a list (`- dopamine D1: 31`), each with where it starts. */
+function* listItemLines(masked: string): Generator<{ lineStart: number; match: RegExpExecArray }> {
+  // A fresh expression per walk: a caller may stop early, and a shared one would keep its position.
+  const valueAfterColon = new RegExp(VALUE_AFTER_COLON);
+  for (let candidate = valueAfterColon.exec(masked); candidate; candidate = valueAfterColon.exec(masked)) {
     const lineStart = masked.lastIndexOf('\n', candidate.index) + 1;
     const newline = masked.indexOf('\n', candidate.index);
-    VALUE_AFTER_COLON.lastIndex = newline < 0 ? masked.length : newline;
-    if (LIST_ITEM.test(masked.slice(lineStart, newline < 0 ? masked.length : newline))) return true;
+    // One look per line: the next candidate is searched for after it.
+    valueAfterColon.lastIndex = newline < 0 ? masked.length : newline;
+    const match = LIST_ITEM.exec(masked.slice(lineStart, newline < 0 ? masked.length : newline));
+    if (match) yield { lineStart, match };
   }
-  return false;
+}
+
+/** Whether any line reads as an item of such a list: a part of a document with one may belong to a list around it. */
+export function hasListItem(masked: string): boolean {
+  return !listItemLines(masked).next().done;
 }
 
 export function listTables(masked: string): Table[] {
@@ -243,15 +244,7 @@ export function listTables(masked: string): Table[] {
   const finish = (table: Table | undefined) => {
     if (table && table.rows.length >= (marked ? 2 : 3)) tables.push(table);
   };
-  VALUE_AFTER_COLON.lastIndex = 0;
-  for (let candidate = VALUE_AFTER_COLON.exec(masked); candidate; candidate = VALUE_AFTER_COLON.exec(masked)) {
-    const lineStart = masked.lastIndexOf('\n', candidate.index) + 1;
-    const newline = masked.indexOf('\n', candidate.index);
-    // One look per line: the next candidate is searched for after it.
-    VALUE_AFTER_COLON.lastIndex = newline < 0 ? masked.length : newline;
-    const lineText = masked.slice(lineStart, newline < 0 ? masked.length : newline);
-    const match = LIST_ITEM.exec(lineText);
-    if (!match) continue;
+  for (const { lineStart, match } of listItemLines(masked)) {
     const [whole, mark, name, value] = match;
     const nameStart = lineStart + whole.indexOf(name, mark?.length ?? 0);
     const valueStart = lineStart + whole.lastIndexOf(value);

@@ -6,6 +6,7 @@ import { extractFromProse, type ReaderState, type ReaderStates } from './prose';
 import { extractFromTables } from './tables';
 import type { AffinityStatement } from './types';
 import { firstEndingAfter } from '../spans';
+import { tableExtent } from '../scan/sentence';
 
 export type { AffinityStatement, ConcentrationUnit, EntityAt, ValueScale } from './types';
 export type { Heading } from './document-context';
@@ -71,7 +72,7 @@ export function extractDocument(scanned: ScannedDocument, mentions: Mention[], f
   return {
     statements: [...prose, ...tabular].sort((a, b) => a.span.start - b.span.start),
     basis: { headings, subject, readerStates, tableCount: tables.length },
-    tables: tables.map((table) => ({ start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) })),
+    tables: tables.map(tableExtent),
   };
 }
 

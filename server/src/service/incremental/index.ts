@@ -1,22 +1,22 @@
 import { suppressionsOf } from '../check/suppression';
-import type { Verdict } from '../check/types';
+import type { Checked } from '../check/types';
 import type { CitationAnalysis, CitationProblem } from '../cite/document';
 import { VALUE_CITATION_RULES } from '../cite/rules/index';
 import { documentSubject } from '../extract/associate';
 import { hasListItem, outlineAbove, subtypeKey, subtypeTargetFinder } from '../extract/document-context';
-import type { AffinityStatement, DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
+import type { DocumentPart, ExtractionBasis, Heading, ReaderState, ReaderStates } from '../extract/index';
 import type { DocumentNames } from '../recognize/document-names';
 import { idsMentioned, type Mention } from '../recognize/recognize';
-import type { Citation, DocumentFormat, ScannedDocument, Span, Table } from '../scan/types';
+import type { Citation, DocumentFormat, ScannedDocument, Span } from '../scan/types';
 import { partitionPoint } from '../spans';
+import { tableExtent } from '../scan/sentence';
 import { mathEnvironments, verbatimEnvironments } from '../scan/latex-commands';
 import { changeBetween, MARGIN, MARGIN_AFTER_TABLE, NotIncremental, offsetMap, partAround, type TextChange } from './edit';
-import { by, moved, movedChecked, movedCitation, movedHeading, movedSpan, movedMention, movedMissing, movedProblem, movedRegion, movedSkipped, movedState, movedTable, type OffsetTo } from './move';
+import { by, moved, movedChecked, movedCitation, movedHeading, movedSpan, movedMention, movedMissing, movedProblem, movedSkipped, movedState, movedTable, type OffsetTo } from './move';
 import type { DocumentAnalysis } from '../index';
 
 export { NotIncremental } from './edit';
 
-type Checked = { statement: AffinityStatement; verdict: Verdict };
 
 /** What an analysis keeps so that the next version of the document can be read in part. */
 export interface AnalysisBasis {
@@ -157,17 +157,17 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
   const citations = split(old.citations, part);
   const mentions = split(previous.mentions, part);
   const checked = split(previous.checked, part, (entry) => entry.statement.span);
-  const tables = split(old.tables, part, withCaption);
+  const tables = split(old.tables, part, tableExtent);
   // A table float gives its caption to the tables in it when it ends: one around the part's edge reaches past it.
   const floats = split(old.floats ?? [], part);
   if (split(old.bibliographies, part).inside.length > 0) throw new NotIncremental('a bibliography declaration is around the edit');
   same(oldRead.scanned.tables, tables.inside.map((table) => movedTable(table, toPart)), 'tables');
   same(oldRead.scanned.floats ?? [], floats.inside.map((span) => movedSpan(span, toPart)), 'table floats');
   same(oldRead.scanned.masked, old.masked.slice(part.start, part.end), 'masked text');
-  same(oldRead.scanned.skipped, skipped.inside.map((span) => moved(span, toPart)), 'skipped spans');
-  same(oldRead.scanned.math, math.inside.map((span) => moved(span, toPart)), 'math');
+  same(oldRead.scanned.skipped, skipped.inside.map((span) => movedSkipped(span, toPart)), 'skipped spans');
+  same(oldRead.scanned.math, math.inside.map((span) => movedSpan(span, toPart)), 'math');
   same(oldRead.scanned.citations, citations.inside.map((citation) => movedCitation(citation, toPart)), 'citations');
-  same(oldRead.mentions, mentions.inside.map((mention) => moved(mention, toPart)), 'names');
+  same(oldRead.mentions, mentions.inside.map((mention) => movedMention(mention, toPart)), 'names');
   if (part.end < old.text.length) unchangedTail(old, { skipped: skipped.inside, math: math.inside, citations: citations.inside, mentions: mentions.inside }, newRead, change, part);
 
   const newMentions = mentions.before.concat(newRead.mentions.map((mention) => movedMention(mention, toDocument)), mentions.after.map((mention) => movedMention(mention, afterPart)));
@@ -237,7 +237,7 @@ function reanalyzePart(previous: DocumentAnalysis, basis: AnalysisBasis, text: s
     compoundsMentioned: idsMentioned(newMentions, 'compound'),
     targetsMentioned: idsMentioned(newMentions, 'target'),
     checked: newChecked,
-    suppressions: suppressionsOf(previous.suppressions.regions.map((region) => movedRegion(region, map)), previous.suppressions.problems.map((problem) => movedProblem(problem, map))),
+    suppressions: suppressionsOf(previous.suppressions.regions.map((region) => moved(region, map)), previous.suppressions.problems.map((problem) => movedProblem(problem, map))),
     citations: { ...citationsNow, problems },
     failures: [],
     basis: {
@@ -272,10 +272,6 @@ function unchangedTail(old: ScannedDocument, inPart: { skipped: readonly Span[];
   same(endingAfter(read.mentions, readTail).map((mention) => movedMention(mention, toOld)), endingAfter(inPart.mentions, tailStart), 'names after the edit');
 }
 
-/** A table with its caption, which may stand a paragraph above or below it. */
-function withCaption(table: Table): Span {
-  return table.caption ? { start: Math.min(table.start, table.caption.start), end: Math.max(table.end, table.caption.end) } : table;
-}
 
 /** Whether the part's first (or last) paragraph has a `name: value` line or is blank: a list around the part may then go on in it. */
 function listItemAtEdge(text: string, edge: 'first' | 'last'): boolean {

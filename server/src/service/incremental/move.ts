@@ -1,5 +1,4 @@
-import type { SuppressedRegion } from '../check/suppression';
-import type { Finding, Fix, Verdict } from '../check/types';
+import type { Checked, Finding, Fix } from '../check/types';
 import type { MissingBibliography } from '../cite/discover';
 import type { CitationProblem } from '../cite/document';
 import type { AffinityStatement, EntityAt, Heading, ReaderState } from '../extract/index';
@@ -22,13 +21,6 @@ function movedOptional<T extends Span>(span: T | undefined, to: OffsetTo): T | u
   return span && moved(span, to);
 }
 
-/** A plain `{ start, end }`, written out (see the movers below). */
-function movedPlain(span: Span, to: OffsetTo): Span {
-  const start = to(span.start);
-  const end = to(span.end);
-  return start === span.start && end === span.end ? span : { start, end };
-}
-
 function movedEntity(entity: EntityAt | undefined, to: OffsetTo): EntityAt | undefined {
   if (!entity) return undefined;
   const start = to(entity.start);
@@ -37,10 +29,10 @@ function movedEntity(entity: EntityAt | undefined, to: OffsetTo): EntityAt | und
 }
 
 export function movedStatement(statement: AffinityStatement, to: OffsetTo): AffinityStatement {
-  const span = movedPlain(statement.span, to);
-  const valueSpan = movedPlain(statement.valueSpan, to);
-  const unitSpan = statement.unitSpan && movedPlain(statement.unitSpan, to);
-  const measureSpan = statement.measureSpan && movedPlain(statement.measureSpan, to);
+  const span = movedSpan(statement.span, to);
+  const valueSpan = movedSpan(statement.valueSpan, to);
+  const unitSpan = statement.unitSpan && movedSpan(statement.unitSpan, to);
+  const measureSpan = statement.measureSpan && movedSpan(statement.measureSpan, to);
   const compound = movedEntity(statement.compound, to);
   const target = movedEntity(statement.target, to);
   if (span === statement.span && valueSpan === statement.valueSpan && unitSpan === statement.unitSpan && measureSpan === statement.measureSpan && compound === statement.compound && target === statement.target) return statement;
@@ -51,7 +43,7 @@ function movedFix<F extends Pick<Fix, 'edits'>>(fix: F, to: OffsetTo): F {
   return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moved(edit.span, to) })) };
 }
 
-export function movedChecked(entry: { statement: AffinityStatement; verdict: Verdict }, to: OffsetTo): { statement: AffinityStatement; verdict: Verdict } {
+export function movedChecked(entry: Checked, to: OffsetTo): Checked {
   const statement = movedStatement(entry.statement, to);
   const { verdict } = entry;
   if (verdict.kind !== 'finding') return statement === entry.statement ? entry : { statement, verdict };
@@ -87,7 +79,9 @@ export function movedSkipped(span: SkippedSpan, to: OffsetTo): SkippedSpan {
 }
 
 export function movedSpan(span: Span, to: OffsetTo): Span {
-  return { start: to(span.start), end: to(span.end) };
+  const start = to(span.start);
+  const end = to(span.end);
+  return start === span.start && end === span.end ? span : { start, end };
 }
 
 export function movedHeading(heading: Heading, to: OffsetTo): Heading {
@@ -106,10 +100,6 @@ export function movedState(state: ReaderState, to: OffsetTo): ReaderState {
 
 export function movedMissing(missing: MissingBibliography, to: OffsetTo): MissingBibliography {
   return missing.span ? { ...missing, span: moved(missing.span, to) } : missing;
-}
-
-export function movedRegion(region: SuppressedRegion, to: OffsetTo): SuppressedRegion {
-  return moved(region, to);
 }
 
 export function movedMention(mention: Mention, to: OffsetTo): Mention {

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Evidence, Verdict } from '../check/types';
+import type { Checked, Evidence, Verdict } from '../check/types';
 import type { AffinityTableRow, ReferenceRange } from '../../protocol';
 import type { AffinityStatement } from '../extract/types';
 import type { IndexedKnowledgeBase } from '../kb/indexed';
@@ -35,7 +35,7 @@ function referenceRange(evidence: Evidence): ReferenceRange {
 export function affinityTableRows(
   kb: IndexedKnowledgeBase,
   document: TextDocument,
-  checked: readonly { statement: AffinityStatement; verdict: Verdict }[],
+  checked: readonly Checked[],
 ): AffinityTableRow[] {
   return checked.map(({ statement, verdict }) => {
     const evidence = evidenceOf(verdict);

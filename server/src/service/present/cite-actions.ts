@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Verdict } from '../check/types';
+import type { Checked, Verdict } from '../check/types';
 import type { ParsedBibliography } from '../cite/bibtex';
 import type { CitationAnalysis } from '../cite/document';
 import { citeSourceFix, newBibliographyUri, type CiteSourceFixInput, type FileEdit } from '../cite/insert-citation';
@@ -160,7 +160,7 @@ function supports(statement: AffinityStatement, record: AffinityRecord): boolean
  * its source does not give. One WorkspaceEdit each, adding the BibTeX entry (or reusing it) and declaring a new
  * bibliography when the document has none.
  */
-export function citeActions(context: CiteContext, checked: readonly { statement: AffinityStatement; verdict: Verdict }[]): CodeAction[] {
+export function citeActions(context: CiteContext, checked: readonly Checked[]): CodeAction[] {
   const bibliography = bibliographyFor(context);
   const request: CiteRequest = { ...context, bibliography, onlyCitation: citationOnlyReason(context, bibliography), lineTables: new Map() };
   return checked.slice(0, MAX_CITED_VALUES).flatMap(({ statement, verdict }) => citeActionsFor(request, statement, verdict));
@@ -189,7 +189,7 @@ function citeActionsFor(request: CiteRequest, statement: AffinityStatement, verd
   return actions;
 }
 
-export function statementsIn(checked: readonly { statement: AffinityStatement; verdict: Verdict }[], document: TextDocument, range: Range) {
+export function statementsIn(checked: readonly Checked[], document: TextDocument, range: Range) {
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);
   return checked.filter(({ statement }) => statement.span.start <= end && start <= statement.span.end);

@@ -282,7 +282,7 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
       const word = wordBefore(text, position);
       if (!word || !LIST_WORD.test(word.text)) break;
       const wordStart = word.start;
-      const key = word.text.toLowerCase();
+      const key = folded(word.text);
       const named = mentionAt(mentions, wordStart);
       let target: Mention | undefined;
       if (named?.kind === 'target') {
@@ -307,8 +307,7 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
     const words = new RegExp(`(?<![\\p{L}\\p{N}\\[Δ∆])(${[...establishing.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-\\d|\\s*\\d)`, 'giu');
     for (let match = words.exec(text); match; match = words.exec(text)) {
       if (isInsideMention(mentions, match.index)) continue;
-      const target = establishing.get(match[1].toLowerCase()) ?? foldedMatch(establishing, match[1]);
-      if (!target) continue;
+      const target = establishing.get(folded(match[1]))!;
       established.push({ start: match.index, end: match.index + match[1].length, kind: 'target', id: target.id, text: match[1] });
     }
   }
@@ -316,12 +315,11 @@ function headNounLists(text: string, mentions: readonly Mention[], dictionary: D
 }
 
 /**
- * The entry a case-insensitive Unicode match found where lower-casing does not give its key: the micro sign `µ` folds
- * to the Greek `μ` in a regular expression, not in `toLowerCase`.
+ * A word as a case-insensitive Unicode regular expression compares it: the micro sign `µ` and the Greek `μ` are one
+ * letter there, though `toLowerCase` keeps them apart. The receptor words are keyed so.
  */
-function foldedMatch(words: ReadonlyMap<string, Mention>, written: string): Mention | undefined {
-  for (const [word, target] of words) if (new RegExp(`^${escapeRegExp(word)}$`, 'iu').test(written)) return target;
-  return undefined;
+function folded(word: string): string {
+  return word.toUpperCase().toLowerCase();
 }
 
 const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));

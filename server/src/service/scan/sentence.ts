@@ -53,10 +53,15 @@ function firstAtOrAfter(positions: readonly number[], offset: number): number {
   return index < positions.length ? positions[index] : -1;
 }
 
+/** A table with its caption, which may stand above or below it, a paragraph away. */
+export function tableExtent(table: Table): Span {
+  return table.caption ? { start: Math.min(table.start, table.caption.start), end: Math.max(table.end, table.caption.end) } : { start: table.start, end: table.end };
+}
+
 /** The paragraph (blank-line bounded) or table, with its caption, around a span. */
 export function blockAround(scanned: ScannedDocument, span: Span): Span {
   const table = tableAround(scanned, span);
-  if (table) return { start: Math.min(table.start, table.caption?.start ?? table.start), end: Math.max(table.end, table.caption?.end ?? table.end) };
+  if (table) return tableExtent(table);
   const { paragraphBreaks } = boundaryIndex(scanned);
   const before = lastAtOrBefore(paragraphBreaks, span.start);
   const after = firstAtOrAfter(paragraphBreaks, span.end);

@@ -1,5 +1,4 @@
-import type { RuleInfo, Verdict } from '../../check/types';
-import type { AffinityStatement } from '../../extract/types';
+import type { Checked, RuleInfo } from '../../check/types';
 import type { IndexedKnowledgeBase } from '../../kb/indexed';
 import type { ScannedDocument } from '../../scan/types';
 import type { BibDuplicate, BibError } from '../bibtex';
@@ -10,7 +9,7 @@ export interface CitationRuleContext {
   kb: IndexedKnowledgeBase;
   scanned: ScannedDocument;
   citations: Omit<CitationAnalysis, 'problems'>;
-  checked: readonly { statement: AffinityStatement; verdict: Verdict }[];
+  checked: readonly Checked[];
 }
 
 /** A citation check: one object, one file under `cite/rules/`. */
